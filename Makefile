@@ -1,0 +1,48 @@
+# Samverkansregistret: the two commands of the README, and a few helpers.
+#   make run   set up, migrate, load the seed data and serve on http://127.0.0.1:8000
+#   make test  set up with the test dependencies and run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test lint check superuser stop-db bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(VENV)/.installed $@
+
+run: $(VENV)/.installed
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py migrate --no-input
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py load_registry
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-test
+	$(BIN)/python scripts/ensure_chromium.py
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+
+check: $(VENV)/.installed
+	DEBUG=true $(BIN)/python manage.py check
+	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+
+superuser: $(VENV)/.installed
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py createsuperuser
+
+stop-db: $(VENV)/.installed
+	DEBUG=true $(BIN)/python -c "from governance.embedded_db import stop; stop()"
+
+clean: stop-db
+	rm -rf .pgdata staticfiles test-artifacts

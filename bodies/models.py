@@ -1,0 +1,686 @@
+"""Counties, municipalities, organisations, people and the bodies they steer through."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pghistory
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from governance.records import RegistryRecord
+
+
+class Principal(models.TextChoices):
+    """Which principals (huvudmän) a seat, rule or initiative speaks of."""
+
+    MUNICIPALITIES = "municipalities", _("Kommunerna")
+    REGION = "region", _("Regionen/landstinget")
+    BOTH = "both", _("Både kommuner och region")
+    ANY = "any", _("Alla/oavsett")
+
+
+def track_history(model):
+    """Record every insert, update and delete of ``model`` with database triggers."""
+    return pghistory.track(
+        pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent()
+    )(model)
+
+
+@track_history
+class County(RegistryRecord):
+    """A county (län), identified by its SCB county code."""
+
+    code = models.CharField(
+        _("länskod"),
+        max_length=2,
+        unique=True,
+        help_text=_("SCB:s länskod med inledande nolla, t.ex. '01' eller '14'."),
+    )
+    name = models.CharField(_("namn"), max_length=100, unique=True)
+
+    class Meta(RegistryRecord.Meta):
+        verbose_name = _("län")
+        verbose_name_plural = _("län")
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[0-9]{2}$"), name="county_code_two_digits"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("web:county-detail", kwargs={"slug": self.slug})
+
+
+@track_history
+class Municipality(RegistryRecord):
+    """A municipality (kommun), identified by its four-digit SCB code."""
+
+    code = models.CharField(_("kommunkod"), max_length=4, unique=True)
+    name = models.CharField(_("namn"), max_length=100)
+    county = models.ForeignKey(
+        County, verbose_name=_("län"), on_delete=models.PROTECT, related_name="municipalities"
+    )
+    federation = models.ForeignKey(
+        "Organisation",
+        verbose_name=_("kommunalförbund"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="member_municipalities",
+    )
+
+    class Meta(RegistryRecord.Meta):
+        verbose_name = _("kommun")
+        verbose_name_plural = _("kommuner")
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[0-9]{4}$"), name="municipality_code_four_digits"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.county_id and self.code and not self.code.startswith(self.county.code):
+            raise ValidationError(
+                {
+                    "code": _("Kommunkoden ska börja med länets kod (%(code)s).")
+                    % {"code": self.county.code}
+                }
+            )
+
+
+class OrganisationKind(models.TextChoices):
+    GOVERNMENT = "government", _("Regeringen/staten")
+    NATIONAL_ASSOCIATION = "national_association", _("Nationell intresseorganisation")
+    NATIONAL_AGENCY = "national_agency", _("Nationell myndighet")
+    REGION = "region", _("Region/landsting")
+    MUNICIPALITY = "municipality", _("Kommun")
+    MUNICIPAL_FEDERATION = "municipal_federation", _("Kommunalförbund")
+    REGIONAL_FEDERATION = "regional_federation", _("Regionförbund")
+    FOU = "fou", _("FoU-miljö")
+    UNIVERSITY = "university", _("Universitet/högskola")
+    DEPARTMENT = "department", _("Förvaltning/enhet inom organisation")
+    OTHER = "other", _("Annan")
+
+
+@track_history
+class Organisation(RegistryRecord):
+    """An organisation that is a party, principal, host or owner: VGR, VästKom, SKL …"""
+
+    name = models.CharField(_("namn"), max_length=200)
+    short_name = models.CharField(_("kortnamn"), max_length=60, blank=True)
+    kind = models.CharField(_("typ"), max_length=30, choices=OrganisationKind.choices)
+    county = models.ForeignKey(
+        County,
+        verbose_name=_("län"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        help_text=_("Tomt för nationella organisationer."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("del av"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="parts",
+        help_text=_("T.ex. Koncernkontoret inom Västra Götalandsregionen."),
+    )
+    description = models.TextField(_("beskrivning"), blank=True)
+    website = models.URLField(_("webbplats"), blank=True)
+
+    class Meta(RegistryRecord.Meta):
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisationer")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")), name="organisation_not_own_parent"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.short_name})" if self.short_name else self.name
+
+    @property
+    def display_name(self):
+        return self.short_name or self.name
+
+    def get_absolute_url(self):
+        return reverse("web:organisation-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        node, seen = self.parent, set()
+        while node is not None and node.pk not in seen:
+            if self.pk and node.pk == self.pk:
+                raise ValidationError(
+                    {"parent": _("En organisation kan inte vara del av sig själv.")}
+                )
+            seen.add(node.pk)
+            node = node.parent
+
+
+@track_history
+class Person(RegistryRecord):
+    """A person who signs, chairs or sits in a body."""
+
+    name = models.CharField(_("namn"), max_length=200)
+
+    class Meta(RegistryRecord.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("personer")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class BodyKind(models.TextChoices):
+    POLITICAL = "political", _("Politiskt organ")
+    OFFICIALS_LEADERSHIP = "officials_leadership", _("Tjänstemannaledning")
+    STEERING_GROUP = "steering_group", _("Styrgrupp")
+    WORKING_GROUP = "working_group", _("Arbetsgrupp")
+    NETWORK = "network", _("Nätverk")
+    DEPARTMENT = "department", _("Avdelning/enhet")
+    NATIONAL_GROUP = "national_group", _("Nationell grupp")
+
+
+class BodyLevel(models.TextChoices):
+    NATIONAL = "national", _("Nationell")
+    COUNTY = "county", _("Länsnivå")
+    SUB_REGIONAL = "sub_regional", _("Delregional")
+    LOCAL = "local", _("Lokal")
+
+
+class BodyStatus(models.TextChoices):
+    IN_OPERATION = "in_operation", _("Verksam")
+    PROPOSED = "proposed", _("Föreslagen")
+    DISSOLVED = "dissolved", _("Upplöst")
+
+
+class BodyQuerySet(models.QuerySet):
+    def active_on(self, day: dt.date):
+        return self.filter(
+            Q(established_on__isnull=True) | Q(established_on__lte=day),
+            Q(dissolved_on__isnull=True) | Q(dissolved_on__gte=day),
+        )
+
+
+@track_history
+class Body(RegistryRecord):
+    """A decision body or forum: a political council, a leadership group, a network …"""
+
+    name = models.CharField(_("namn"), max_length=200)
+    short_name = models.CharField(_("kortnamn"), max_length=60, blank=True)
+    kind = models.CharField(_("typ"), max_length=30, choices=BodyKind.choices)
+    level = models.CharField(_("nivå"), max_length=20, choices=BodyLevel.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=BodyStatus.choices, default=BodyStatus.IN_OPERATION
+    )
+    county = models.ForeignKey(
+        County,
+        verbose_name=_("län"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bodies",
+        help_text=_("Tomt för nationella organ."),
+    )
+    owners = models.ManyToManyField(
+        Organisation, verbose_name=_("huvudmän/ägare"), blank=True, related_name="owned_bodies"
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("får mandat från"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    has_decision_mandate = models.BooleanField(
+        _("har beslutsmandat"),
+        default=False,
+        help_text=_("Av: organet ger endast rekommendationer."),
+    )
+    mandate = models.TextField(_("mandat och syfte"), blank=True)
+    composition = models.TextField(_("sammansättning (enligt dokumentet)"), blank=True)
+    meetings_per_year = models.PositiveSmallIntegerField(_("möten per år"), null=True, blank=True)
+    summer_break = models.BooleanField(_("uppehåll under sommarmånaderna"), default=False)
+    chair_election = models.TextField(_("val av ordförande och vice ordförande"), blank=True)
+    term_months = models.PositiveSmallIntegerField(_("mandattid (månader)"), null=True, blank=True)
+    rotation = models.TextField(_("växling mellan huvudmän"), blank=True)
+    minutes_kept = models.BooleanField(_("minnesanteckningar förs"), default=False)
+    personal_participation = models.BooleanField(
+        _("personligt deltagande, inga ersättare"), default=False
+    )
+    preparatory_meetings = models.TextField(_("förmöten"), blank=True)
+    established_on = models.DateField(_("inrättad"), null=True, blank=True)
+    dissolved_on = models.DateField(_("upplöst"), null=True, blank=True)
+    # For time-bound working groups.
+    commissioned_by = models.ForeignKey(
+        "self",
+        verbose_name=_("uppdragsgivare"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="commissioned_groups",
+    )
+    commission_description = models.TextField(_("uppdragsbeskrivning"), blank=True)
+    commission_starts_on = models.DateField(_("uppdraget börjar"), null=True, blank=True)
+    commission_ends_on = models.DateField(_("uppdraget slutar"), null=True, blank=True)
+
+    objects = BodyQuerySet.as_manager()
+
+    class Meta(RegistryRecord.Meta):
+        verbose_name = _("beslutsorgan")
+        verbose_name_plural = _("beslutsorgan")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(dissolved_on__isnull=True)
+                | Q(established_on__isnull=True)
+                | Q(dissolved_on__gte=models.F("established_on")),
+                name="body_dissolved_after_established",
+                violation_error_message=_("Upplöst kan inte vara före inrättad."),
+            ),
+            models.CheckConstraint(
+                condition=Q(commission_ends_on__isnull=True)
+                | Q(commission_starts_on__isnull=True)
+                | Q(commission_ends_on__gte=models.F("commission_starts_on")),
+                name="body_commission_ends_after_start",
+                violation_error_message=_("Uppdraget kan inte sluta innan det börjar."),
+            ),
+            models.CheckConstraint(condition=~Q(parent=models.F("pk")), name="body_not_own_parent"),
+        ]
+
+    def __str__(self):
+        return self.short_name or self.name
+
+    def get_absolute_url(self):
+        return reverse("web:body-detail", kwargs={"slug": self.slug})
+
+    def ancestors(self) -> list[Body]:
+        """The bodies this one gets its mandate from, nearest first."""
+        chain, seen, node = [], {self.pk}, self.parent
+        while node is not None and node.pk not in seen:
+            chain.append(node)
+            seen.add(node.pk)
+            node = node.parent
+        return chain
+
+    def clean(self):
+        node, seen = self.parent, set()
+        while node is not None and node.pk not in seen:
+            if self.pk and node.pk == self.pk:
+                raise ValidationError(
+                    {
+                        "parent": _(
+                            "Ett organ kan inte få mandat från sig självt (direkt eller via andra organ)."
+                        )
+                    }
+                )
+            seen.add(node.pk)
+            node = node.parent
+
+
+@track_history
+class Responsibility(models.Model):
+    """One item of a body's list of responsibilities, in the document's order."""
+
+    body = models.ForeignKey(
+        Body, verbose_name=_("organ"), on_delete=models.CASCADE, related_name="responsibilities"
+    )
+    order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    text = models.TextField(_("ansvar"))
+
+    class Meta:
+        verbose_name = _("ansvarsområde")
+        verbose_name_plural = _("ansvarsområden")
+        ordering = ["body", "order", "id"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class SeatSide(models.TextChoices):
+    MUNICIPALITIES = "municipalities", _("Kommunerna")
+    REGION = "region", _("Regionen/landstinget")
+    DEPARTMENT = "department", _("Avdelning/stödfunktion")
+    OTHER = "other", _("Övriga")
+
+
+@track_history
+class Seat(RegistryRecord):
+    """A seat as a body's statutes define it: who appoints, how many, on what terms."""
+
+    body = models.ForeignKey(
+        Body, verbose_name=_("organ"), on_delete=models.CASCADE, related_name="seats"
+    )
+    side = models.CharField(_("part"), max_length=20, choices=SeatSide.choices)
+    appointing_organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("utses av"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="appointed_seats",
+    )
+    role = models.CharField(_("roll/representation"), max_length=300)
+    count = models.PositiveSmallIntegerField(
+        _("antal"), null=True, blank=True, help_text=_("Tomt när dokumentet inte anger antal.")
+    )
+    requirements = models.TextField(_("krav"), blank=True)
+    term_months = models.PositiveSmallIntegerField(_("mandattid (månader)"), null=True, blank=True)
+    voting = models.BooleanField(
+        _("rösträtt"), default=True, help_text=_("Av: adjungerad/rådgivande.")
+    )
+    order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+
+    class Meta(RegistryRecord.Meta):
+        verbose_name = _("plats")
+        verbose_name_plural = _("platser")
+        ordering = ["body", "order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(count__isnull=True) | Q(count__gte=1), name="seat_count_positive"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.body}: {self.role}"
+
+    def slug_text(self):
+        return f"{self.body.slug} {self.get_side_display()} {self.role[:40]}"
+
+
+class MembershipRole(models.TextChoices):
+    MEMBER = "member", _("Ledamot")
+    CHAIR = "chair", _("Ordförande")
+    VICE_CHAIR = "vice_chair", _("Vice ordförande")
+    DEVELOPMENT_LEADER = "development_leader", _("Utvecklingsledare")
+    SECRETARY = "secretary", _("Sekreterare")
+
+
+class MembershipQuerySet(models.QuerySet):
+    def on(self, day: dt.date):
+        """Memberships in effect on ``day``."""
+        return self.filter(Q(starts_on__isnull=True) | Q(starts_on__lte=day)).filter(
+            Q(ends_on__isnull=True) | Q(ends_on__gte=day)
+        )
+
+    def past(self, day: dt.date):
+        return self.filter(ends_on__lt=day)
+
+    def future(self, day: dt.date):
+        return self.filter(starts_on__gt=day)
+
+
+@track_history
+class Membership(RegistryRecord):
+    """A person actually holding a seat, from a date to a date (never deleted, only ended)."""
+
+    seat = models.ForeignKey(
+        Seat, verbose_name=_("plats"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    role = models.CharField(
+        _("roll"), max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
+    represents = models.ForeignKey(
+        Organisation,
+        verbose_name=_("företräder"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+    )
+    starts_on = models.DateField(_("från"), null=True, blank=True)
+    ends_on = models.DateField(_("till och med"), null=True, blank=True)
+    until_successor = models.BooleanField(
+        _("tills efterträdare utsetts"),
+        default=False,
+        help_text=_("Slutdatum sätts när en efterträdare på samma plats och roll tillträder."),
+    )
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta(RegistryRecord.Meta):
+        verbose_name = _("ledamotskap")
+        verbose_name_plural = _("ledamotskap")
+        ordering = ["seat", "-starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True)
+                | Q(starts_on__isnull=True)
+                | Q(ends_on__gte=models.F("starts_on")),
+                name="membership_ends_after_start",
+                violation_error_message=_("Slutdatum kan inte vara före startdatum."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.seat}"
+
+    def slug_text(self):
+        return f"{self.seat.body.slug} {self.person.name} {self.starts_on or ''}"
+
+
+@track_history
+class Meeting(RegistryRecord):
+    """A meeting of a body, with its minutes when they are published."""
+
+    body = models.ForeignKey(
+        Body, verbose_name=_("organ"), on_delete=models.PROTECT, related_name="meetings"
+    )
+    date = models.DateField(_("datum"))
+    minutes_url = models.URLField(_("länk till minnesanteckningar/protokoll"), blank=True)
+    minutes_reference = models.CharField(_("protokoll/diarienummer"), max_length=100, blank=True)
+    notes = models.TextField(_("anteckning"), blank=True)
+
+    class Meta(RegistryRecord.Meta):
+        verbose_name = _("möte")
+        verbose_name_plural = _("möten")
+        ordering = ["-date"]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "date"], name="meeting_one_per_body_and_day")
+        ]
+
+    def __str__(self):
+        return f"{self.body} {self.date:%Y-%m-%d}"
+
+    def slug_text(self):
+        return f"{self.body.slug} {self.date:%Y-%m-%d}"
+
+
+class IdentifierScheme(models.TextChoices):
+    SCB_COUNTY = "scb_county", _("SCB länskod")
+    SCB_MUNICIPALITY = "scb_municipality", _("SCB kommunkod")
+    ORGANISATION_NUMBER = "org_number", _("Organisationsnummer")
+    DIARY_NUMBER = "diary_number", _("Diarienummer")
+    KOLADA = "kolada", _("Kolada-id")
+
+
+@track_history
+class Identifier(models.Model):
+    """An identifier of an organisation or a body under a named scheme."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="identifiers",
+    )
+    body = models.ForeignKey(
+        Body,
+        verbose_name=_("organ"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="identifiers",
+    )
+    scheme = models.CharField(_("schema"), max_length=20, choices=IdentifierScheme.choices)
+    value = models.CharField(
+        _("värde"), max_length=100, help_text=_("Som text: inledande nollor behålls.")
+    )
+
+    class Meta:
+        verbose_name = _("identifierare")
+        verbose_name_plural = _("identifierare")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scheme", "value"], name="identifier_unique_per_scheme"
+            ),
+            models.CheckConstraint(
+                condition=Q(organisation__isnull=False, body__isnull=True)
+                | Q(organisation__isnull=True, body__isnull=False),
+                name="identifier_names_one_owner",
+                violation_error_message=_(
+                    "En identifierare hör till antingen en organisation eller ett organ."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_scheme_display()}: {self.value}"
+
+
+@track_history
+class FormerName(models.Model):
+    """A name an organisation or a body went by before, with the dates it was used."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="former_names",
+    )
+    body = models.ForeignKey(
+        Body,
+        verbose_name=_("organ"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="former_names",
+    )
+    name = models.CharField(_("namn"), max_length=200)
+    used_from = models.DateField(_("från"), null=True, blank=True)
+    used_until = models.DateField(_("till och med"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tidigare namn")
+        verbose_name_plural = _("tidigare namn")
+        ordering = ["-used_until"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(organisation__isnull=False, body__isnull=True)
+                | Q(organisation__isnull=True, body__isnull=False),
+                name="former_name_names_one_owner",
+            ),
+            models.CheckConstraint(
+                condition=Q(used_until__isnull=True)
+                | Q(used_from__isnull=True)
+                | Q(used_until__gte=models.F("used_from")),
+                name="former_name_dates_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+@track_history
+class ChairRotationRule(models.Model):
+    """How a body's chair and vice chair rotate between principals (e.g. yearly, kommun ↔ region)."""
+
+    body = models.OneToOneField(
+        Body, verbose_name=_("organ"), on_delete=models.CASCADE, related_name="rotation_rule"
+    )
+    term_months = models.PositiveSmallIntegerField(_("mandattid (månader)"), default=12)
+    first_term_starts_on = models.DateField(_("första mandatperioden börjar"))
+    first_chair_side = models.CharField(
+        _("första ordförandens part"),
+        max_length=20,
+        choices=SeatSide.choices[:2],
+        default=SeatSide.MUNICIPALITIES,
+    )
+    vice_chair_from_other_side = models.BooleanField(
+        _("vice ordförande från den andra parten"), default=True
+    )
+
+    class Meta:
+        verbose_name = _("rotationsregel för ordförandeskap")
+        verbose_name_plural = _("rotationsregler för ordförandeskap")
+        constraints = [
+            models.CheckConstraint(condition=Q(term_months__gte=1), name="rotation_term_positive")
+        ]
+
+    def __str__(self):
+        return f"{self.body}: {self.term_months} mån"
+
+
+@track_history
+class ChairTerm(models.Model):
+    """A dated chair or vice-chair term, generated from the rotation rule or entered by hand."""
+
+    body = models.ForeignKey(
+        Body, verbose_name=_("organ"), on_delete=models.CASCADE, related_name="chair_terms"
+    )
+    role = models.CharField(
+        _("roll"),
+        max_length=20,
+        choices=[
+            (MembershipRole.CHAIR.value, MembershipRole.CHAIR.label),
+            (MembershipRole.VICE_CHAIR.value, MembershipRole.VICE_CHAIR.label),
+        ],
+    )
+    side = models.CharField(_("part"), max_length=20, choices=SeatSide.choices)
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="chair_terms",
+    )
+    starts_on = models.DateField(_("från"))
+    ends_on = models.DateField(_("till och med"))
+    generated = models.BooleanField(
+        _("genererad från regeln"),
+        default=True,
+        help_text=_("Av när perioden ändrats för hand; då skrivs den inte över."),
+    )
+
+    class Meta:
+        verbose_name = _("ordförandeperiod")
+        verbose_name_plural = _("ordförandeperioder")
+        ordering = ["body", "starts_on", "role"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="chair_term_ends_after_start"
+            ),
+            models.UniqueConstraint(
+                fields=["body", "role", "starts_on"], name="chair_term_unique_start"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.body} {self.get_role_display()} {self.starts_on}–{self.ends_on}"

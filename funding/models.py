@@ -1,0 +1,345 @@
+"""Who pays: state grants, allocations, the principals' co-financing, distribution keys, positions."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pgtrigger
+from django.db import models
+from django.db.models import Q, Sum
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from agreements.models import Agreement
+from bodies.models import County, Organisation, track_history
+from governance.records import RegistryRecord
+
+HUNDRED = Decimal("100")
+
+
+@track_history
+class StateGrant(RegistryRecord):
+    """State money (statsbidrag) for a year under a national agreement."""
+
+    year = models.PositiveSmallIntegerField(_("år"))
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name=_("överenskommelse"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="state_grants",
+    )
+    title = models.CharField(_("benämning"), max_length=200)
+    amount_sek = models.DecimalField(
+        _("belopp (kr)"), max_digits=14, decimal_places=0, null=True, blank=True
+    )
+    description = models.TextField(_("beskrivning"), blank=True)
+
+    class Meta(RegistryRecord.Meta):
+        verbose_name = _("statsbidrag")
+        verbose_name_plural = _("statsbidrag")
+        ordering = ["year", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount_sek__isnull=True) | Q(amount_sek__gte=0),
+                name="grant_amount_not_negative",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} {self.year}"
+
+    def slug_text(self):
+        return f"{self.title} {self.year}"
+
+
+@track_history
+class Allocation(RegistryRecord):
+    """Money allotted to a county, sub-region or organisation for a year and purpose."""
+
+    grant = models.ForeignKey(
+        StateGrant,
+        verbose_name=_("statsbidrag"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="allocations",
+    )
+    year = models.PositiveSmallIntegerField(_("år"), null=True, blank=True)
+    county = models.ForeignKey(
+        County,
+        verbose_name=_("län"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="allocations",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("mottagare"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="allocations",
+    )
+    sub_region = models.CharField(_("delregion"), max_length=100, blank=True)
+    amount_sek = models.DecimalField(
+        _("belopp (kr)"), max_digits=14, decimal_places=0, null=True, blank=True
+    )
+    purpose = models.TextField(_("syfte"))
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name=_("fastställd i"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="allocations",
+    )
+
+    class Meta(RegistryRecord.Meta):
+        verbose_name = _("tilldelning")
+        verbose_name_plural = _("tilldelningar")
+        ordering = ["-year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount_sek__isnull=True) | Q(amount_sek__gte=0),
+                name="allocation_amount_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(county__isnull=False)
+                | Q(organisation__isnull=False)
+                | ~Q(sub_region=""),
+                name="allocation_names_recipient",
+                violation_error_message=_("Ange län, delregion eller mottagande organisation."),
+            ),
+        ]
+
+    def __str__(self):
+        who = self.organisation or self.sub_region or self.county
+        return f"{who} {self.year or ''}: {self.purpose[:50]}"
+
+    def slug_text(self):
+        who = (
+            self.organisation.slug
+            if self.organisation_id
+            else (self.sub_region or (self.county.slug if self.county_id else ""))
+        )
+        return f"{who} {self.year or ''} {self.purpose[:30]}"
+
+
+@track_history
+class CofinancingShare(RegistryRecord):
+    """The principals' share of the costs in a year; the state pays the rest."""
+
+    year = models.PositiveSmallIntegerField(_("år"))
+    open_ended = models.BooleanField(
+        _("gäller även följande år"), default=False, help_text=_("'från och med 2016'")
+    )
+    principals_share_percent = models.DecimalField(
+        _("huvudmännens andel (%)"), max_digits=5, decimal_places=2
+    )
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name=_("fastställd i"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cofinancing_shares",
+    )
+
+    class Meta(RegistryRecord.Meta):
+        verbose_name = _("medfinansiering")
+        verbose_name_plural = _("medfinansiering")
+        ordering = ["year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(principals_share_percent__gte=0) & Q(principals_share_percent__lte=100),
+                name="cofinancing_share_between_0_and_100",
+                violation_error_message=_("Andelen ska vara mellan 0 och 100 %."),
+            ),
+            models.UniqueConstraint(
+                fields=["year", "agreement"], name="cofinancing_one_per_year_and_agreement"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.year}: {self.principals_share_percent} %"
+
+    def slug_text(self):
+        return f"medfinansiering {self.year}"
+
+    @property
+    def state_share_percent(self) -> Decimal:
+        return HUNDRED - self.principals_share_percent
+
+
+@track_history
+class DistributionKey(RegistryRecord):
+    """How a joint cost is divided between principals."""
+
+    name = models.CharField(_("namn"), max_length=200)
+    county = models.ForeignKey(
+        County,
+        verbose_name=_("län"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="distribution_keys",
+    )
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name=_("fastställd i"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="distribution_keys",
+    )
+    basis = models.CharField(
+        _("grund"),
+        max_length=200,
+        blank=True,
+        help_text=_("T.ex. 'invånarantal' eller 'lika delar'."),
+    )
+    description = models.TextField(_("beskrivning"), blank=True)
+
+    class Meta(RegistryRecord.Meta):
+        verbose_name = _("fördelningsnyckel")
+        verbose_name_plural = _("fördelningsnycklar")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("web:funding")
+
+
+@track_history
+class DistributionShare(models.Model):
+    """One principal's part of a distribution key.
+
+    ``weight`` is what the key is computed from (inhabitants, a fixed number of
+    parts …); ``share_percent`` is that weight's share of the key's total. A
+    deferred constraint trigger holds every key's shares at exactly 100 % when a
+    transaction commits, so the rows of a key can be edited together.
+    """
+
+    key = models.ForeignKey(
+        DistributionKey,
+        verbose_name=_("fördelningsnyckel"),
+        on_delete=models.CASCADE,
+        related_name="shares",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("huvudman"),
+        on_delete=models.PROTECT,
+        related_name="distribution_shares",
+    )
+    weight = models.DecimalField(_("underlag"), max_digits=14, decimal_places=2)
+    share_percent = models.DecimalField(_("andel (%)"), max_digits=7, decimal_places=4)
+
+    class Meta:
+        verbose_name = _("andel")
+        verbose_name_plural = _("andelar")
+        ordering = ["key", "-share_percent"]
+        constraints = [
+            models.UniqueConstraint(fields=["key", "organisation"], name="share_once_per_key"),
+            models.CheckConstraint(condition=Q(weight__gte=0), name="share_weight_not_negative"),
+            models.CheckConstraint(
+                condition=Q(share_percent__gte=0) & Q(share_percent__lte=100),
+                name="share_percent_between_0_and_100",
+            ),
+        ]
+        triggers = [
+            pgtrigger.Trigger(
+                name="shares_sum_to_100",
+                when=pgtrigger.After,
+                operation=pgtrigger.Insert | pgtrigger.Update | pgtrigger.Delete,
+                timing=pgtrigger.Deferred,
+                func="""
+                DECLARE
+                    k bigint := COALESCE(NEW.key_id, OLD.key_id);
+                    n integer;
+                    total numeric;
+                BEGIN
+                    SELECT count(*), COALESCE(sum(share_percent), 0) INTO n, total
+                    FROM funding_distributionshare WHERE key_id = k;
+                    IF n > 0 AND abs(total - 100) > 0.01 THEN
+                        RAISE EXCEPTION 'distribution key % shares sum to % percent, not 100', k, total
+                            USING ERRCODE = 'check_violation';
+                    END IF;
+                    RETURN NULL;
+                END;
+                """,
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation}: {self.share_percent} %"
+
+
+@track_history
+class FundedPosition(RegistryRecord):
+    """Positions (tjänster) in the support structure and who pays for them."""
+
+    title = models.CharField(_("benämning"), max_length=200)
+    count = models.PositiveSmallIntegerField(_("antal tjänster"))
+    host = models.ForeignKey(
+        Organisation,
+        verbose_name=_("placerade hos"),
+        on_delete=models.PROTECT,
+        related_name="hosted_positions",
+    )
+    county = models.ForeignKey(
+        County,
+        verbose_name=_("län"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="funded_positions",
+    )
+    funders = models.ManyToManyField(
+        Organisation, verbose_name=_("finansiärer"), blank=True, related_name="funded_positions"
+    )
+    funding_text = models.CharField(_("finansiering som det står"), max_length=300, blank=True)
+    from_year = models.PositiveSmallIntegerField(_("från år"), null=True, blank=True)
+    until_year = models.PositiveSmallIntegerField(_("till år"), null=True, blank=True)
+
+    class Meta(RegistryRecord.Meta):
+        verbose_name = _("finansierad tjänst")
+        verbose_name_plural = _("finansierade tjänster")
+        ordering = ["county", "title"]
+        constraints = [
+            models.CheckConstraint(condition=Q(count__gte=1), name="position_count_positive"),
+            models.CheckConstraint(
+                condition=Q(until_year__isnull=True)
+                | Q(from_year__isnull=True)
+                | Q(until_year__gte=models.F("from_year")),
+                name="position_years_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.count} × {self.title}"
+
+    def slug_text(self):
+        return f"{self.host.slug} {self.title}"
+
+
+def compute_shares(weights: dict) -> dict:
+    """Each weight's share of the total, in percent, rounded so the shares sum to 100."""
+    total = sum(weights.values(), Decimal(0))
+    if total <= 0:
+        raise ValueError("a distribution key needs a positive total")
+    q = Decimal("0.0001")
+    shares = {k: (Decimal(w) * HUNDRED / total).quantize(q) for k, w in weights.items()}
+    # Put the rounding remainder on the largest share so the sum is exactly 100.
+    largest = max(shares, key=lambda k: shares[k])
+    shares[largest] += HUNDRED - sum(shares.values())
+    return shares
+
+
+def distribution_total(key: DistributionKey) -> Decimal:
+    return key.shares.aggregate(t=Sum("share_percent"))["t"] or Decimal(0)

@@ -1,0 +1,318 @@
+"""Cross-cutting governance: sources, county profiles, national initiatives, routing rules, goals."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from bodies.models import Body, County, Organisation, Principal, track_history
+from governance.records import RegistryRecord
+
+
+@track_history
+class SourceDocument(models.Model):
+    """A document the registry's facts are taken from."""
+
+    slug = models.SlugField(_("kortnamn i adress"), max_length=120, unique=True)
+    title = models.CharField(_("titel"), max_length=300)
+    publisher = models.CharField(_("utgivare"), max_length=200, blank=True)
+    year = models.PositiveSmallIntegerField(_("år"), null=True, blank=True)
+    reference = models.CharField(_("beteckning"), max_length=100, blank=True)
+    url = models.URLField(_("länk"), blank=True)
+    description = models.TextField(_("beskrivning"), blank=True)
+
+    class Meta:
+        verbose_name = _("källdokument")
+        verbose_name_plural = _("källdokument")
+        ordering = ["year", "title"]
+
+    def __str__(self):
+        return self.title
+
+
+class HostKind(models.TextChoices):
+    """Where a county's platform leaders (plattformsledare) are employed (seed 002)."""
+
+    REGIONAL_FEDERATION = "regional_federation", _("Regionförbund eller regionkommun")
+    MUNICIPAL = "municipal", _("Kommun eller kommunalförbund")
+    COUNTY_COUNCIL = "county_council", _("Landsting")
+    UNIVERSITY = "university", _("Universitet")
+    FOU = "fou", _("FoU-miljö finansierad av kommuner")
+
+
+class DecisionLevel(models.TextChoices):
+    POLITICAL = "political", _("Politisk nivå")
+    OFFICIALS = "officials", _("Tjänstemannanivå")
+    MIXED = "mixed", _("Politisk och tjänstemannanivå")
+
+
+@track_history
+class SupportStructure(RegistryRecord):
+    """A county's regional support structure as its 2013 plan describes it (seed 002)."""
+
+    county = models.OneToOneField(
+        County, verbose_name=_("län"), on_delete=models.PROTECT, related_name="support_structure"
+    )
+    in_fou_environment = models.BooleanField(
+        _("plattformsledaren placerad i FoU-miljö"), default=False
+    )
+    plan_signed_by = models.TextField(_("planen undertecknad av"), blank=True)
+    plan_decided_by = models.TextField(_("planen beslutad av"), blank=True)
+    plan_decision_level = models.CharField(
+        _("beslutsnivå"), max_length=20, choices=DecisionLevel.choices, blank=True
+    )
+    has_political_arena = models.BooleanField(
+        _("har politisk arena för välfärdsfrågor"), null=True, blank=True
+    )
+    political_arena = models.TextField(_("politisk arena"), blank=True)
+    decisions_needed = models.TextField(_("beslut som behövs 2014–2015"), blank=True)
+    national_dialogue = models.TextField(_("dialog med nationell nivå"), blank=True)
+    university_collaboration = models.TextField(
+        _("samverkan med universitet och högskolor"), blank=True
+    )
+    user_involvement = models.TextField(_("brukarmedverkan"), blank=True)
+
+    class Meta(RegistryRecord.Meta):
+        verbose_name = _("stödstruktur")
+        verbose_name_plural = _("stödstrukturer")
+        ordering = ["county__code"]
+
+    def __str__(self):
+        return str(self.county)
+
+    def slug_text(self):
+        return self.county.name
+
+    def get_absolute_url(self):
+        return reverse("web:county-detail", kwargs={"slug": self.county.slug})
+
+
+@track_history
+class PlatformHost(models.Model):
+    """One host organisation of a county's platform leaders; a county may have several."""
+
+    support_structure = models.ForeignKey(
+        SupportStructure,
+        verbose_name=_("stödstruktur"),
+        on_delete=models.CASCADE,
+        related_name="hosts",
+    )
+    kind = models.CharField(_("typ av värdorganisation"), max_length=30, choices=HostKind.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_platforms",
+    )
+    note = models.CharField(_("anmärkning"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("värdorganisation")
+        verbose_name_plural = _("värdorganisationer")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["support_structure", "kind"], name="host_kind_once_per_county"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.support_structure}: {self.get_kind_display()}"
+
+
+@track_history
+class Matter(RegistryRecord):
+    """A kind of matter that routing rules speak of, e.g. 'handling of a national initiative'."""
+
+    name = models.CharField(_("namn"), max_length=200, unique=True)
+    description = models.TextField(_("beskrivning"), blank=True)
+    order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+
+    class Meta(RegistryRecord.Meta):
+        verbose_name = _("ärendetyp")
+        verbose_name_plural = _("ärendetyper")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+@track_history
+class Initiative(RegistryRecord):
+    """A national initiative (nationell satsning) that reaches the counties."""
+
+    title = models.CharField(_("titel"), max_length=300)
+    short_name = models.CharField(_("kortnamn"), max_length=80, blank=True)
+    year = models.PositiveSmallIntegerField(_("år"), null=True, blank=True)
+    source_agreement = models.ForeignKey(
+        "agreements.Agreement",
+        verbose_name=_("nationell överenskommelse"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="initiatives",
+    )
+    concerns = models.CharField(_("berör"), max_length=20, choices=Principal.choices)
+    county = models.ForeignKey(
+        County,
+        verbose_name=_("län"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="initiatives",
+    )
+    matter = models.ForeignKey(
+        Matter, verbose_name=_("ärendetyp"), on_delete=models.PROTECT, related_name="initiatives"
+    )
+    subject = models.CharField(_("område"), max_length=200, blank=True)
+    description = models.TextField(_("beskrivning"), blank=True)
+
+    class Meta(RegistryRecord.Meta):
+        verbose_name = _("nationell satsning")
+        verbose_name_plural = _("nationella satsningar")
+        ordering = ["-year", "title"]
+
+    def __str__(self):
+        return self.short_name or self.title
+
+    def slug_text(self):
+        return self.short_name or self.title
+
+    def get_absolute_url(self):
+        return reverse("web:initiative-detail", kwargs={"slug": self.slug})
+
+
+@track_history
+class RoutingRule(RegistryRecord):
+    """A rule from an agreement's clause: who handles and who decides a kind of matter."""
+
+    matter = models.ForeignKey(
+        Matter, verbose_name=_("ärendetyp"), on_delete=models.PROTECT, related_name="rules"
+    )
+    concerns = models.CharField(_("berör"), max_length=20, choices=Principal.choices)
+    county = models.ForeignKey(
+        County, verbose_name=_("län"), on_delete=models.PROTECT, related_name="routing_rules"
+    )
+    handlers = models.ManyToManyField(
+        Organisation, verbose_name=_("hanteras av"), blank=True, related_name="routing_rules"
+    )
+    deciding_body = models.ForeignKey(
+        Body,
+        verbose_name=_("beslutande organ"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="routing_rules",
+    )
+    priority = models.PositiveSmallIntegerField(
+        _("ordning"), default=0, help_text=_("Lägre tal prövas först.")
+    )
+    clause = models.ForeignKey(
+        "agreements.Clause",
+        verbose_name=_("klausul"),
+        on_delete=models.PROTECT,
+        related_name="routing_rules",
+    )
+    valid_from = models.DateField(
+        _("gäller från"), null=True, blank=True, help_text=_("Tomt: överenskommelsens giltighet.")
+    )
+    valid_until = models.DateField(
+        _("gäller till och med"),
+        null=True,
+        blank=True,
+        help_text=_("Tomt: överenskommelsens giltighet."),
+    )
+    explanation = models.TextField(_("förklaring"), blank=True)
+
+    class Meta(RegistryRecord.Meta):
+        verbose_name = _("hanteringsregel")
+        verbose_name_plural = _("hanteringsregler")
+        ordering = ["county", "matter", "priority"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_until__gte=models.F("valid_from")),
+                name="routing_rule_valid_until_after_valid_from",
+                violation_error_message=_(
+                    "'Gäller till och med' kan inte vara före 'gäller från'."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.county}: {self.matter} ({self.get_concerns_display()})"
+
+    def slug_text(self):
+        return f"{self.county.slug} {self.matter.slug} {self.concerns}"
+
+
+@track_history
+class Goal(RegistryRecord):
+    """One of the goals of the regional support structures (national agreement 2015)."""
+
+    number = models.PositiveSmallIntegerField(_("nummer"), unique=True)
+    text = models.TextField(_("mål"))
+    framing = models.BooleanField(
+        _("övergripande mål"),
+        default=False,
+        help_text=_("SKL:s broschyr lägger till ett övergripande mål."),
+    )
+
+    class Meta(RegistryRecord.Meta):
+        verbose_name = _("mål")
+        verbose_name_plural = _("mål")
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"{self.number}. {self.text[:60]}"
+
+    def slug_text(self):
+        return f"mal {self.number}"
+
+
+@track_history
+class Milestone(RegistryRecord):
+    """A national milestone (seed 003's timeline)."""
+
+    year = models.PositiveSmallIntegerField(_("år"))
+    title = models.CharField(_("rubrik"), max_length=200)
+    text = models.TextField(_("text"))
+    reference = models.CharField(_("beteckning"), max_length=100, blank=True)
+
+    class Meta(RegistryRecord.Meta):
+        verbose_name = _("milstolpe")
+        verbose_name_plural = _("milstolpar")
+        ordering = ["year", "id"]
+
+    def __str__(self):
+        return f"{self.year}: {self.title}"
+
+    def slug_text(self):
+        return f"{self.year} {self.title}"
+
+
+class CoordinatorScope(models.Model):
+    """The counties (and the national level) a coordinator may change records for."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("användare"),
+        on_delete=models.CASCADE,
+        related_name="coordinator_scope",
+    )
+    counties = models.ManyToManyField(
+        County, verbose_name=_("län"), blank=True, related_name="coordinators"
+    )
+    national = models.BooleanField(_("nationell nivå"), default=False)
+
+    class Meta:
+        verbose_name = _("samordnares ansvarsområde")
+        verbose_name_plural = _("samordnares ansvarsområden")
+
+    def __str__(self):
+        return str(self.user)

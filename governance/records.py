@@ -1,0 +1,75 @@
+"""What every public record of the registry has in common.
+
+``RegistryRecord`` gives each row a stable ASCII slug, the source document it
+was taken from, and a version counter with a modification time that the
+database itself maintains (a trigger), so that optimistic locking (ETag /
+If-Match, the admin's refusal of a stale save) and ``modified_since`` hold even
+for writes that bypass ``save()``, such as ``QuerySet.update()``.
+"""
+
+from __future__ import annotations
+
+import pgtrigger
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+SLUG_MAX_LENGTH = 120
+
+
+def unique_slug(model: type[models.Model], text: str, *, exclude_pk=None) -> str:
+    """``slugify(text)``, with ``-2``, ``-3`` … appended only on collision."""
+    base = slugify(text)[: SLUG_MAX_LENGTH - 6].strip("-") or model._meta.model_name
+    taken = set(
+        model._default_manager.filter(slug__startswith=base)
+        .exclude(pk=exclude_pk)
+        .values_list("slug", flat=True)
+    )
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+class RegistryRecord(models.Model):
+    slug = models.SlugField(
+        _("kortnamn i adress"),
+        max_length=SLUG_MAX_LENGTH,
+        unique=True,
+        blank=True,
+        help_text=_("Stabil adress, t.ex. 'vastkom'. Lämna tomt för att skapa från namnet."),
+    )
+    source = models.ForeignKey(
+        "governance.SourceDocument",
+        verbose_name=_("källdokument"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    modified_at = models.DateTimeField(_("ändrad"), auto_now=True, db_index=True)
+
+    class Meta:
+        abstract = True
+        triggers = [
+            pgtrigger.Trigger(
+                name="bump_version",
+                when=pgtrigger.Before,
+                operation=pgtrigger.Update,
+                condition=pgtrigger.AnyChange(exclude=["version", "modified_at"]),
+                func="NEW.version := OLD.version + 1; NEW.modified_at := now(); RETURN NEW;",
+            )
+        ]
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(type(self), self.slug_text(), exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def slug_text(self) -> str:
+        """The text the slug is made from: the short name when there is one."""
+        return getattr(self, "short_name", "") or getattr(self, "name", "") or str(self)

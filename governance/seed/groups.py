@@ -1,0 +1,19 @@
+"""The two user groups of the admin, with their permissions."""
+
+from django.contrib.auth.models import Group, Permission
+
+REGISTRY_APPS = ("bodies", "agreements", "funding", "governance")
+
+COORDINATORS = "Samordnare"
+READERS = "Läsare"
+
+
+def ensure_groups() -> None:
+    """Samordnare may add, change, delete and view registry data; Läsare may view it."""
+    registry = Permission.objects.filter(content_type__app_label__in=REGISTRY_APPS).exclude(
+        content_type__model__endswith="event"
+    )
+    coordinators, _ = Group.objects.get_or_create(name=COORDINATORS)
+    coordinators.permissions.set(registry.exclude(codename__contains="coordinatorscope"))
+    readers, _ = Group.objects.get_or_create(name=READERS)
+    readers.permissions.set(registry.filter(codename__startswith="view_"))

@@ -1,0 +1,14 @@
+"""Top-level URLs: admin, API, public pages, health check, language switch."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from governance.health import healthz
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("", include("governance.web_urls")),
+]

@@ -1,0 +1,199 @@
+"""The skeleton: settings, the embedded and the external database, health check, language."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psycopg2
+import pytest
+from django.urls import reverse
+
+from governance.embedded_db import ensure_running
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _clean_env(**extra):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"PYTEST_VERSION", "DEBUG", "SECRET_KEY", "DATABASE_URL"}
+    }
+    env.update(extra)
+    return env
+
+
+def _connect(settings_dict):
+    return psycopg2.connect(
+        dbname=settings_dict["NAME"], user=settings_dict["USER"], host=settings_dict["HOST"]
+    )
+
+
+def _postmaster_pid(pgdata: Path) -> int:
+    return int((pgdata / "postmaster.pid").read_text().splitlines()[0])
+
+
+@pytest.mark.slow
+def test_embedded_database_starts_from_nothing_and_from_an_existing_data_directory(tmp_path):
+    pgdata = tmp_path / "pgdata"
+    first = ensure_running(pgdata)
+    with _connect(first) as conn, conn.cursor() as cur:
+        cur.execute("CREATE TABLE kept (v text); INSERT INTO kept VALUES ('finns kvar')")
+    pid = _postmaster_pid(pgdata)
+
+    again = ensure_running(pgdata)  # reuses the running server and its data
+    assert _postmaster_pid(pgdata) == pid
+    with _connect(again) as conn, conn.cursor() as cur:
+        cur.execute("SELECT v FROM kept")
+        assert cur.fetchone() == ("finns kvar",)
+
+
+@pytest.mark.slow
+def test_embedded_database_recovers_from_a_crash_without_hand_repair(tmp_path):
+    pgdata = tmp_path / "pgdata"
+    ensure_running(pgdata)
+    pid = _postmaster_pid(pgdata)
+    os.kill(pid, signal.SIGKILL)  # leaves a stale postmaster.pid behind
+    for _ in range(50):
+        try:
+            os.kill(pid, 0)
+            time.sleep(0.1)
+        except ProcessLookupError:
+            break
+    restarted = ensure_running(pgdata)
+    assert _postmaster_pid(pgdata) != pid
+    with _connect(restarted) as conn, conn.cursor() as cur:
+        cur.execute("SELECT 1")
+        assert cur.fetchone() == (1,)
+
+
+@pytest.mark.slow
+def test_two_processes_can_start_the_embedded_database_at_once(tmp_path):
+    pgdata = tmp_path / "pgdata"
+    code = (
+        "import sys, json; from pathlib import Path; from governance.embedded_db import ensure_running;"
+        "print(json.dumps(ensure_running(Path(sys.argv[1]))['HOST']))"
+    )
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(pgdata)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    hosts = {json.loads(out.strip().splitlines()[-1]) for out, _ in outs}
+    assert len(hosts) == 1  # both talk to the same server
+
+
+def _external_postgres_answers() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 5432), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _external_postgres_answers(), reason="no PostgreSQL on 127.0.0.1:5432")
+def test_database_url_is_used_and_nothing_embedded_starts(tmp_path):
+    pgdata = tmp_path / "never-created"
+    env = _clean_env(
+        DEBUG="true",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/postgres",
+        EMBEDDED_PGDATA=str(pgdata),
+    )
+    code = (
+        "import django, json; django.setup(); from django.db import connection;"
+        "c = connection.cursor(); c.execute('SHOW port'); "
+        "print(json.dumps([connection.settings_dict['HOST'], c.fetchone()[0]]))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "governance.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == ["127.0.0.1", "5432"]
+    assert not pgdata.exists()
+
+
+def test_settings_refuse_to_start_with_debug_off_and_no_secret_key():
+    out = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=_clean_env(DEBUG="false"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode != 0
+    assert "SECRET_KEY must be set" in out.stderr
+
+
+def test_settings_read_the_environment(settings):
+    assert settings.TIME_ZONE == "Europe/Stockholm"
+    assert settings.LANGUAGE_CODE == "sv"
+    assert [code for code, _ in settings.LANGUAGES] == ["sv", "en"]
+    assert settings.DEBUG is False
+
+
+@pytest.mark.django_db
+def test_healthz_says_the_database_answered(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_is_503_when_the_database_does_not_answer(client, settings, django_db_blocker):
+    from django.db import connection
+
+    # A closed connection pointed at a port where nothing listens.
+    connection.close()
+    saved = connection.settings_dict.copy()
+    connection.settings_dict.update({"HOST": "127.0.0.1", "PORT": "1", "NAME": "nothing"})
+    try:
+        with django_db_blocker.unblock():
+            response = client.get("/healthz")
+    finally:
+        connection.close()
+        connection.settings_dict.clear()
+        connection.settings_dict.update(saved)
+    assert response.status_code == 503
+    assert response.json()["database"] == "unavailable"
+
+
+@pytest.mark.django_db
+def test_pages_are_swedish_first_and_the_language_switch_changes_to_english(client):
+    response = client.get(reverse("web:start"))
+    assert response.status_code == 200
+    assert '<html lang="sv">' in response.content.decode()
+    assert 'href="#main"' in response.content.decode()  # skip link
+
+    switched = client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert switched.status_code == 302
+    response = client.get(reverse("web:start"))
+    assert '<html lang="en">' in response.content.decode()
+    assert "Skip to content" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_static_assets_are_served_by_the_app_itself(client):
+    body = client.get(reverse("web:start")).content.decode()
+    assert "://" not in "".join(
+        line for line in body.splitlines() if "<link" in line or "<script" in line
+    )
