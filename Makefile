@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test lint check superuser stop-db bench clean
+.PHONY: run test lint check superuser stop-db clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,3 +46,9 @@ stop-db: $(VENV)/.installed
 
 clean: stop-db
 	rm -rf .pgdata staticfiles test-artifacts
+
+# Regenerate the English catalogue: extract strings, fill from locale/translations/*.py, compile.
+messages: $(VENV)/.installed
+	DEBUG=true $(BIN)/python manage.py makemessages -l en -i ".venv/*" -i "staticfiles/*" -i "bench/*"
+	$(BIN)/python scripts/translate_po.py
+	DEBUG=true $(BIN)/python manage.py compilemessages -l en -i ".venv"

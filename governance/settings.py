@@ -112,7 +112,12 @@ else:
 
     DATABASES = {"default": ensure_running()}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-DATABASES["default"].setdefault("TEST", {})
+# Parallel test runs on one server (several developers, one machine) each get
+# their own test database by setting TEST_DB_SUFFIX.
+DATABASES["default"]["TEST"] = {
+    "NAME": "test_samverkansregistret"
+    + (f"_{env.str('TEST_DB_SUFFIX')}" if env.str("TEST_DB_SUFFIX", default="") else "")
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

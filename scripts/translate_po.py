@@ -1,13 +1,12 @@
 """Fill English translations into locale/en/LC_MESSAGES/django.po from a dict file.
 
-Usage: python scripts/translate_po.py locale/en_translations.py
-The dict file holds ``TRANSLATIONS = {"svensk text": "English text", ...}``;
+Usage: python scripts/translate_po.py   (reads every locale/translations/*.py)
+Each file holds ``TRANSLATIONS = {"svensk text": "English text", ...}``;
 only entries with an empty msgstr are filled, so hand edits in the .po survive.
 """
 
 import re
 import runpy
-import sys
 from pathlib import Path
 
 PO = Path(__file__).resolve().parent.parent / "locale" / "en" / "LC_MESSAGES" / "django.po"
@@ -27,8 +26,10 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def main(path: str) -> None:
-    translations = runpy.run_path(path)["TRANSLATIONS"]
+def main() -> None:
+    translations = {}
+    for path in sorted(PO.parents[2].glob("translations/*.py")):
+        translations.update(runpy.run_path(str(path))["TRANSLATIONS"])
     text = PO.read_text()
     entry = re.compile(r'(msgid ((?:"(?:[^"\\]|\\.)*"\s*)+))msgstr ""\n(?!")', re.M)
 
@@ -42,4 +43,4 @@ def main(path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main()
