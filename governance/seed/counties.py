@@ -23,3 +23,13 @@ COUNTIES = [
     ("24", "Västerbottens län"),
     ("25", "Norrbottens län"),
 ]
+
+
+def load() -> int:
+    from bodies.models import County
+
+    created = 0
+    for code, name in COUNTIES:
+        _, was_created = County.objects.get_or_create(code=code, defaults={"name": name})
+        created += was_created
+    return created

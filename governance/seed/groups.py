@@ -8,7 +8,7 @@ COORDINATORS = "Samordnare"
 READERS = "Läsare"
 
 
-def ensure_groups() -> None:
+def ensure_groups() -> int:
     """Samordnare may add, change, delete and view registry data; Läsare may view it."""
     registry = Permission.objects.filter(content_type__app_label__in=REGISTRY_APPS).exclude(
         content_type__model__endswith="event"
@@ -17,3 +17,4 @@ def ensure_groups() -> None:
     coordinators.permissions.set(registry.exclude(codename__contains="coordinatorscope"))
     readers, _ = Group.objects.get_or_create(name=READERS)
     readers.permissions.set(registry.filter(codename__startswith="view_"))
+    return 0

@@ -1,26 +1,34 @@
-"""Loads the seed data into the database, creating only what is missing."""
+"""Loads the seed data into the database, creating only what is missing.
+
+Each step is a function in a module of this package that creates the records
+of one part of the documents and returns how many it created. Steps run in
+order, in one transaction: a failing step leaves the database as it was.
+"""
 
 from __future__ import annotations
+
+from importlib import import_module
 
 import pghistory
 from django.db import transaction
 
-from bodies.models import County
-from governance.seed.counties import COUNTIES
-from governance.seed.groups import ensure_groups
+# (name, "module:function"); later steps may refer to records of earlier ones.
+STEPS: list[tuple[str, str]] = [
+    ("groups", "governance.seed.groups:ensure_groups"),
+    ("counties", "governance.seed.counties:load"),
+]
 
 
-def load_counties() -> int:
-    created = 0
-    for code, name in COUNTIES:
-        _, was_created = County.objects.get_or_create(code=code, defaults={"name": name})
-        created += was_created
-    return created
+def _resolve(target: str):
+    module, _, func = target.partition(":")
+    return getattr(import_module(module), func)
 
 
 @transaction.atomic
 def load() -> dict[str, int]:
     """Load every seed record that is not in the database yet; returns counts created."""
+    created: dict[str, int] = {}
     with pghistory.context(source="load_registry"):
-        ensure_groups()
-        return {"counties": load_counties()}
+        for name, target in STEPS:
+            created[name] = _resolve(target)() or 0
+    return created
