@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bodies.models import Body, County, Organisation, Person, track_history
 from governance.records import RegistryRecord
+from governance.search import search_index
 
 
 class AgreementKind(models.TextChoices):
@@ -149,6 +150,7 @@ class Agreement(RegistryRecord):
         verbose_name = _("överenskommelse")
         verbose_name_plural = _("överenskommelser")
         ordering = ["-valid_from", "title"]
+        indexes = [search_index("agreement")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(valid_until__isnull=True)
@@ -308,6 +310,7 @@ class Clause(RegistryRecord):
         verbose_name = _("klausul")
         verbose_name_plural = _("klausuler")
         ordering = ["agreement", "order", "id"]
+        indexes = [search_index("clause")]
 
     def __str__(self):
         return f"{self.agreement} §{self.order}: {self.text[:60]}"
@@ -436,7 +439,7 @@ class Decision(RegistryRecord):
                 violation_error_message=_("Ett antagande måste ange överenskommelsen."),
             ),
         ]
-        indexes = [models.Index(fields=["date"])]
+        indexes = [models.Index(fields=["date"]), search_index("decision")]
 
     def __str__(self):
         who = self.body or self.decided_by_text

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from governance.records import RegistryRecord
+from governance.search import search_index
 
 
 class Principal(models.TextChoices):
@@ -46,6 +47,7 @@ class County(RegistryRecord):
         verbose_name = _("län")
         verbose_name_plural = _("län")
         ordering = ["code"]
+        indexes = [search_index("county")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(code__regex=r"^[0-9]{2}$"), name="county_code_two_digits"
@@ -288,6 +290,7 @@ class Body(RegistryRecord):
         verbose_name = _("beslutsorgan")
         verbose_name_plural = _("beslutsorgan")
         ordering = ["name"]
+        indexes = [search_index("body")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(dissolved_on__isnull=True)

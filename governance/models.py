@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bodies.models import Body, County, Organisation, Principal, track_history
 from governance.records import RegistryRecord
+from governance.search import search_index
 
 
 @track_history
@@ -79,6 +80,7 @@ class SupportStructure(RegistryRecord):
         verbose_name = _("stödstruktur")
         verbose_name_plural = _("stödstrukturer")
         ordering = ["county__code"]
+        indexes = [search_index("supportstructure")]
 
     def __str__(self):
         return str(self.county)
@@ -175,6 +177,7 @@ class Initiative(RegistryRecord):
         verbose_name = _("nationell satsning")
         verbose_name_plural = _("nationella satsningar")
         ordering = ["-year", "title"]
+        indexes = [search_index("initiative")]
 
     def __str__(self):
         return self.short_name or self.title
