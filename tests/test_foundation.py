@@ -15,7 +15,7 @@ import psycopg2
 import pytest
 from django.urls import reverse
 
-from governance.embedded_db import ensure_running
+from governance.embedded_db import ensure_running, stop
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,13 +36,20 @@ def _connect(settings_dict):
     )
 
 
+@pytest.fixture
+def pgdata(tmp_path):
+    """A fresh data directory whose server is stopped after the test."""
+    path = tmp_path / "pgdata"
+    yield path
+    stop(path)
+
+
 def _postmaster_pid(pgdata: Path) -> int:
     return int((pgdata / "postmaster.pid").read_text().splitlines()[0])
 
 
 @pytest.mark.slow
-def test_embedded_database_starts_from_nothing_and_from_an_existing_data_directory(tmp_path):
-    pgdata = tmp_path / "pgdata"
+def test_embedded_database_starts_from_nothing_and_from_an_existing_data_directory(pgdata):
     first = ensure_running(pgdata)
     with _connect(first) as conn, conn.cursor() as cur:
         cur.execute("CREATE TABLE kept (v text); INSERT INTO kept VALUES ('finns kvar')")
@@ -56,8 +63,7 @@ def test_embedded_database_starts_from_nothing_and_from_an_existing_data_directo
 
 
 @pytest.mark.slow
-def test_embedded_database_recovers_from_a_crash_without_hand_repair(tmp_path):
-    pgdata = tmp_path / "pgdata"
+def test_embedded_database_recovers_from_a_crash_without_hand_repair(pgdata):
     ensure_running(pgdata)
     pid = _postmaster_pid(pgdata)
     os.kill(pid, signal.SIGKILL)  # leaves a stale postmaster.pid behind
@@ -75,8 +81,7 @@ def test_embedded_database_recovers_from_a_crash_without_hand_repair(tmp_path):
 
 
 @pytest.mark.slow
-def test_two_processes_can_start_the_embedded_database_at_once(tmp_path):
-    pgdata = tmp_path / "pgdata"
+def test_two_processes_can_start_the_embedded_database_at_once(pgdata):
     code = (
         "import sys, json; from pathlib import Path; from governance.embedded_db import ensure_running;"
         "print(json.dumps(ensure_running(Path(sys.argv[1]))['HOST']))"
