@@ -16,6 +16,11 @@ from django.db import transaction
 STEPS: list[tuple[str, str]] = [
     ("groups", "governance.seed.groups:ensure_groups"),
     ("counties", "governance.seed.counties:load"),
+    ("sources", "governance.seed.sources:load"),
+    ("matters", "governance.seed.matters:load"),
+    ("national", "governance.seed.national:load"),
+    ("vastra_gotaland", "governance.seed.vastra_gotaland:load"),
+    ("dalarna", "governance.seed.dalarna:load"),
 ]
 
 

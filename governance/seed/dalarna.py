@@ -1,0 +1,575 @@
+"""Dalarna: the first draft of a new organisation for welfare collaboration (seed 004).
+
+Judgements, where the document leaves something open:
+* The heads' network (chefsnätverket) exists already (the 2017 evaluation describes it);
+  the steering group, the working groups, Välfärdsrådet and the department are described
+  as parts of the proposed organisation, so their status is "proposed".
+* No ``ChairRotationRule`` is seeded for chefsnätverket: the document says the chair and
+  vice chair serve one year and alternate between the municipalities and the county
+  council, but not when the first term starts nor which side chairs first. Both are
+  required by the rule, so seeding one would invent facts. The term (12 months) and the
+  rotation text are kept on the body; a coordinator adds the rule once the first term is
+  known.
+* Texts are entered as written, including the document's own typos ("NKS-S",
+  "Någon forma av") and its open questions (ending in "?").
+"""
+
+from __future__ import annotations
+
+from governance.seed.sources import DALARNA_PROPOSAL
+
+HISTORY = """Historik
+Under det senaste decenniet har ett antal satsningar gjorts för att bidra till att socialtjänsten och hälso- och sjukvården ska bli mer evidensbaserad. 2008 presenterades betänkandet "Evidensbaserad praktik inom socialtjänsten – till nytta för brukaren" (SOU 2008:18). Utredningen konstaterade att det fanns stora brister i arbetssätt inom socialtjänsten. Ett förslag presenterades med olika insatser för utveckling av en mer evidensbaserad praktik inom socialtjänsten (EBP). Mot bakgrund av utredningens förslag ingick staten och SKL en överenskommelse om en plattform för arbetet att utveckla en evidensbaserad praktik inom socialtjänsten och närliggande hälso- och sjukvård. Enligt plattformen skulle de överenskomna insatserna samordnas mellan SKL och staten och ske utifrån gemensamma prioriteringar på nationell respektive lokal grund.
+I samband med överenskommelsen fördelades ekonomiska medel ut till länen i syfte att bygga upp regionala stödstrukturer för kunskapsutveckling. De årliga överenskommelserna pekade ut olika prioriteringar mellan åren. I överenskommelsen 2014 ställde regeringen och SKL krav på regionerna/länen att upprätta en långsiktig plan för en hållbar regional stödstruktur inom socialtjänst och närliggande hälso- och sjukvård. Från och med 2015 upphörde det finansiella stödet som följt med tidigare överenskommelser.
+Landstinget Dalarna och kommunerna i Dalarna önskade behålla den stödstruktur som utvecklats och tog beslut 2015 att årligen finansiera en grundstruktur inom Region Dalarna med en bemanning om tre tjänster. Region Dalarna bidrar utöver dessa med en tjänst."""
+
+EXPERIENCE = """Erfarenhet av arbetet
+Dalarnas modell för en regional stödstruktur ses nationellt som framgångsrik. I det uppdrag som formulerades 2015 tydliggjordes att kommuner och landsting måste samverka sinsemellan för att klara gemensamma åtaganden.
+I insamlingen av erfarenheter har ett antal diskussioner förts i chefsnätverket, med utvecklingsledarna och i de regionala utvecklingsgrupperna. Under 2017 genomfördes en utvärdering av SUD (socialtjänstens utvecklingscentrum i Dalarna) och arbetet inom den regionala stödstrukturen. Syftet med utvärderingen var framförallt att få en bild av hur strukturerna fyllt sina syften att arbeta för evidensbaserad praktik och hur samverkan mellan de båda strukturerna skett. Utvärderaren granskade även hur samverkan fungerat mellan de ingående verksamheterna inom ramen för respektive struktur. Vid utvärderingen av stödstrukturen studerades endast två av de fem befintliga regionala utvecklingsgrupper, ett fåtal personer intervjuades och utvärderingen speglade framförallt det kommunala perspektivet.
+Nedan redovisas ett antal synpunkter som lyfts i någon av de ovan nämnda diskussionerna och eller i utvärderingen."""
+
+POSITIVES = [
+    "Den regionala stödstrukturen är en viktig samordnande länk mellan olika aktörer och bidrar "
+    "till att nyttja gemensamma resurser.",
+    "De regionala utvecklingsgrupperna ger en möjlighet att diskutera frågor som inte lyfts i "
+    "andra sammanhang. Mötet och diskussionerna mellan kommuner och Landsting inom sakfrågorna "
+    "är viktiga att behålla.",
+    "Betydelsefullt att få mötas i nätverk både på handläggarnivå och chefsnivå, ett bra sätt "
+    "att utbyta erfarenheter och skapa ett lärande.",
+    "Den regionala nivån sköter en del omvärldsbevakning, filtrerar och informerar kommunerna "
+    "om vad som pågår.",
+    "Flera överenskommelser har utvecklats och senare fastställts inom landstinget och kommunerna.",
+    "Den regionala nivån kan samla ihop lokala frågor och sedan lyfta dem till nationell nivå.",
+    "De mindre kommunerna upplever det som positivt att det pågår ett regionalt arbete, de får "
+    "draghjälp.",
+]
+
+TO_DEVELOP = [
+    "Diskussionerna i chefsnätverket tenderar att bli mer operativ än strategiska, vilket "
+    "avspeglas i upprättande handlingsplaner och minnesanteckningar",
+    "De mindre kommunerna har inte alla gånger möjlighet att vara representerade i de "
+    "regionala utvecklingsgrupperna. Det finns risk att de som saknar representation missar "
+    "information och har mindre delaktighet i det som pågår.",
+    "Arbetet i chefsnätverket med 30 personer upplevs periodvis svårhanterligt. Agendan till "
+    "mötena tenderar att bli lång, med ett brett spektrum av frågeställningar. Beredning av "
+    "frågor är ibland bristfällig, vilket medför att frågor ajourneras och hamnar i "
+    '"långbänk". Det kräver en bred kompetens och ett stort kunnande i många olika frågor.',
+    "De personer som representerar verksamheterna i chefsnätverket har ofta hög "
+    "arbetsbelastning, vilket medför att flera bortprioriterar chefsmötet.",
+    "Chefsnätverket har inget egentligt beslutsmandat, vilket gör det svårt i den långsiktiga "
+    "planeringen.",
+    "Arbetet med handlingsplanerna kan utvecklas och utgöra viktiga överenskommelser mellan "
+    "kommunerna och landstinget, som då kan bli mer styrande för både verksamhet- och "
+    "finansiell planering.",
+    "De är otydligt vilka frågor som ska beslutas av chefsnätverket och vilka frågor som ska "
+    "beslutas inom de regionala utvecklingsgrupperna. Otydligheten resulterar att förslag "
+    "bollas fram och tillbaks.",
+    "Det finns en svårighet att få in verksamheten som drivs inom stödstrukturen i "
+    "linjeorganisationen, det blir lätt samordningen som det blir fokus på och inte så mycket "
+    "utvecklingen av evidensbaserad praktik.",
+]
+
+
+def _bullets(items: list[str]) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+BACKGROUND = (
+    f"{HISTORY}\n\n{EXPERIENCE}\n\nPositivt:\n{_bullets(POSITIVES)}\n\n"
+    f"Kan utvecklas:\n{_bullets(TO_DEVELOP)}"
+)
+
+PREREQUISITE = (
+    "Den regionala stödstrukturen ska långsiktigt kunna försörja regionen med praktiskt "
+    "verksamhetsstöd, när det gäller kunskapsutveckling, implementering av nationella "
+    "riktlinjer, ny evidensbaserad kunskap, samt systematisk uppföljning och utvärdering. "
+    "Stödstrukturen ska även utgöra en arena för lokala politiska prioriteringar inom hälsa och "
+    "välfärdsområdet. Den ska också vara en plattform för gemensam samverkan mellan kommun och "
+    "region. En samverkan som stödjer och bidrar till att medborgarna får en god vård och "
+    "omsorg."
+)
+
+AIMS = [
+    "Fördjupa och stärka samverkan mellan kommunerna och Landstinget inom välfärdsområdet samt "
+    "utveckla gemensamma arbetssätt som ger bättre vård och omsorg för befolkningen.",
+    "Skapa förutsättningar för en verksamhet som bygger på regionalt samarbete, bästa "
+    "tillgängliga kunskap, brukarens kunskap och önskemål och professionens erfarenhet",
+    "Säkerställa god, säker och jämlik vård och omsorg i länet",
+    "Nyttja gemensamma resurser på ett effektivt sätt",
+]
+
+GOALS = [
+    "Utgöra en arena för lokala och regionala politiska prioriteringar och strategier inom "
+    "välfärdsområdet",
+    "Långsiktigt försörja länet/regionen med praktiskt verksamhetsstöd",
+    "Samordnad kunskapsstyrning, implementering av evidensbaserade arbetsmetoder för vård och "
+    "omsorg",
+    "Öka samsyn och en utvecklad samhandling inom området",
+]
+
+WELFARE_WORK = [
+    "kunna försörja kommunernas och landstingens verksamhet med ett praktiskt verksamhetsstöd,",
+    "Medverka till att skapa förutsättningar och vara stöd för en implementering av "
+    "evidensbaserade arbetsmetoder i hela socialtjänsten och närliggande hälso- och sjukvård",
+    "Vara en arena för lokala och regionala politiska prioriteringar och strategier inom "
+    "välfärdsområdet",
+    "Vara en dialogpart gentemot sjukvårdsregional och nationella nivån i frågor som rör "
+    "kunskapsutveckling och kunskapsstyrning.",
+]
+
+STRUCTURE = (
+    "Strukturen har byggts upp utifrån det mål och syfte som finns för samverkan. "
+    "Chefsnätverket är den övergripande beslutande instansen som ger mandat till styrgruppen "
+    "för att genomföra det utvecklingsarbete som har beslutats att genomföras. Styrgruppen ger "
+    "i sin tur en tydlig uppdragsbeskrivning till en utvecklingsledare för att starta upp en "
+    "arbetsgrupp. Arbetsgruppens uppdrag är tidsbestämt. En kommunikation och "
+    "informationsöverföring måste ske mellan grupperna och beslut måste fattas på rätt nivå och "
+    "mandat måste tydliggöras för att få ett produktivt och kvalitativt utvecklingsarbete i "
+    "länet."
+)
+
+PURPOSE = (
+    f"Förutsättning för nytt arbetssätt\n{PREREQUISITE}\n\nSyfte\n{_bullets(AIMS)}\n\n"
+    f"Mål\n{_bullets(GOALS)}\n\nArbetet inom välfärdssamverkan\n{_bullets(WELFARE_WORK)}\n"
+    "Regionalt finns det flera parter som är intressanta och viktiga att samverka med, "
+    "exempelvis Länsstyrelsen, Högskolan och Polisen. Det sker även en nationell samverkan, SKL "
+    "och socialstyrelsen bidrar med möjligheter för kunskapsutveckling inom området, inte minst "
+    "genom de nationella nätverk och nationella samordnare som finns inom SKL.\n\n"
+    "I samband med regionsbildningen har ett arbete med att anpassa organisationen till nya "
+    "förutsättningar som beskrivs i utvärdering och workshops pågått och i slutet av 2018 "
+    "började ett nytt förslag att ta form. Chefsnätverket har fortsatt arbetet med en mer "
+    "detaljerad beskrivning av organisation, struktur och arbetssätt. Detta är det första "
+    "utkastet på ny organisation och arbetssätt."
+)
+
+HEADS_NETWORK_RESPONSIBILITIES = [
+    "Högsta tjänstemannaledningsnivå som svarar för övergripande samordning av gemensam "
+    "kunskapsbaserad verksamhetsutveckling för länets socialtjänst och hälso- och sjukvård",
+    "Ansvarar för utvecklingsarbete i överenskommelse med SKL , Socialstyrelsen m fl nationella "
+    "aktörer",
+    "Ansvarar för prioriteringar av gemensamma utvecklingsfrågor inom verksamhetsområdet",
+    "Besluta om uppstart och avslut av arbetsgrupp",
+    "Ansvarar för samverkan och samordning med regionala aktörer/stödfunktioner såsom "
+    "länsstyrelse, högskolan Dalarna, polis, skola, elevhälsa, brukar- och "
+    "intresseorganisationer m fl",
+    "Utser representanter i nationella utvecklings-, styr och samverkansgrupper och nätverk",
+    "Ansvarar för revidering av länsövergripande samverkansdokument",
+    "Uppmärksammar behov av kunskaps- och kompetensutveckling på lokal och regional nivå",
+    "Hanterar tvister och tolkning av samverkansdokument mellan huvudmännen",
+    "Ansvarar för att vidarebefordra information till berörd personal inom den egna "
+    "kommunen/verksamhetsområdet",
+    "Ansvarar för att ökad brukarmedverkan/delaktighet utvecklas inom hela verksamhetsområdet",
+]
+
+STEERING_GROUP_RESPONSIBILITIES = [
+    "Planerar dagordningen inför chefsnätverkets möte",
+    "Beslutar vilka punkter som ska avhandlas på chefsnätverket möte",
+    "Bereda punkter inför chefsnätverket möte",
+    "Ansvarar för att en tydlig uppdragsbeskrivning upprättas enligt nätverkets beslut",
+    "Ansvarar för att ge uppdragsbeskrivning i samband med uppstart av arbetsgrupp till ansvarig",
+    "Ansvarar för att strukturerat följa upp arbetet i pågående arbetsgrupper",
+    "Ansvara för att arbetsgrupperna följer sin uppdragsbeskrivning och tidsplan",
+    "Någon forma av beslutsmandat i andra frågor?",
+]
+
+WORKING_GROUP_RESPONSIBILITIES = [
+    "Arbeta med uppdrag enligt uppdragsbeskrivning",
+    "Lägga upp en detaljerad plan för uppdraget inom ramen för uppdragsbeskrivningen",
+    "Föredra arbetsgruppens arbete för styrgruppen i uppföljningsmöte och slutleverans av uppdrag",
+    "Vid behov föredra arbetsgruppens arbete för chefsnätverket",
+    "Arbetsgruppen ansvarar för dokumentation för arbetsgruppens arbete",
+    "Uppmärksammar och identifierar behov av kunskapsutveckling och förbättringar inom området "
+    "i länet och återkopplar till styrgruppen.",
+]
+
+WELFARE_COUNCIL_RESPONSIBILITIES = [
+    "Välfärdsrådet ska i sina respektive organisationer ta initiativ till de politiska insatser "
+    "som rådets kunskapsinhämtning föranleder.",
+    "Välfärdsrådet ska följa utvecklingen av omsorg och hälso- och sjukvård inom länet.",
+    "Särskild uppmärksamhet ska ägnas åt folkhälsofrågor.",
+    "Särskild uppmärksamhet ska ägnas åt processer som involverar såväl olika delar av Region "
+    "Dalarnas hälso- och sjukvård som kommunala och privata vårdgivare.",
+    "Välfärdsrådet ska också stimulera utvecklingen av patientråd eller motsvarande brukarråd "
+    "för att öka patienternas inflytande.",
+]
+
+
+def load() -> int:
+    from agreements.models import (
+        Agreement,
+        AgreementKind,
+        AgreementParty,
+        Clause,
+        Decision,
+        DecisionKind,
+        PartyRole,
+    )
+    from bodies.models import (
+        Body,
+        BodyKind,
+        BodyLevel,
+        BodyStatus,
+        County,
+        FormerName,
+        Organisation,
+        OrganisationKind,
+        Seat,
+        SeatSide,
+    )
+    from funding.models import FundedPosition
+    from governance.seed.util import Seeder
+
+    s = Seeder(DALARNA_PROPOSAL)
+    county = County.objects.get(code="20")
+
+    # Organisations -------------------------------------------------------------------
+    region = s.record(
+        Organisation,
+        "region-dalarna",
+        name="Region Dalarna",
+        kind=OrganisationKind.REGION,
+        county=county,
+    )
+    s.child(FormerName, {"organisation": region, "name": "Landstinget Dalarna"})
+    municipalities = s.record(
+        Organisation,
+        "kommunerna-i-dalarna",
+        name="Kommunerna i Dalarna",
+        kind=OrganisationKind.OTHER,
+        county=county,
+        description="Länets kommuner som en gemensam huvudman; dokumentet namnger inte de "
+        "enskilda kommunerna.",
+    )
+    s.record(
+        Organisation,
+        "sud",
+        name="Socialtjänstens utvecklingscentrum i Dalarna",
+        short_name="SUD",
+        kind=OrganisationKind.OTHER,
+        county=county,
+        description="Utvärderades 2017 tillsammans med arbetet inom den regionala stödstrukturen.",
+    )
+    s.record(
+        Organisation,
+        "hogskolan-dalarna",
+        name="Högskolan Dalarna",
+        kind=OrganisationKind.UNIVERSITY,
+        county=county,
+        description="Regional aktör som chefsnätverket ansvarar för samverkan och samordning med.",
+    )
+    principals = [region, municipalities]
+    dalarna = {"level": BodyLevel.COUNTY, "county": county}
+
+    # Bodies ----------------------------------------------------------------------------
+    council = s.record(
+        Body,
+        "valfardsradet",
+        name="Välfärdsrådet",
+        kind=BodyKind.POLITICAL,
+        status=BodyStatus.PROPOSED,
+        mandate="Välfärdsrådet utgör ett politiskt samverkansorgan på övergripande regional "
+        "nivå mellan Region Dalarna och länets kommuner. Denna samverkan omfattar kommunernas "
+        "omsorgsverksamhet, kommunernas och regionens hälso- och sjukvård, vissa gemensamma "
+        "utvecklingsinsatser samt förslag till överenskommelser inom området.",
+        composition="Rådet består av samtliga kommuners ordförande i socialnämnd/ "
+        "omsorgsnämnd samt hälso- och sjukvårdsnämndens presidium.",
+        m2m={"owners": principals},
+        **dalarna,
+    )
+    s.responsibilities(council, WELFARE_COUNCIL_RESPONSIBILITIES)
+    s.record(
+        Seat,
+        "valfardsradet-kommunerna",
+        body=council,
+        side=SeatSide.MUNICIPALITIES,
+        appointing_organisation=municipalities,
+        role="Samtliga kommuners ordförande i socialnämnd/omsorgsnämnd",
+        order=1,
+    )
+    s.record(
+        Seat,
+        "valfardsradet-regionen",
+        body=council,
+        side=SeatSide.REGION,
+        appointing_organisation=region,
+        role="Hälso- och sjukvårdsnämndens presidium",
+        order=2,
+    )
+
+    department = s.record(
+        Body,
+        "avdelningen-for-halsa-och-valfard",
+        name="Avdelningen för hälsa och välfärd",
+        kind=BodyKind.DEPARTMENT,
+        status=BodyStatus.PROPOSED,
+        mandate="Avdelning för hälsa och välfärd är en avdelning inom hälso och "
+        "sjukvårdsenheten men Hälso-och sjukvårdsdirektör som överordnad chef. Uppdrag till "
+        "avdelningen kommer från Välfärdsrådet och/eller chefsnätverket. Verksamheten "
+        "finansieras gemensamt av Regionen och länets kommuner.",
+        composition="Avdelningen har en avdelningschef och regionala utvecklingsledare. Det "
+        "finns ekonomiskt utrymme för tre ordinarie utvecklingsledare som kommer att "
+        "rekryteras under 2019.",
+        m2m={"owners": [region]},
+        **dalarna,
+    )
+    s.record(
+        Seat,
+        "avdelningen-for-halsa-och-valfard-avdelningschef",
+        body=department,
+        side=SeatSide.DEPARTMENT,
+        appointing_organisation=region,
+        role="Avdelningschef",
+        count=1,
+        order=1,
+    )
+    s.record(
+        Seat,
+        "avdelningen-for-halsa-och-valfard-utvecklingsledare",
+        body=department,
+        side=SeatSide.DEPARTMENT,
+        appointing_organisation=region,
+        role="Regionala utvecklingsledare (ordinarie)",
+        count=3,
+        requirements="Rekryteras under 2019.",
+        order=2,
+    )
+
+    network = s.record(
+        Body,
+        "chefsnatverket",
+        name="Länsnätverk förvaltningschefer inom hälsa och välfärd",
+        short_name="Chefsnätverket",
+        kind=BodyKind.OFFICIALS_LEADERSHIP,
+        has_decision_mandate=True,
+        mandate="Chefsnätverket är den övergripande beslutande instansen som ger mandat till "
+        "styrgruppen för att genomföra det utvecklingsarbete som har beslutats att genomföras. "
+        "(I utvärderingen: chefsnätverket har inget egentligt beslutsmandat, vilket gör det "
+        "svårt i den långsiktiga planeringen.)",
+        composition="Kommunerna: Social- omvårdnads- förvaltningschefer från berörda nämnder. "
+        "Region Dalarna: Representanter från hälso- sjukvårdsnära verksamhetsområden.",
+        meetings_per_year=9,
+        summer_break=True,
+        chair_election="Ordförande samt vice ordförande för länsnätverk förvaltningschefer "
+        "inom hälsa och välfärd utses av övriga representanter.",
+        term_months=12,
+        rotation="Uppdragen tidsbegränsas till ett år och växlas mellan kommuner och landstinget.",
+        minutes_kept=True,
+        personal_participation=True,
+        preparatory_meetings="Inför varje möte hålls vid behov förmöte för kommunerna/ "
+        "landstinget i syfte att förbereda gemensamma ståndpunkter innan beslut.",
+        m2m={"owners": principals},
+        **dalarna,
+    )
+    s.responsibilities(network, HEADS_NETWORK_RESPONSIBILITIES)
+    s.record(
+        Seat,
+        "chefsnatverket-kommunerna",
+        body=network,
+        side=SeatSide.MUNICIPALITIES,
+        appointing_organisation=municipalities,
+        role="Social- omvårdnads- förvaltningschefer från berörda nämnder",
+        order=1,
+    )
+    s.record(
+        Seat,
+        "chefsnatverket-region-dalarna",
+        body=network,
+        side=SeatSide.REGION,
+        appointing_organisation=region,
+        role="Representanter från hälso- sjukvårdsnära verksamhetsområden",
+        order=2,
+    )
+
+    steering = s.record(
+        Body,
+        "styrgruppen-for-chefsnatverket",
+        name="Styrgrupp för chefsnätverket",
+        kind=BodyKind.STEERING_GROUP,
+        status=BodyStatus.PROPOSED,
+        parent=network,
+        has_decision_mandate=False,
+        mandate="Syfte med styrgruppen är att den ska fungera som tratt för chefsnätverket så "
+        "att de frågor som kommer till chefsnätverket är väl beredda och av strategisk eller "
+        "beslutande karaktär. Styrgruppen ska även ansvara för uppföljning av arbetsgrupperna. "
+        "Styrgruppen beslutar vilka punkter som ska avhandlas på chefsnätverkets möte; om den "
+        "ska ha beslutsmandat i andra frågor är en öppen fråga i förslaget.",
+        composition="Kommunerna: Förslagsvis representant från de nationella nätverken NKS-S, "
+        "socialchefsnätverket samt ordförande/viceordförande för nätverket. Region Dalarna: "
+        "Tre representanter från Region Dalarna varav en är direktören för hälsa och välfärd. "
+        "Avd. för hälsa & välfärd: Avdelningschefen för hälsa och välfärd.",
+        meetings_per_year=9,
+        summer_break=True,
+        minutes_kept=True,
+        personal_participation=True,
+        m2m={"owners": principals},
+        **dalarna,
+    )
+    s.responsibilities(steering, STEERING_GROUP_RESPONSIBILITIES)
+    s.record(
+        Seat,
+        "styrgruppen-for-chefsnatverket-kommunerna",
+        body=steering,
+        side=SeatSide.MUNICIPALITIES,
+        appointing_organisation=municipalities,
+        role="Förslagsvis representant från de nationella nätverken NKS-S, "
+        "socialchefsnätverket samt ordförande/viceordförande för nätverket",
+        order=1,
+    )
+    s.record(
+        Seat,
+        "styrgruppen-for-chefsnatverket-region-dalarna",
+        body=steering,
+        side=SeatSide.REGION,
+        appointing_organisation=region,
+        role="Representanter från Region Dalarna",
+        count=3,
+        requirements="Varav en är direktören för hälsa och välfärd.",
+        order=2,
+    )
+    s.record(
+        Seat,
+        "styrgruppen-for-chefsnatverket-avdelningschef",
+        body=steering,
+        side=SeatSide.DEPARTMENT,
+        role="Avdelningschefen för hälsa och välfärd",
+        count=1,
+        order=3,
+    )
+
+    groups = s.record(
+        Body,
+        "arbetsgrupper-dalarna",
+        name="Arbetsgrupper",
+        kind=BodyKind.WORKING_GROUP,
+        status=BodyStatus.PROPOSED,
+        parent=steering,
+        commissioned_by=steering,
+        commission_description="Styrgruppen ger en tydlig uppdragsbeskrivning till en "
+        "utvecklingsledare för att starta upp en arbetsgrupp. Arbetsgruppens uppdrag är "
+        "tidsbestämt; uppdragen är tydligt utformade och har en tidsplanering.",
+        mandate="Arbetsgruppernas uppdrag är att arbeta med utveckling inom länet enligt de "
+        "beslut som chefsnätverket har fattat. Uppdragen är tydligt utformande och har en "
+        "tidsplanering. Arbetsformer: Enligt uppdragsbeskrivning.",
+        composition="Utvecklingsledare: En utvecklingsledare finns representerad i varje "
+        "arbetsgrupp? Övriga representanter: Utifrån arbetsgruppens sakområde och uppdrag "
+        "bemannas arbetsgruppen enligt uppdragsbeskrivning.",
+        personal_participation=True,
+        m2m={"owners": principals},
+        **dalarna,
+    )
+    s.responsibilities(groups, WORKING_GROUP_RESPONSIBILITIES)
+    s.record(
+        Seat,
+        "arbetsgrupper-dalarna-utvecklingsledare",
+        body=groups,
+        side=SeatSide.DEPARTMENT,
+        role="Utvecklingsledare",
+        count=1,
+        requirements="En utvecklingsledare finns representerad i varje arbetsgrupp? "
+        "(öppen fråga i förslaget)",
+        order=1,
+    )
+    s.record(
+        Seat,
+        "arbetsgrupper-dalarna-ovriga",
+        body=groups,
+        side=SeatSide.OTHER,
+        role="Övriga representanter utifrån arbetsgruppens sakområde och uppdrag, enligt "
+        "uppdragsbeskrivning",
+        order=2,
+    )
+
+    # The proposal itself --------------------------------------------------------------
+    proposal = s.record(
+        Agreement,
+        "organisationsforslag-dalarna-2019",
+        title="Förslag på ny organisation och arbetssätt (första utkast)",
+        short_name="Organisationsförslag Dalarna",
+        kind=AgreementKind.ORGANISATION_PROPOSAL,
+        county=county,
+        is_draft=True,
+        validity_text="Första utkastet; förslaget tog form i slutet av 2018. Inga "
+        "giltighetsdatum anges.",
+        background=BACKGROUND,
+        purpose=PURPOSE,
+    )
+    for order, org in enumerate(principals, start=1):
+        s.child(
+            AgreementParty,
+            {"agreement": proposal, "organisation": org},
+            role=PartyRole.PRINCIPAL,
+            order=order,
+        )
+    clauses = (
+        [("Syfte", text, [], []) for text in AIMS]
+        + [("Mål", text, [], []) for text in GOALS]
+        + [("Arbetet inom välfärdssamverkan", text, [], []) for text in WELFARE_WORK]
+        + [("Struktur och arbetssätt", STRUCTURE, [], [network, steering, groups])]
+        + [
+            ("Politisk organisation", council.mandate, principals, [council]),
+            (
+                "Organisation avdelningen hälsa och välfärd",
+                department.mandate,
+                [region, municipalities],
+                [department],
+            ),
+        ]
+    )
+    for order, (heading, text, orgs, bodies) in enumerate(clauses, start=1):
+        s.record(
+            Clause,
+            f"organisationsforslag-dalarna-2019-{order}",
+            agreement=proposal,
+            order=order,
+            heading=heading,
+            text=text,
+            m2m={"organisations": orgs, "bodies": bodies},
+        )
+
+    # Funding -------------------------------------------------------------------------------
+    s.record(
+        Decision,
+        "beslut-grundstruktur-dalarna-2015",
+        decided_by_text="Landstinget Dalarna och kommunerna i Dalarna",
+        year=2015,
+        kind=DecisionKind.FUNDING,
+        summary="Landstinget Dalarna och kommunerna i Dalarna önskade behålla den stödstruktur "
+        "som utvecklats och tog beslut 2015 att årligen finansiera en grundstruktur inom Region "
+        "Dalarna med en bemanning om tre tjänster.",
+    )
+    s.record(
+        FundedPosition,
+        "grundstruktur-region-dalarna",
+        title="Grundstruktur inom Region Dalarna",
+        count=3,
+        host=region,
+        county=county,
+        funding_text="Landstinget Dalarna och kommunerna i Dalarna finansierar årligen, "
+        "beslut 2015.",
+        from_year=2015,
+        m2m={"funders": principals},
+    )
+    s.record(
+        FundedPosition,
+        "tjanst-region-dalarna",
+        title="Tjänst utöver grundstrukturen",
+        count=1,
+        host=region,
+        county=county,
+        funding_text="Region Dalarna bidrar utöver dessa med en tjänst.",
+        m2m={"funders": [region]},
+    )
+    s.record(
+        FundedPosition,
+        "utvecklingsledare-halsa-och-valfard-2019",
+        title="Ordinarie utvecklingsledare, avdelningen för hälsa och välfärd",
+        count=3,
+        host=region,
+        county=county,
+        funding_text="Det finns ekonomiskt utrymme för tre ordinarie utvecklingsledare som "
+        "kommer att rekryteras under 2019. Verksamheten finansieras gemensamt av Regionen och "
+        "länets kommuner.",
+        from_year=2019,
+        m2m={"funders": principals},
+    )
+    return s.created
