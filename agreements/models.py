@@ -91,6 +91,18 @@ class AgreementQuerySet(models.QuerySet):
             return published.filter(valid_until__lt=day).exclude(pk__in=superseded)
         raise ValueError(f"unknown status {status!r}")
 
+    def with_lineage(self, depth: int = 4):
+        """Prefetch relations ``depth`` steps back and forward, so that ``lineage()``,
+        ``predecessor``, ``based_on``, ``successors()`` and ``status_on()`` of the
+        agreements in the chain run without further queries."""
+        back = ["outgoing_relations__target"]
+        forward = ["incoming_relations__source"]
+        for _ in range(depth - 1):
+            back.append(back[-1] + "__outgoing_relations__target")
+            forward.append(forward[-1] + "__incoming_relations__source")
+        status_of_chain = [path + "__incoming_relations__source" for path in back]
+        return self.prefetch_related(*back, *forward, *status_of_chain)
+
     def expiring_within(self, days: int, today: dt.date):
         return self.in_force_on(today).filter(
             valid_until__isnull=False, valid_until__lte=today + dt.timedelta(days=days)

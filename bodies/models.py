@@ -220,6 +220,13 @@ class BodyQuerySet(models.QuerySet):
             Q(dissolved_on__isnull=True) | Q(dissolved_on__gte=day),
         )
 
+    def with_ancestors(self, depth: int = 6):
+        """Join the chain of mandate-giving bodies, so ``ancestors()`` needs no further query.
+
+        Deeper chains than ``depth`` still work; they cost a query per extra level.
+        """
+        return self.select_related("__".join(["parent"] * depth))
+
 
 @track_history
 class Body(RegistryRecord):

@@ -20,8 +20,8 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVector,
 )
-from django.db.models import F, Value
-from django.db.models.functions import Coalesce, Concat
+from django.db.models import F, TextField, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -74,12 +74,13 @@ def _document(model_key: str):
     """All searchable text of a row as one string, for the highlighted snippet."""
     names, texts = SEARCH_FIELDS[model_key]
     fields = [*names, *texts]
-    if len(fields) == 1:
-        return Coalesce(F(fields[0]), Value(""))
+    text = TextField()
     pieces = []
-    for field in fields:
-        pieces += [Coalesce(F(field), Value("")), Value(" · ")]
-    return Concat(*pieces[:-1])
+    for name in fields:
+        pieces += [Coalesce(Cast(F(name), text), Value(""), output_field=text), Value(" · ")]
+    if len(fields) == 1:
+        return pieces[0]
+    return Concat(*pieces[:-1], output_field=text)
 
 
 # Markers that cannot occur in text typed by a person; replaced by <mark> after escaping.
@@ -88,7 +89,7 @@ _START, _STOP = "\u2063[[", "]]\u2063"
 
 def _highlight(snippet: str) -> str:
     html = escape(snippet).replace(_START, "<mark>").replace(_STOP, "</mark>")
-    return mark_safe(html)  # noqa: S308 - escaped above, only our markers become tags
+    return mark_safe(html)  # escaped above: only our markers become tags
 
 
 @dataclass

@@ -1,7 +1,195 @@
-"""Public pages of the registry."""
+"""Public pages of the registry: start, search, timeline and the calendar feed."""
 
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.http import HttpResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import TemplateView
+from icalendar import Calendar, Event
+
+from agreements.models import Agreement, Decision
+from bodies.models import Body, County, Meeting
+from governance.models import Initiative, Milestone, SupportStructure
+from governance.search import KINDS, search
+
+EXPIRY_HORIZON_DAYS = 365
 
 
 class StartView(TemplateView):
     template_name = "start.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        expiring = (
+            Agreement.objects.expiring_within(EXPIRY_HORIZON_DAYS, today)
+            .select_related("renewal_body", "county")
+            .order_by("valid_until", "title")[:10]
+        )
+        decisions = Decision.objects.select_related("body", "agreement").order_by(
+            F("date").desc(nulls_last=True), "-year", "-pk"
+        )[:8]
+        context.update(
+            today=today,
+            horizon=today + dt.timedelta(days=EXPIRY_HORIZON_DAYS),
+            expiring=expiring,
+            decisions=decisions,
+            counts=[
+                (_("beslutsorgan"), Body.objects.count(), reverse("web:body-list")),
+                (
+                    _("överenskommelser"),
+                    Agreement.objects.filter(is_draft=False).count(),
+                    reverse("web:agreement-list"),
+                ),
+                (
+                    _("gäller i dag"),
+                    Agreement.objects.in_force_on(today).count(),
+                    reverse("web:agreement-list") + f"?status=in_force&on={today:%Y-%m-%d}",
+                ),
+                (
+                    _("län med stödstruktur"),
+                    SupportStructure.objects.count(),
+                    reverse("web:county-list"),
+                ),
+                (_("beslut"), Decision.objects.count(), None),
+                (
+                    _("nationella satsningar"),
+                    Initiative.objects.count(),
+                    _url("web:initiative-list"),
+                ),
+            ],
+        )
+        return context
+
+
+def _url(name: str) -> str | None:
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Sökord"), max_length=200, required=False)
+    typ = forms.ChoiceField(
+        label=_("Visa"),
+        choices=[("", _("Allt")), *KINDS.items()],
+        required=False,
+    )
+
+
+class SearchView(TemplateView):
+    template_name = "governance/search.html"
+    per_page = 20
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = SearchForm(self.request.GET or None)
+        hits, text = [], ""
+        if form.is_valid():
+            text = form.cleaned_data["q"].strip()
+            kind = form.cleaned_data["typ"]
+            hits = search(text, kinds=[kind] if kind else None)
+        page = Paginator(hits, self.per_page).get_page(self.request.GET.get("page"))
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        context.update(
+            form=form,
+            text=text,
+            page_obj=page,
+            hits=page.object_list,
+            total=len(hits),
+            query_string=params.urlencode(),
+            breadcrumbs=[(_("Sök"), None)],
+        )
+        return context
+
+
+class TimelineView(TemplateView):
+    template_name = "governance/timeline.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        milestones = list(Milestone.objects.all())
+        national = Agreement.objects.filter(county__isnull=True, is_draft=False).order_by(
+            "valid_from"
+        )
+        by_year: dict[int, dict] = {}
+        for m in milestones:
+            by_year.setdefault(m.year, {"milestones": [], "agreements": []})["milestones"].append(m)
+        for a in national:
+            if a.valid_from:
+                by_year.setdefault(a.valid_from.year, {"milestones": [], "agreements": []})[
+                    "agreements"
+                ].append(a)
+        context.update(
+            years=sorted(by_year.items()),
+            breadcrumbs=[(_("Tidslinje"), None)],
+        )
+        return context
+
+
+class CalendarView(View):
+    """An iCalendar feed of meetings and agreement expiry dates, optionally for one county."""
+
+    def get(self, request):
+        meetings = Meeting.objects.select_related("body").order_by("date")
+        agreements = Agreement.objects.filter(is_draft=False, valid_until__isnull=False)
+        agreements = agreements.select_related("renewal_body").order_by("valid_until")
+        county_slug = request.GET.get("lan")
+        if county_slug:
+            county = County.objects.filter(slug=county_slug).first()
+            if county is None:
+                return HttpResponse(
+                    _t("Okänt län: %(slug)s") % {"slug": county_slug},
+                    status=400,
+                    content_type="text/plain; charset=utf-8",
+                )
+            meetings = meetings.filter(body__county=county)
+            agreements = agreements.filter(county=county)
+
+        cal = Calendar()
+        cal.add("prodid", "-//Samverkansregistret//sv")
+        cal.add("version", "2.0")
+        cal.add("calscale", "GREGORIAN")
+        cal.add("x-wr-calname", _t("Samverkansregistret: möten och slutdatum"))
+        base = request.build_absolute_uri("/").rstrip("/")
+        stamp = timezone.now()
+        for meeting in meetings:
+            event = Event()
+            event.add("uid", f"meeting-{meeting.slug}@samverkansregistret")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", meeting.date)
+            event.add("dtend", meeting.date + dt.timedelta(days=1))
+            event.add("summary", _t("Möte: %(body)s") % {"body": meeting.body.name})
+            if meeting.notes:
+                event.add("description", meeting.notes)
+            event.add("url", base + meeting.body.get_absolute_url())
+            cal.add_component(event)
+        for agreement in agreements:
+            event = Event()
+            event.add("uid", f"agreement-expiry-{agreement.slug}@samverkansregistret")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", agreement.valid_until)
+            event.add("dtend", agreement.valid_until + dt.timedelta(days=1))
+            event.add("summary", _t("Sista giltighetsdag: %(title)s") % {"title": agreement})
+            description = agreement.title
+            if agreement.renewal_body_id:
+                description += "\n" + _t("Beslut om fortsättning: %(body)s") % {
+                    "body": agreement.renewal_body.name
+                }
+            event.add("description", description)
+            event.add("url", base + agreement.get_absolute_url())
+            cal.add_component(event)
+        response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'inline; filename="samverkansregistret.ics"'
+        return response

@@ -1,0 +1,307 @@
+"""Public pages for bodies, organisations, counties and the governance map."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from django import forms
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView, TemplateView
+
+from agreements.models import Agreement, AgreementParty, Decision, DecisionKind
+from bodies.models import (
+    Body,
+    BodyKind,
+    BodyLevel,
+    ChairTerm,
+    County,
+    Membership,
+    MembershipRole,
+    Organisation,
+    Seat,
+    SeatSide,
+)
+from funding.models import DistributionKey, FundedPosition
+from governance.governance_map import EdgeKind, build_map
+from governance.models import PlatformHost, RoutingRule, SupportStructure
+
+PAGE_SIZE = 25
+
+
+class BodyFilterForm(forms.Form):
+    county = forms.ModelChoiceField(
+        label=_("Län"),
+        queryset=County.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alla län"),
+    )
+    level = forms.ChoiceField(
+        label=_("Nivå"), choices=[("", _("Alla nivåer")), *BodyLevel.choices], required=False
+    )
+    kind = forms.ChoiceField(
+        label=_("Typ"), choices=[("", _("Alla typer")), *BodyKind.choices], required=False
+    )
+
+
+class BodyListView(ListView):
+    template_name = "bodies/body_list.html"
+    context_object_name = "bodies"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        self.form = BodyFilterForm(self.request.GET or None)
+        bodies = Body.objects.select_related("county", "parent").order_by("county__code", "name")
+        if self.form.is_valid():
+            data = self.form.cleaned_data
+            if data["county"]:
+                bodies = bodies.filter(county=data["county"])
+            if data["level"]:
+                bodies = bodies.filter(level=data["level"])
+            if data["kind"]:
+                bodies = bodies.filter(kind=data["kind"])
+        return bodies
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        context.update(
+            form=self.form,
+            query_string=params.urlencode(),
+            breadcrumbs=[(_("Beslutsorgan"), None)],
+        )
+        return context
+
+
+def _seat_groups(seats):
+    """Seats grouped by side (kommunerna, regionen …) in the order of SeatSide."""
+    order = {value: i for i, value in enumerate(SeatSide.values)}
+    seats = sorted(seats, key=lambda s: (order.get(s.side, 99), s.order, s.pk))
+    return [
+        (SeatSide(side).label, list(group)) for side, group in groupby(seats, key=lambda s: s.side)
+    ]
+
+
+class BodyDetailView(DetailView):
+    template_name = "bodies/body_detail.html"
+    context_object_name = "body"
+
+    def get_queryset(self):
+        today = timezone.localdate()
+        return (
+            Body.objects.with_ancestors()
+            .select_related("county", "commissioned_by", "rotation_rule")
+            .prefetch_related(
+                Prefetch("owners", Organisation.objects.order_by("name")),
+                "responsibilities",
+                "former_names",
+                Prefetch(
+                    "seats",
+                    Seat.objects.select_related("appointing_organisation").prefetch_related(
+                        Prefetch(
+                            "memberships",
+                            Membership.objects.on(today).select_related("person", "represents"),
+                            to_attr="current_memberships",
+                        )
+                    ),
+                ),
+                Prefetch("children", Body.objects.order_by("name")),
+                Prefetch("commissioned_groups", Body.objects.order_by("name")),
+                Prefetch("chair_terms", ChairTerm.objects.select_related("person")),
+                Prefetch(
+                    "decisions",
+                    Decision.objects.select_related("agreement").order_by("-date", "-year", "-pk")[
+                        :50
+                    ],
+                    to_attr="recent_decisions",
+                ),
+                Prefetch(
+                    "agreements_to_renew",
+                    Agreement.objects.prefetch_related("incoming_relations__source").order_by(
+                        "-valid_from"
+                    ),
+                ),
+                Prefetch(
+                    "routing_rules",
+                    RoutingRule.objects.select_related("matter", "county").order_by(
+                        "matter__order", "priority"
+                    ),
+                ),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        body = self.object
+        today = timezone.localdate()
+        current_terms = [t for t in body.chair_terms.all() if t.starts_on <= today <= t.ends_on]
+        chair_members = [
+            (m, seat)
+            for seat in body.seats.all()
+            for m in seat.current_memberships
+            if m.role in (MembershipRole.CHAIR, MembershipRole.VICE_CHAIR)
+        ]
+        adopted = {}
+        for decision in body.recent_decisions:
+            if decision.kind == DecisionKind.ADOPTION and decision.agreement_id:
+                adopted.setdefault(decision.agreement_id, (decision.agreement, decision))
+        breadcrumbs = [(_("Beslutsorgan"), reverse("web:body-list"))]
+        breadcrumbs += [(str(a), a.get_absolute_url()) for a in reversed(body.ancestors())]
+        breadcrumbs.append((body.name, None))
+        context.update(
+            today=today,
+            ancestors=body.ancestors(),
+            seat_groups=_seat_groups(body.seats.all()),
+            total_seats=sum(s.count or 0 for s in body.seats.all()),
+            current_terms=current_terms,
+            chair_members=chair_members,
+            upcoming_terms=[t for t in body.chair_terms.all() if t.starts_on > today][:4],
+            adopted=list(adopted.values()),
+            to_renew=[(a, a.status_on(today)) for a in body.agreements_to_renew.all()],
+            breadcrumbs=breadcrumbs,
+        )
+        return context
+
+
+class OrganisationDetailView(DetailView):
+    template_name = "bodies/organisation_detail.html"
+    context_object_name = "organisation"
+
+    def get_queryset(self):
+        return Organisation.objects.select_related("county", "parent").prefetch_related(
+            Prefetch("parts", Organisation.objects.order_by("name")),
+            Prefetch("owned_bodies", Body.objects.select_related("county").order_by("name")),
+            Prefetch(
+                "party_links",
+                AgreementParty.objects.select_related("agreement").order_by(
+                    "-agreement__valid_from"
+                ),
+            ),
+            Prefetch("appointed_seats", Seat.objects.select_related("body").order_by("body__name")),
+            Prefetch("hosted_positions", FundedPosition.objects.select_related("county")),
+            Prefetch(
+                "hosted_platforms", PlatformHost.objects.select_related("support_structure__county")
+            ),
+            "former_names",
+            "identifiers",
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        org = self.object
+        crumbs = []
+        if org.county_id:
+            crumbs.append((org.county.name, org.county.get_absolute_url()))
+        if org.parent_id:
+            crumbs.append((org.parent.display_name, org.parent.get_absolute_url()))
+        crumbs.append((org.name, None))
+        context["breadcrumbs"] = crumbs
+        return context
+
+
+class CountyListView(ListView):
+    """The 21 counties' support-structure profiles side by side."""
+
+    template_name = "bodies/county_list.html"
+    context_object_name = "counties"
+
+    def get_queryset(self):
+        return (
+            County.objects.select_related("support_structure")
+            .prefetch_related(
+                Prefetch(
+                    "support_structure__hosts",
+                    PlatformHost.objects.select_related("organisation").order_by("kind"),
+                )
+            )
+            .annotate(
+                body_count=Count("bodies", distinct=True),
+                agreement_count=Count("agreements", distinct=True),
+            )
+            .order_by("code")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        counties = context["counties"]
+        profiles = [c for c in counties if _structure(c)]
+        context.update(
+            breadcrumbs=[(_("Län"), None)],
+            with_profile=len(profiles),
+            with_arena=sum(1 for c in profiles if c.support_structure.has_political_arena),
+            in_fou=sum(1 for c in profiles if c.support_structure.in_fou_environment),
+        )
+        return context
+
+
+def _structure(county):
+    try:
+        return county.support_structure
+    except SupportStructure.DoesNotExist:
+        return None
+
+
+class CountyDetailView(DetailView):
+    template_name = "bodies/county_detail.html"
+    context_object_name = "county"
+
+    def get_queryset(self):
+        return County.objects.select_related("support_structure").prefetch_related(
+            Prefetch(
+                "support_structure__hosts", PlatformHost.objects.select_related("organisation")
+            ),
+            Prefetch(
+                "bodies", Body.objects.select_related("parent").order_by("level", "kind", "name")
+            ),
+            Prefetch(
+                "agreements",
+                Agreement.objects.prefetch_related("incoming_relations__source").order_by(
+                    "-valid_from", "title"
+                ),
+            ),
+            Prefetch("organisations", Organisation.objects.order_by("name")),
+            Prefetch("funded_positions", FundedPosition.objects.select_related("host")),
+            Prefetch("distribution_keys", DistributionKey.objects.order_by("name")),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        county = self.object
+        context.update(
+            structure=_structure(county),
+            agreements=[(a, a.status_on(today)) for a in county.agreements.all()],
+            breadcrumbs=[(_("Län"), reverse("web:county-list")), (county.name, None)],
+        )
+        return context
+
+
+class GovernanceMapView(TemplateView):
+    """The governance map: national level, or one county's bodies and organisations."""
+
+    template_name = "bodies/governance_map.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        slug = kwargs.get("slug")
+        county = get_object_or_404(County, slug=slug) if slug else None
+        gmap = build_map(county)
+        counties = County.objects.annotate(
+            body_count=Count("bodies", filter=Q(bodies__isnull=False), distinct=True)
+        ).order_by("code")
+        crumbs = [(_("Styrningskarta"), reverse("web:map") if county else None)]
+        if county:
+            crumbs.append((county.name, None))
+        context.update(
+            county=county,
+            gmap=gmap,
+            counties=counties,
+            edge_kinds=EdgeKind.LABELS,
+            breadcrumbs=crumbs,
+        )
+        return context

@@ -1,0 +1,279 @@
+"""The governance map (styrningskarta): who gives mandate to, owns and decides for whom.
+
+``build_map(county=None)`` reads the registry and returns a ``GovernanceMap``: the
+nodes (organisations, bodies, agreements, matters), the edges between them and a
+layered layout in SVG user units that a template draws as boxes and arrows. The
+same edges are the text alternative beside the picture, so nothing is only visual.
+
+Layout: organisations on the top row, bodies below them one row per step in the
+mandate chain, and what the bodies decide for (agreements to renew, kinds of
+matters) on the bottom row; within a row, nodes are ordered by the mean position
+of the nodes they connect to above (one barycentre pass), and a row wider than
+``MAX_PER_ROW`` boxes wraps.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+BOX_W, BOX_H = 190, 74
+GAP_X, GAP_Y = 26, 62
+MARGIN = 16
+MAX_PER_ROW = 5
+CHARS_PER_LINE = 25
+MAX_LINES = 3
+
+
+class EdgeKind:
+    MANDATE = "mandate"
+    OWNS = "owns"
+    DECIDES = "decides"
+
+    LABELS = {
+        MANDATE: _("ger mandat till"),
+        OWNS: _("är huvudman för"),
+        DECIDES: _("beslutar om"),
+    }
+
+
+@dataclass
+class Node:
+    key: str
+    kind: str  # organisation, body, agreement, matter
+    label: str
+    sublabel: str
+    url: str
+    rank: int = 0
+    x: float = 0
+    y: float = 0
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def cx(self):
+        return self.x + BOX_W / 2
+
+    @property
+    def text_x(self):
+        return self.x + 10
+
+    @property
+    def sublabel_y(self):
+        return self.y + 18
+
+    def line_positions(self):
+        return [(line, self.y + 38 + i * 16) for i, line in enumerate(self.lines)]
+
+
+@dataclass
+class Edge:
+    source: Node
+    target: Node
+    kind: str
+    note: str = ""
+
+    @property
+    def label(self):
+        return EdgeKind.LABELS[self.kind]
+
+    @property
+    def path(self) -> str:
+        """A line from the bottom of the upper box to the top of the lower box."""
+        a, b = self.source, self.target
+        if a.y == b.y:  # same row: arc below both boxes
+            y = a.y + BOX_H
+            mid = (a.cx + b.cx) / 2
+            return f"M{a.cx:.0f},{y:.0f} Q{mid:.0f},{y + GAP_Y * 0.8:.0f} {b.cx:.0f},{y + 2:.0f}"
+        if a.y < b.y:
+            return f"M{a.cx:.0f},{a.y + BOX_H:.0f} L{b.cx:.0f},{b.y - 4:.0f}"
+        return f"M{a.cx:.0f},{a.y:.0f} L{b.cx:.0f},{b.y + BOX_H + 4:.0f}"
+
+
+@dataclass
+class GovernanceMap:
+    nodes: list[Node]
+    edges: list[Edge]
+    width: float
+    height: float
+
+    @property
+    def is_empty(self):
+        return not self.nodes
+
+
+def _url(name, **kwargs) -> str:
+    try:
+        return reverse(name, kwargs=kwargs or None)
+    except NoReverseMatch:
+        return ""
+
+
+def _wrap(text: str) -> list[str]:
+    lines = textwrap.wrap(text, CHARS_PER_LINE) or [""]
+    if len(lines) > MAX_LINES:
+        lines = lines[:MAX_LINES]
+        lines[-1] = lines[-1][: CHARS_PER_LINE - 1].rstrip() + "…"
+    return lines
+
+
+def _collect(county):
+    """The rows the map is drawn from: a fixed number of queries whatever their count."""
+    from agreements.models import Agreement
+    from bodies.models import Body, Organisation
+    from governance.models import RoutingRule
+
+    if county is None:
+        bodies = Body.objects.filter(county__isnull=True)
+    else:
+        bodies = Body.objects.filter(county=county)
+    bodies = list(
+        bodies.select_related("parent", "county")
+        .prefetch_related(Prefetch("owners", Organisation.objects.order_by("name")))
+        .order_by("name")
+    )
+    # Bodies outside the selection that give mandate to one inside it are drawn too.
+    ids = {b.pk for b in bodies}
+    outside = []
+    for body in bodies:
+        if body.parent_id and body.parent_id not in ids:
+            outside.append(body.parent)
+            ids.add(body.parent_id)
+    agreements = list(
+        Agreement.objects.filter(renewal_body_id__in=ids).order_by("-valid_from", "title")
+    )
+    rules = RoutingRule.objects.filter(deciding_body_id__in=ids).select_related("matter")
+    if county is not None:
+        rules = rules.filter(Q(county=county))
+    rules = list(rules.order_by("matter__order", "priority"))
+    return bodies, outside, agreements, rules
+
+
+def build_map(county=None) -> GovernanceMap:
+    bodies, outside, agreements, rules = _collect(county)
+    nodes: dict[str, Node] = {}
+    edges: list[Edge] = []
+
+    def add(node: Node) -> Node:
+        return nodes.setdefault(node.key, node)
+
+    for body in [*bodies, *outside]:
+        add(
+            Node(
+                f"b{body.pk}",
+                "body",
+                body.name,
+                str(body.get_kind_display()),
+                body.get_absolute_url(),
+            )
+        )
+    for body in bodies:
+        for org in body.owners.all():
+            owner = add(
+                Node(
+                    f"o{org.pk}",
+                    "organisation",
+                    org.display_name if len(org.name) > 60 else org.name,
+                    str(_("Organisation")),
+                    org.get_absolute_url(),
+                )
+            )
+            edges.append(Edge(owner, nodes[f"b{body.pk}"], EdgeKind.OWNS))
+    for body in [*bodies, *outside]:
+        if body.parent_id and f"b{body.parent_id}" in nodes:
+            edges.append(Edge(nodes[f"b{body.parent_id}"], nodes[f"b{body.pk}"], EdgeKind.MANDATE))
+    for agreement in agreements:
+        node = add(
+            Node(
+                f"a{agreement.pk}",
+                "agreement",
+                agreement.short_name or agreement.title,
+                str(_("Överenskommelse: förnyelse")),
+                agreement.get_absolute_url(),
+            )
+        )
+        edges.append(
+            Edge(
+                nodes[f"b{agreement.renewal_body_id}"], node, EdgeKind.DECIDES, str(_("förnyelse"))
+            )
+        )
+    routing_url = _url("web:routing")
+    for rule in rules:
+        node = add(
+            Node(
+                f"m{rule.matter_id}",
+                "matter",
+                rule.matter.name,
+                str(_("Ärendetyp")),
+                routing_url,
+            )
+        )
+        edge = Edge(nodes[f"b{rule.deciding_body_id}"], node, EdgeKind.DECIDES)
+        if not any(
+            e.source is edge.source and e.target is edge.target and e.kind == edge.kind
+            for e in edges
+        ):
+            edges.append(edge)
+
+    _layout(list(nodes.values()), edges)
+    all_nodes = list(nodes.values())
+    width = max((n.x + BOX_W for n in all_nodes), default=0) + MARGIN
+    height = max((n.y + BOX_H for n in all_nodes), default=0) + MARGIN + GAP_Y
+    return GovernanceMap(all_nodes, edges, width, height)
+
+
+def _layout(nodes: list[Node], edges: list[Edge]) -> None:
+    parent_of = {e.target.key: e.source.key for e in edges if e.kind == EdgeKind.MANDATE}
+
+    def depth(key, seen=()):
+        parent = parent_of.get(key)
+        if parent is None or parent in seen:
+            return 0
+        return 1 + depth(parent, (*seen, key))
+
+    body_ranks = [1 + depth(n.key) for n in nodes if n.kind == "body"]
+    bottom = (max(body_ranks) if body_ranks else 0) + 1
+    for n in nodes:
+        n.lines = _wrap(n.label)
+        if n.kind == "organisation":
+            n.rank = 0
+        elif n.kind == "body":
+            n.rank = 1 + depth(n.key)
+        else:
+            n.rank = bottom
+
+    neighbours: dict[str, list[str]] = {n.key: [] for n in nodes}
+    for e in edges:
+        neighbours[e.source.key].append(e.target.key)
+        neighbours[e.target.key].append(e.source.key)
+
+    y = MARGIN
+    placed_x: dict[str, float] = {}
+    for rank in sorted({n.rank for n in nodes}):
+        row = [n for n in nodes if n.rank == rank]
+
+        def barycentre(n: Node) -> tuple[float, str]:
+            xs = [placed_x[k] for k in neighbours[n.key] if k in placed_x]
+            return (sum(xs) / len(xs) if xs else float("inf"), n.label)
+
+        row.sort(key=barycentre)
+        for start in range(0, len(row), MAX_PER_ROW):
+            chunk = row[start : start + MAX_PER_ROW]
+            for i, n in enumerate(chunk):
+                n.x = MARGIN + i * (BOX_W + GAP_X)
+                n.y = y
+                placed_x[n.key] = n.x
+            y += BOX_H + GAP_Y
+    # Centre narrower rows under the widest one.
+    width = max((n.x + BOX_W for n in nodes), default=0)
+    rows: dict[float, list[Node]] = {}
+    for n in nodes:
+        rows.setdefault(n.y, []).append(n)
+    for row in rows.values():
+        row_width = max(n.x for n in row) + BOX_W - MARGIN
+        shift = (width - MARGIN - row_width) / 2
+        for n in row:
+            n.x += shift
