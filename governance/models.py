@@ -253,6 +253,14 @@ class RoutingRule(RegistryRecord):
     def slug_text(self):
         return f"{self.county.slug} {self.matter.slug} {self.concerns}"
 
+    def clean(self):
+        # Handlers are saved after the row, so they are checked where they are
+        # saved (admin form, API): routing.check_conflicts(rule, handlers).
+        from governance.routing import check_conflicts
+
+        super().clean()
+        check_conflicts(self)
+
 
 @track_history
 class Goal(RegistryRecord):

@@ -1,0 +1,75 @@
+"""The question "who handles what?": one form, read by the HTML page and the API alike."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from bodies.models import County
+from governance.models import Matter
+from governance.routing import ASKABLE_CONCERNS
+
+
+class CountyChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.code})"
+
+
+class RoutingQueryForm(forms.Form):
+    """Matter (slug), concerned principals, county (SCB code) and date."""
+
+    matter = forms.ModelChoiceField(
+        label=_("Ärendetyp"),
+        queryset=Matter.objects.order_by("order", "name"),
+        to_field_name="slug",
+        empty_label=_("Välj ärendetyp"),
+        error_messages={
+            "required": _("Välj en ärendetyp."),
+            "invalid_choice": _("Okänd ärendetyp. Välj en av ärendetyperna i listan."),
+        },
+    )
+    concerns = forms.ChoiceField(
+        label=_("Berör"),
+        choices=[(c.value, c.label) for c in ASKABLE_CONCERNS],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Ange vilka huvudmän ärendet berör."),
+            "invalid_choice": _(
+                "Okänt värde. Ange kommunerna (municipalities), regionen (region) "
+                "eller båda (both)."
+            ),
+        },
+    )
+    county = CountyChoiceField(
+        label=_("Län"),
+        queryset=County.objects.order_by("code"),
+        to_field_name="code",
+        empty_label=_("Välj län"),
+        error_messages={
+            "required": _("Välj ett län."),
+            "invalid_choice": _("Okänt län. Ange länets tvåsiffriga SCB-kod, t.ex. 14."),
+        },
+    )
+    on = forms.DateField(
+        label=_("Datum"),
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("ÅÅÅÅ-MM-DD. Tomt: i dag."),
+        error_messages={"invalid": _("Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2017-06-01.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["on"].initial = timezone.localdate()
+
+    def query(self) -> dict:
+        """Keyword arguments for ``resolve_routing`` from a valid form."""
+        data = self.cleaned_data
+        return {
+            "matter": data["matter"],
+            "concerns": data["concerns"],
+            "county": data["county"],
+            "on": data.get("on") or timezone.localdate(),
+        }

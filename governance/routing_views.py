@@ -1,0 +1,156 @@
+"""Public pages on routing: "Vem hanterar vad?" and the national initiatives with their routing."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.db.models import Prefetch
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView, TemplateView
+
+from agreements.models import Decision
+from governance.models import Initiative
+from governance.routing import (
+    describe_validity,
+    resolve_routing,
+    routing_for_initiatives,
+    rules_queryset,
+)
+from governance.routing_forms import RoutingQueryForm
+
+
+def _url(name: str, **kwargs) -> str | None:
+    """The page's address, or None while that page does not exist."""
+    try:
+        return reverse(name, kwargs=kwargs)
+    except NoReverseMatch:
+        return None
+
+
+def clause_url(clause) -> str | None:
+    """The clause on its agreement's page (anchor ``#klausul-<order>``)."""
+    page = _url("web:agreement-detail", slug=clause.agreement.slug)
+    return f"{page}#klausul-{clause.order}" if page else None
+
+
+def routing_query_url(*, matter, concerns, county, on=None) -> str | None:
+    """A link to "Vem hanterar vad?" with the question filled in."""
+    page = _url("web:routing")
+    if page is None or county is None:
+        return None
+    query = {"matter": matter.slug, "concerns": concerns, "county": county.code}
+    if on:
+        query["on"] = on.isoformat()
+    return f"{page}?{urlencode(query)}"
+
+
+def _decorate(answer):
+    """Attach page links to an answer's rules (templates cannot call ``reverse`` with anchors)."""
+    for matched in answer.rules:
+        matched.clause_url = clause_url(matched.clause)
+        matched.agreement_url = _url("web:agreement-detail", slug=matched.agreement.slug)
+    if answer.ended_agreement is not None:
+        answer.ended_agreement_url = _url("web:agreement-detail", slug=answer.ended_agreement.slug)
+    concerns = answer.concerns if answer.concerns != "any" else "both"
+    answer.query_url = routing_query_url(
+        matter=answer.matter, concerns=concerns, county=answer.county, on=answer.on
+    )
+    return answer
+
+
+class RoutingView(TemplateView):
+    """Vem hanterar vad? Pick matter, principals, county and date; see the answer and why."""
+
+    template_name = "routing/routing.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        asked = any(key in self.request.GET for key in RoutingQueryForm.base_fields)
+        form = RoutingQueryForm(self.request.GET if asked else None)
+        answer = None
+        if asked and form.is_valid():
+            answer = _decorate(resolve_routing(**form.query()))
+        rules = list(rules_queryset().order_by("county__code", "matter__order", "priority", "pk"))
+        for rule in rules:
+            rule.validity_text = describe_validity(rule)
+            rule.clause_url = clause_url(rule.clause)
+            rule.query_url = routing_query_url(
+                matter=rule.matter,
+                concerns=rule.concerns if rule.concerns != "any" else "both",
+                county=rule.county,
+                on=None,
+            )
+        context.update(
+            form=form,
+            asked=asked,
+            answer=answer,
+            rules=rules,
+            breadcrumbs=[(_("Vem hanterar vad?"), None)],
+        )
+        return context
+
+
+def _initiatives():
+    return Initiative.objects.select_related("matter", "county", "source_agreement")
+
+
+def _routing(initiatives):
+    """Routing when each initiative came (end of its year) and today, read in fixed queries."""
+    when = routing_for_initiatives(initiatives)
+    today = timezone.localdate()
+    now = routing_for_initiatives(initiatives, on=today)
+    for initiative in initiatives:
+        initiative.routing = [_decorate(a) for a in when[initiative.pk]]
+        initiative.routing_today = [
+            _decorate(a)
+            for a, then in zip(now[initiative.pk], when[initiative.pk], strict=False)
+            if then.on != today
+        ]
+    return initiatives
+
+
+class InitiativeListView(ListView):
+    """The national initiatives, each with where it is routed."""
+
+    template_name = "routing/initiative_list.html"
+    context_object_name = "initiatives"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return _initiatives().order_by("-year", "title")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = list(context["initiatives"])
+        context["initiatives"] = _routing(page)
+        context["breadcrumbs"] = [(_("Nationella satsningar"), None)]
+        return context
+
+
+class InitiativeDetailView(DetailView):
+    """One national initiative: what it is, where it is routed and by which clauses."""
+
+    template_name = "routing/initiative_detail.html"
+    context_object_name = "initiative"
+
+    def get_queryset(self):
+        return _initiatives().prefetch_related(
+            Prefetch("decisions", queryset=Decision.objects.select_related("body"))
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        _routing([self.object])
+        agreement = self.object.source_agreement
+        context.update(
+            source_agreement_url=_url("web:agreement-detail", slug=agreement.slug)
+            if agreement
+            else None,
+            breadcrumbs=[
+                (_("Nationella satsningar"), reverse("web:initiative-list")),
+                (str(self.object), None),
+            ],
+        )
+        return context
