@@ -21,6 +21,7 @@ STEPS: list[tuple[str, str]] = [
     ("national", "governance.seed.national:load"),
     ("vastra_gotaland", "governance.seed.vastra_gotaland:load"),
     ("dalarna", "governance.seed.dalarna:load"),
+    ("support_structures", "governance.seed.support_structures:load"),
     ("routing", "governance.seed.routing:load"),
 ]
 
