@@ -1,10 +1,97 @@
 """The REST API, version 1, and its OpenAPI schema and documentation."""
 
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.html import format_html
+from django.views.decorators.http import require_safe
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-router = DefaultRouter()
+from agreements.api import AgreementViewSet, DecisionViewSet
+from bodies.api import (
+    BodyViewSet,
+    CountyViewSet,
+    MeetingViewSet,
+    MembershipViewSet,
+    MunicipalityViewSet,
+    OrganisationViewSet,
+    PersonViewSet,
+    SeatViewSet,
+)
+from funding.api import (
+    AllocationViewSet,
+    CofinancingViewSet,
+    DistributionKeyViewSet,
+    FundedPositionViewSet,
+    StateGrantViewSet,
+)
+from governance.api.fields import register_route
+from governance.api_views import (
+    GoalViewSet,
+    InitiativeViewSet,
+    MatterViewSet,
+    MilestoneViewSet,
+    RoutingRuleViewSet,
+    SupportStructureViewSet,
+)
+from governance.opendata.api import ChangeFeedView
+from governance.routing_api import RoutingResolveView
+
+
+class RegistryRouter(DefaultRouter):
+    """Registers each resource's model, so references can link to its detail URL."""
+
+    def register(self, prefix, viewset, basename=None):
+        basename = basename or prefix
+        register_route(viewset.queryset.model, basename)
+        super().register(prefix, viewset, basename=basename)
+
+
+router = RegistryRouter()
+router.register("counties", CountyViewSet)
+router.register("municipalities", MunicipalityViewSet)
+router.register("organisations", OrganisationViewSet)
+router.register("persons", PersonViewSet)
+router.register("bodies", BodyViewSet)
+router.register("seats", SeatViewSet)
+router.register("memberships", MembershipViewSet)
+router.register("meetings", MeetingViewSet)
+router.register("agreements", AgreementViewSet)
+router.register("decisions", DecisionViewSet)
+router.register("matters", MatterViewSet)
+router.register("initiatives", InitiativeViewSet)
+router.register("routing-rules", RoutingRuleViewSet)
+router.register("support-structures", SupportStructureViewSet)
+router.register("goals", GoalViewSet)
+router.register("milestones", MilestoneViewSet)
+router.register("grants", StateGrantViewSet)
+router.register("allocations", AllocationViewSet)
+router.register("cofinancing", CofinancingViewSet)
+router.register("distribution-keys", DistributionKeyViewSet)
+router.register("positions", FundedPositionViewSet)
+
+
+@require_safe
+def redoc(request):
+    """ReDoc from the app's own static files (no CDN, no inline script or style)."""
+    from django.http import HttpResponse
+
+    html = format_html(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        "<title>Samverkansregistret API – ReDoc</title></head>"
+        '<body><redoc spec-url="{}"></redoc><script src="{}"></script></body></html>',
+        "/api/schema/",
+        static("drf_spectacular_sidecar/redoc/bundles/redoc.standalone.js"),
+    )
+    return HttpResponse(html)
+
 
 urlpatterns = [
+    path("v1/routing/resolve/", RoutingResolveView.as_view(), name="routing-resolve"),
+    path("v1/changes/", ChangeFeedView.as_view(), name="changes"),
     path("v1/", include(router.urls)),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
+    path("docs/redoc/", redoc, name="redoc"),
 ]

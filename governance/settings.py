@@ -162,16 +162,61 @@ AXES_RESET_ON_SUCCESS = True
 # REST API
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Tokens for systems, the session (with CSRF) for the browser. No Basic auth:
+    # a password hash on every request would cost hundreds of milliseconds.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    # Pagination, throttles and permissions are set on governance.api's base classes.
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("API_THROTTLE_ANON", default="1200/minute"),
+        "user": env.str("API_THROTTLE_USER", default="6000/minute"),
+    },
+    "EXCEPTION_HANDLER": "governance.api.errors.exception_handler",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+API_PAGE_SIZE = env.int("API_PAGE_SIZE", default=50)
+API_MAX_PAGE_SIZE = env.int("API_MAX_PAGE_SIZE", default=200)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Samverkansregistret API",
     "DESCRIPTION": "Agreements, decision bodies, routing rules and funding of Sweden's "
-    "regional support structures for knowledge development in social services.",
+    "regional support structures for knowledge development in social services.\n\n"
+    "Reading is open to anyone. Writing needs a coordinator (group Samordnare) and is "
+    "limited to the counties of their scope: send `Authorization: Token <key>` (systems) "
+    "or use the session with its CSRF token (browser). Every record has an `ETag`; send "
+    "it back in `If-Match` when you change the record (a stale one gets 412), or in "
+    "`If-None-Match` to get 304 when nothing changed. Every list accepts `?format=csv`.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    "ENUM_NAME_OVERRIDES": {
+        "PrincipalEnum": "bodies.models.Principal",
+        "BodyKindEnum": "bodies.models.BodyKind",
+        "BodyLevelEnum": "bodies.models.BodyLevel",
+        "BodyStatusEnum": "bodies.models.BodyStatus",
+        "OrganisationKindEnum": "bodies.models.OrganisationKind",
+        "SeatSideEnum": "bodies.models.SeatSide",
+        "MembershipRoleEnum": "bodies.models.MembershipRole",
+        "IdentifierSchemeEnum": "bodies.models.IdentifierScheme",
+        "AgreementKindEnum": "agreements.models.AgreementKind",
+        "AgreementStatusEnum": "agreements.models.AgreementStatus",
+        "RenewalTypeEnum": "agreements.models.RenewalType",
+        "DecisionKindEnum": "agreements.models.DecisionKind",
+        "PartyRoleEnum": "agreements.models.PartyRole",
+        "RelationKindEnum": "agreements.models.RelationKind",
+        "HostKindEnum": "governance.models.HostKind",
+        "DecisionLevelEnum": "governance.models.DecisionLevel",
+    },
 }
 
 # Content-Security-Policy: everything from our own origin, no inline scripts.
@@ -222,6 +267,10 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", de
 # shared one, e.g. CACHE_URL=dbcache://registry_cache (then `manage.py
 # createcachetable`) or redis://host:6379/0 (needs the redis package).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# The API's throttle counts live in a cache shared by every worker process: a
+# database table by default (`manage.py createcachetable`), Redis when
+# API_CACHE_URL says so (e.g. redis://127.0.0.1:6379/1, needs the redis package).
+CACHES["api"] = env.cache_url("API_CACHE_URL", default="dbcache://api_cache")
 
 # E-mail (the expiry reminders): the console backend unless configured.
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")

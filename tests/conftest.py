@@ -25,6 +25,8 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_registry", verbosity=0)
+        # The API's throttle counts live in a database cache table.
+        call_command("createcachetable", verbosity=0)
 
 
 @pytest.fixture

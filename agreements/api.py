@@ -1,0 +1,156 @@
+"""API resources for agreements and decisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework.exceptions import ValidationError
+
+from agreements.models import (
+    Agreement,
+    AgreementKind,
+    AgreementParty,
+    AgreementRelation,
+    AgreementStatus,
+    Clause,
+    Decision,
+    DecisionKind,
+    Signatory,
+)
+from agreements.serializers import AgreementSerializer, DecisionSerializer
+from bodies.models import Body, Organisation
+from governance.api import RegistryFilterSet, RegistryViewSet, by_county, by_slug, year_filter
+from governance.models import Initiative
+
+ON_PARAMETER = OpenApiParameter(
+    "on",
+    dt.date,
+    description="The date `status` is computed for (default: today).",
+)
+
+
+def parse_on(request) -> dt.date | None:
+    raw = request.query_params.get("on")
+    if raw in (None, ""):
+        return None
+    field = forms.DateField()
+    try:
+        return field.clean(raw)
+    except forms.ValidationError as exc:
+        raise ValidationError({"on": exc.messages}) from exc
+
+
+class AgreementFilter(RegistryFilterSet):
+    party = by_slug(Organisation, "parties", "Slug of an organisation that is party to it.")
+    kind = filters.ChoiceFilter(choices=AgreementKind.choices)
+    status = filters.ChoiceFilter(
+        choices=AgreementStatus.choices,
+        method="filter_status",
+        help_text="Status as of `on` (default today).",
+    )
+    in_force_on = filters.DateFilter(
+        method="filter_in_force_on", help_text="In force on this date."
+    )
+    county = by_county()
+    year = year_filter(method="filter_year", help_text="Valid at some time during this year.")
+    renewal_body = by_slug(Body, "renewal_body", "Slug of the body that decides on renewal.")
+    on = filters.DateFilter(method="filter_nothing", help_text="The date `status` refers to.")
+
+    class Meta:
+        model = Agreement
+        fields = ["party", "kind", "status", "in_force_on", "county", "year", "renewal_body", "on"]
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset
+
+    def filter_status(self, queryset, name, value):
+        day = self.form.cleaned_data.get("on") or timezone.localdate()
+        return queryset.with_status(value, day)
+
+    def filter_in_force_on(self, queryset, name, value):
+        return queryset.in_force_on(value)
+
+    def filter_year(self, queryset, name, value):
+        year = int(value)
+        return queryset.filter(valid_from__lte=dt.date(year, 12, 31)).filter(
+            Q(valid_until__isnull=True) | Q(valid_until__gte=dt.date(year, 1, 1))
+        )
+
+
+@extend_schema_view(retrieve=extend_schema(parameters=[ON_PARAMETER]))
+class AgreementViewSet(RegistryViewSet):
+    """Agreements, declarations of intent, county and action plans, with their parts and lineage."""
+
+    queryset = (
+        Agreement.objects.select_related("county", "renewal_body", "source")
+        .prefetch_related(
+            Prefetch(
+                "party_links",
+                queryset=AgreementParty.objects.select_related("organisation"),
+            ),
+            Prefetch(
+                "clauses",
+                queryset=Clause.objects.prefetch_related("organisations", "bodies"),
+            ),
+            Prefetch(
+                "signatories",
+                queryset=Signatory.objects.select_related("person", "organisation"),
+            ),
+            Prefetch(
+                "decisions",
+                queryset=Decision.objects.adoptions().select_related("body"),
+                to_attr="adoption_decisions",
+            ),
+            Prefetch(
+                "outgoing_relations",
+                queryset=AgreementRelation.objects.select_related("target", "decision"),
+            ),
+            Prefetch(
+                "incoming_relations",
+                queryset=AgreementRelation.objects.select_related("source"),
+            ),
+        )
+        .order_by("-valid_from", "title", "pk")
+    )
+    serializer_class = AgreementSerializer
+    filterset_class = AgreementFilter
+    search_fields = ["title", "short_name", "reference_number", "purpose"]
+    ordering_fields = ["title", "valid_from", "valid_until", "kind", "modified_at"]
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if self.request is not None:
+            context["on"] = parse_on(self.request)
+        return context
+
+
+class DecisionFilter(RegistryFilterSet):
+    body = by_slug(Body, "body", "Slug of the deciding body.")
+    date = filters.DateFromToRangeFilter(
+        help_text="Date range: `date_after` and/or `date_before` (inclusive)."
+    )
+    year = year_filter()
+    kind = filters.ChoiceFilter(choices=DecisionKind.choices)
+    agreement = by_slug(Agreement, "agreement")
+    initiative = by_slug(Initiative, "initiative")
+
+    class Meta:
+        model = Decision
+        fields = ["body", "date", "year", "kind", "agreement", "initiative"]
+
+
+class DecisionViewSet(RegistryViewSet):
+    """Decisions taken by bodies; an agreement's adoptions are decisions."""
+
+    queryset = Decision.objects.select_related(
+        "body", "agreement", "initiative", "source"
+    ).order_by("-date", "-year", "pk")
+    serializer_class = DecisionSerializer
+    filterset_class = DecisionFilter
+    search_fields = ["summary", "reference", "decided_by_text"]
+    ordering_fields = ["date", "year", "modified_at"]

@@ -1,0 +1,274 @@
+"""API resources for counties, municipalities, organisations, people, bodies, seats and meetings."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from bodies.models import (
+    Body,
+    BodyKind,
+    BodyLevel,
+    BodyStatus,
+    County,
+    IdentifierScheme,
+    Meeting,
+    Membership,
+    MembershipRole,
+    Municipality,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Seat,
+    SeatSide,
+)
+from bodies.serializers import (
+    BodySerializer,
+    CountySerializer,
+    MeetingSerializer,
+    MembershipSerializer,
+    MunicipalitySerializer,
+    OrganisationSerializer,
+    PersonSerializer,
+    SeatSerializer,
+)
+from governance.api import RegistryFilterSet, RegistryViewSet, by_county, by_slug
+
+IDENTIFIER_HELP = (
+    "An identifier as `<scheme>:<value>`, e.g. `scb_county:14` or `org_number:232100-0131`. "
+    "Schemes: " + ", ".join(IdentifierScheme.values) + ". SCB codes keep their leading zeros."
+)
+
+
+def parse_identifier(value: str, param: str = "identifier") -> tuple[str, str]:
+    scheme, sep, rest = (value or "").partition(":")
+    if not sep or not rest:
+        raise ValidationError(
+            {param: ["Ange identifieraren som <schema>:<värde>, t.ex. scb_county:14."]}
+        )
+    if scheme not in IdentifierScheme.values:
+        raise ValidationError(
+            {param: [f"Okänt schema '{scheme}'. Giltiga: {', '.join(IdentifierScheme.values)}."]}
+        )
+    return scheme, rest
+
+
+class IdentifierFilterMixin(filters.FilterSet):
+    identifier = filters.CharFilter(method="filter_identifier", help_text=IDENTIFIER_HELP)
+
+    def filter_identifier(self, queryset, name, value):
+        scheme, rest = parse_identifier(value)
+        return queryset.filter(identifiers__scheme=scheme, identifiers__value=rest)
+
+
+class IdentifierLookupMixin:
+    """``GET …/by-identifier/?identifier=<scheme>:<value>``: the one record with that identifier."""
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("identifier", str, required=True, description=IDENTIFIER_HELP)
+        ],
+        filters=False,
+    )
+    @action(detail=False, url_path="by-identifier", pagination_class=None, filter_backends=[])
+    def by_identifier(self, request):
+        raw = request.query_params.get("identifier")
+        if not raw:
+            raise ValidationError({"identifier": ["Parametern krävs."]})
+        scheme, value = parse_identifier(raw)
+        obj = get_object_or_404(
+            self.get_queryset(), identifiers__scheme=scheme, identifiers__value=value
+        )
+        self._etag_obj = obj
+        return Response(self.get_serializer(obj).data)
+
+
+# Counties and municipalities ---------------------------------------------------------
+
+
+class CountyFilter(RegistryFilterSet):
+    code = filters.CharFilter(help_text="SCB county code, e.g. 14.")
+
+    class Meta:
+        model = County
+        fields = ["code"]
+
+
+class CountyViewSet(RegistryViewSet):
+    """Sweden's counties (län) with their SCB codes."""
+
+    queryset = County.objects.select_related("source").order_by("code")
+    serializer_class = CountySerializer
+    filterset_class = CountyFilter
+    search_fields = ["name", "code"]
+    ordering_fields = ["code", "name", "modified_at"]
+
+
+class MunicipalityFilter(RegistryFilterSet):
+    county = by_county()
+    federation = by_slug(Organisation, "federation", "Slug of the municipal federation.")
+
+    class Meta:
+        model = Municipality
+        fields = ["county", "federation"]
+
+
+class MunicipalityViewSet(RegistryViewSet):
+    """Municipalities (kommuner) with their four-digit SCB codes."""
+
+    queryset = Municipality.objects.select_related("county", "federation", "source").order_by(
+        "code"
+    )
+    serializer_class = MunicipalitySerializer
+    filterset_class = MunicipalityFilter
+    search_fields = ["name", "code"]
+    ordering_fields = ["code", "name", "modified_at"]
+
+
+# Organisations and people --------------------------------------------------------------
+
+
+class OrganisationFilter(IdentifierFilterMixin, RegistryFilterSet):
+    county = by_county()
+    kind = filters.ChoiceFilter(choices=OrganisationKind.choices)
+    parent = by_slug(Organisation, "parent", "Slug of the organisation this one is part of.")
+
+    class Meta:
+        model = Organisation
+        fields = ["county", "kind", "parent", "identifier"]
+
+
+class OrganisationViewSet(IdentifierLookupMixin, RegistryViewSet):
+    """Organisations: parties, principals, hosts and owners (VGR, VästKom, SKL …)."""
+
+    queryset = (
+        Organisation.objects.select_related("county", "parent", "source")
+        .prefetch_related("identifiers", "former_names")
+        .order_by("name", "pk")
+    )
+    serializer_class = OrganisationSerializer
+    filterset_class = OrganisationFilter
+    search_fields = ["name", "short_name", "slug"]
+    ordering_fields = ["name", "short_name", "slug", "modified_at"]
+
+
+class PersonFilter(RegistryFilterSet):
+    class Meta:
+        model = Person
+        fields = []
+
+
+class PersonViewSet(RegistryViewSet):
+    """People who sign, chair or sit in bodies."""
+
+    queryset = Person.objects.select_related("source").order_by("name", "pk")
+    serializer_class = PersonSerializer
+    filterset_class = PersonFilter
+    search_fields = ["name"]
+    ordering_fields = ["name", "modified_at"]
+
+
+# Bodies -----------------------------------------------------------------------------
+
+
+class BodyFilter(IdentifierFilterMixin, RegistryFilterSet):
+    county = by_county()
+    level = filters.ChoiceFilter(choices=BodyLevel.choices)
+    kind = filters.ChoiceFilter(choices=BodyKind.choices)
+    status = filters.ChoiceFilter(choices=BodyStatus.choices)
+    parent = by_slug(Body, "parent", "Slug of the body this one gets its mandate from.")
+    owner = by_slug(Organisation, "owners", "Slug of an owning organisation (principal).")
+
+    class Meta:
+        model = Body
+        fields = ["county", "level", "kind", "status", "parent", "owner", "identifier"]
+
+
+class BodyViewSet(IdentifierLookupMixin, RegistryViewSet):
+    """Decision bodies and forums: political councils, leadership groups, networks …"""
+
+    queryset = (
+        Body.objects.select_related("county", "parent", "commissioned_by", "source")
+        .prefetch_related("owners", "responsibilities", "identifiers", "former_names")
+        .order_by("name", "pk")
+    )
+    serializer_class = BodySerializer
+    filterset_class = BodyFilter
+    search_fields = ["name", "short_name", "slug", "mandate"]
+    ordering_fields = ["name", "short_name", "level", "kind", "established_on", "modified_at"]
+
+
+class SeatFilter(RegistryFilterSet):
+    body = by_slug(Body, "body")
+    side = filters.ChoiceFilter(choices=SeatSide.choices)
+    appointing_organisation = by_slug(Organisation, "appointing_organisation")
+
+    class Meta:
+        model = Seat
+        fields = ["body", "side", "appointing_organisation"]
+
+
+class SeatViewSet(RegistryViewSet):
+    """Seats as a body's statutes define them."""
+
+    queryset = Seat.objects.select_related("body", "appointing_organisation", "source").order_by(
+        "body__name", "order", "pk"
+    )
+    serializer_class = SeatSerializer
+    filterset_class = SeatFilter
+    search_fields = ["role", "requirements"]
+    ordering_fields = ["order", "role", "modified_at"]
+
+
+class MembershipFilter(RegistryFilterSet):
+    body = by_slug(Body, "seat__body", "Slug of the body.")
+    seat = by_slug(Seat, "seat")
+    person = by_slug(Person, "person")
+    role = filters.ChoiceFilter(choices=MembershipRole.choices)
+    on = filters.DateFilter(
+        method="filter_on", help_text="Only memberships in effect on this date."
+    )
+
+    class Meta:
+        model = Membership
+        fields = ["body", "seat", "person", "role", "on"]
+
+    def filter_on(self, queryset, name, value):
+        return queryset.on(value)
+
+
+class MembershipViewSet(RegistryViewSet):
+    """People actually holding seats, from a date to a date."""
+
+    queryset = Membership.objects.select_related(
+        "seat__body", "person", "represents", "source"
+    ).order_by("seat__body__name", "-starts_on", "pk")
+    serializer_class = MembershipSerializer
+    filterset_class = MembershipFilter
+    search_fields = ["person__name", "seat__role"]
+    ordering_fields = ["starts_on", "ends_on", "modified_at"]
+
+
+class MeetingFilter(RegistryFilterSet):
+    body = by_slug(Body, "body")
+    date = filters.DateFromToRangeFilter(
+        help_text="Date range: `date_after` and/or `date_before` (inclusive)."
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["body", "date"]
+
+
+class MeetingViewSet(RegistryViewSet):
+    """Meetings of bodies, with links to their minutes."""
+
+    queryset = Meeting.objects.select_related("body", "source").order_by("-date", "pk")
+    serializer_class = MeetingSerializer
+    filterset_class = MeetingFilter
+    search_fields = ["notes", "minutes_reference", "body__name"]
+    ordering_fields = ["date", "modified_at"]

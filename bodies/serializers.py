@@ -1,0 +1,177 @@
+"""API representations of counties, municipalities, organisations, people and bodies."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from bodies.models import (
+    Body,
+    County,
+    FormerName,
+    Identifier,
+    Meeting,
+    Membership,
+    Municipality,
+    Organisation,
+    Person,
+    Responsibility,
+    Seat,
+)
+from governance.api import BASE_FIELDS, RECORD_FIELDS, ReadRefField, RegistrySerializer
+
+
+class IdentifierSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Identifier
+        fields = ["scheme", "value"]
+        read_only_fields = fields
+
+
+class FormerNameSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = FormerName
+        fields = ["name", "used_from", "used_until"]
+        read_only_fields = fields
+
+
+class ResponsibilitySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Responsibility
+        fields = ["order", "text"]
+        read_only_fields = fields
+
+
+class CountySerializer(RegistrySerializer):
+    class Meta:
+        model = County
+        fields = [*BASE_FIELDS, "code", "name", "source", *RECORD_FIELDS]
+
+
+class MunicipalitySerializer(RegistrySerializer):
+    class Meta:
+        model = Municipality
+        fields = [*BASE_FIELDS, "code", "name", "county", "federation", "source", *RECORD_FIELDS]
+
+
+class OrganisationSerializer(RegistrySerializer):
+    identifiers = IdentifierSerializer(many=True, read_only=True)
+    former_names = FormerNameSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Organisation
+        fields = [
+            *BASE_FIELDS,
+            "name",
+            "short_name",
+            "kind",
+            "county",
+            "parent",
+            "description",
+            "website",
+            "identifiers",
+            "former_names",
+            "source",
+            *RECORD_FIELDS,
+        ]
+
+
+class PersonSerializer(RegistrySerializer):
+    class Meta:
+        model = Person
+        fields = [*BASE_FIELDS, "name", "source", *RECORD_FIELDS]
+
+
+class BodySerializer(RegistrySerializer):
+    responsibilities = ResponsibilitySerializer(many=True, read_only=True)
+    identifiers = IdentifierSerializer(many=True, read_only=True)
+    former_names = FormerNameSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Body
+        fields = [
+            *BASE_FIELDS,
+            "name",
+            "short_name",
+            "kind",
+            "level",
+            "status",
+            "county",
+            "owners",
+            "parent",
+            "has_decision_mandate",
+            "mandate",
+            "composition",
+            "responsibilities",
+            "meetings_per_year",
+            "summer_break",
+            "chair_election",
+            "term_months",
+            "rotation",
+            "minutes_kept",
+            "personal_participation",
+            "preparatory_meetings",
+            "established_on",
+            "dissolved_on",
+            "commissioned_by",
+            "commission_description",
+            "commission_starts_on",
+            "commission_ends_on",
+            "identifiers",
+            "former_names",
+            "source",
+            *RECORD_FIELDS,
+        ]
+
+
+class SeatSerializer(RegistrySerializer):
+    class Meta:
+        model = Seat
+        fields = [
+            *BASE_FIELDS,
+            "body",
+            "side",
+            "appointing_organisation",
+            "role",
+            "count",
+            "requirements",
+            "term_months",
+            "voting",
+            "order",
+            "source",
+            *RECORD_FIELDS,
+        ]
+
+
+class MembershipSerializer(RegistrySerializer):
+    body = ReadRefField(source="seat.body", help_text="The body of the seat.")
+
+    class Meta:
+        model = Membership
+        fields = [
+            *BASE_FIELDS,
+            "body",
+            "seat",
+            "person",
+            "role",
+            "represents",
+            "starts_on",
+            "ends_on",
+            "until_successor",
+            "source",
+            *RECORD_FIELDS,
+        ]
+
+
+class MeetingSerializer(RegistrySerializer):
+    class Meta:
+        model = Meeting
+        fields = [
+            *BASE_FIELDS,
+            "body",
+            "date",
+            "minutes_url",
+            "minutes_reference",
+            "notes",
+            "source",
+            *RECORD_FIELDS,
+        ]

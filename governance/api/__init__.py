@@ -1,0 +1,27 @@
+"""Shared machinery of the REST API: base viewset, serializer, fields, filters, errors, schema.
+
+Resources live in each app's ``api.py`` / ``serializers.py`` and build on these.
+"""
+
+from .fields import ReadRefField, ReadRefListField, RefField, RefSerializer, ref
+from .filters import RegistryFilterSet, by_county, by_slug, year_filter
+from .serializers import BASE_FIELDS, RECORD_FIELDS, RegistrySerializer
+from .viewsets import RegistryAPIMixin, RegistryPagination, RegistryViewSet
+
+__all__ = [
+    "BASE_FIELDS",
+    "RECORD_FIELDS",
+    "ReadRefField",
+    "ReadRefListField",
+    "RefField",
+    "RefSerializer",
+    "RegistryAPIMixin",
+    "RegistryFilterSet",
+    "RegistryPagination",
+    "RegistrySerializer",
+    "RegistryViewSet",
+    "by_county",
+    "by_slug",
+    "ref",
+    "year_filter",
+]

@@ -1,0 +1,120 @@
+"""How one record points at another in the API: ``{slug, name, url}`` on read, a slug on write."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import NoReverseMatch, reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+# Model -> router basename of its resource (filled by ``governance.api_urls``).
+ROUTES: dict[type[models.Model], str] = {}
+
+# Attributes that name a record, tried in order; records without any are named by slug.
+NAME_ATTRIBUTES = ("name", "title", "role", "heading", "summary", "purpose", "text")
+NAME_MAX_LENGTH = 120
+
+
+def register_route(model: type[models.Model], basename: str) -> None:
+    ROUTES[model] = basename
+
+
+def api_url(obj: models.Model, request=None) -> str | None:
+    """The API detail URL of ``obj`` (absolute when ``request`` is given), or None."""
+    basename = ROUTES.get(type(obj))
+    slug = getattr(obj, "slug", None)
+    if basename is None or not slug:
+        return None
+    try:
+        path = reverse(f"{basename}-detail", kwargs={"slug": slug})
+    except NoReverseMatch:
+        return None
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+def ref_name(obj: models.Model) -> str:
+    """A human name for ``obj`` that needs no further query."""
+    for attr in NAME_ATTRIBUTES:
+        value = getattr(obj, attr, None)
+        if isinstance(value, str) and value:
+            value = " ".join(value.split())
+            return value if len(value) <= NAME_MAX_LENGTH else value[: NAME_MAX_LENGTH - 1] + "…"
+    return getattr(obj, "slug", "") or str(obj.pk)
+
+
+def ref(obj: models.Model | None, request=None) -> dict | None:
+    if obj is None:
+        return None
+    return {"slug": obj.slug, "name": ref_name(obj), "url": api_url(obj, request)}
+
+
+class RefSerializer(serializers.Serializer):
+    """A related record as it appears inside another: its slug, name and API address."""
+
+    slug = serializers.SlugField(help_text="Stable identifier of the record.")
+    name = serializers.CharField(help_text="Name or title of the record.")
+    url = serializers.URLField(
+        allow_null=True, help_text="The record's API address (null when it has none)."
+    )
+
+
+class RefField(serializers.SlugRelatedField):
+    """A foreign key or many-to-many: read as ``{slug, name, url}``, written as the slug."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("slug_field", "slug")
+        super().__init__(**kwargs)
+
+    def to_representation(self, obj):
+        return ref(obj, self.context.get("request"))
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            data = data.get("slug")
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class SelfUrlField(serializers.Field):
+    """The record's own API address."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(read_only=True, source="*")
+        super().__init__(**kwargs)
+
+    def to_representation(self, obj):
+        return api_url(obj, self.context.get("request"))
+
+
+@extend_schema_field(RefSerializer)
+class ReadRefField(serializers.Field):
+    """A read-only reference to a related record reached through ``source``."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, obj):
+        return ref(obj, self.context.get("request"))
+
+
+@extend_schema_field(RefSerializer(many=True))
+class ReadRefListField(serializers.Field):
+    """A read-only list of references (a related manager or a plain list)."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        value = super().get_attribute(instance)
+        if hasattr(value, "all"):
+            value = value.all()
+        return list(value) if value is not None else []
+
+    def to_representation(self, objs):
+        request = self.context.get("request")
+        return [ref(o, request) for o in objs]

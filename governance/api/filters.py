@@ -1,0 +1,47 @@
+"""Filter building blocks: every list filters by ``modified_since``; related records by slug.
+
+An unknown slug, SCB code or choice is a 400 with a message (a ``ModelChoiceFilter``
+validates against the table), never a silently empty list.
+"""
+
+from __future__ import annotations
+
+from django_filters import rest_framework as filters
+
+from bodies.models import County
+
+
+class RegistryFilterSet(filters.FilterSet):
+    modified_since = filters.IsoDateTimeFilter(
+        field_name="modified_at",
+        lookup_expr="gte",
+        help_text="Only records changed at or after this time (ISO 8601, e.g. "
+        "2026-01-31T12:00:00+01:00).",
+    )
+
+
+def by_slug(model, field_name: str, help_text: str | None = None, **kwargs):
+    """Filter on a related record given by its slug (unknown slug → 400)."""
+    return filters.ModelChoiceFilter(
+        field_name=field_name,
+        to_field_name="slug",
+        queryset=model.objects.all(),
+        help_text=help_text or f"Slug of the {model._meta.model_name}.",
+        **kwargs,
+    )
+
+
+def by_county(field_name: str = "county", **kwargs):
+    """Filter on a county given by its SCB code with leading zero, e.g. ``14``."""
+    return filters.ModelChoiceFilter(
+        field_name=field_name,
+        to_field_name="code",
+        queryset=County.objects.all(),
+        help_text="SCB county code with its leading zero, e.g. 01, 14, 20.",
+        **kwargs,
+    )
+
+
+def year_filter(field_name: str = "year", **kwargs):
+    kwargs.setdefault("help_text", "Year, e.g. 2016.")
+    return filters.NumberFilter(field_name=field_name, min_value=1800, max_value=2200, **kwargs)

@@ -1,0 +1,103 @@
+"""The base serializer: every record has id, slug and url; writes are validated like the admin's.
+
+A write builds the model instance, checks the county scope of the user on the
+new state (``governance.scope.can_edit``), runs ``full_clean()`` (field
+validators, ``clean()``, the model's unique and check constraints) and saves an
+update only if the row is still at the version the client started from
+(``governance.concurrency.save_if_unchanged``). Database errors that slip past
+validation (a deferred trigger, a race on a unique value) become 400s.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError, transaction
+from rest_framework import serializers
+from rest_framework.exceptions import PermissionDenied
+
+from governance.concurrency import save_if_unchanged
+from governance.scope import can_edit
+
+from .fields import RefField, SelfUrlField
+
+BASE_FIELDS = ("id", "slug", "url")
+RECORD_FIELDS = ("version", "modified_at")
+
+
+def validation_error_from_django(exc: DjangoValidationError) -> serializers.ValidationError:
+    if hasattr(exc, "error_dict"):
+        detail = {
+            ("non_field_errors" if field == "__all__" else field): list(messages)
+            for field, messages in exc.message_dict.items()
+        }
+    else:
+        detail = {"non_field_errors": list(exc.messages)}
+    return serializers.ValidationError(detail)
+
+
+def validation_error_from_integrity(exc: IntegrityError) -> serializers.ValidationError:
+    cause = getattr(exc, "__cause__", None)
+    constraint = getattr(getattr(cause, "diag", None), "constraint_name", None)
+    message = "Ändringen bryter mot en regel i registret"
+    if constraint:
+        message += f" ({constraint})"
+    return serializers.ValidationError({"non_field_errors": [message + "."]})
+
+
+class RegistrySerializer(serializers.ModelSerializer):
+    """Base of every resource serializer (subclasses list their fields explicitly)."""
+
+    serializer_related_field = RefField
+    url = SelfUrlField()
+
+    # Relations written as slugs; many-to-many ones are set after the row is saved.
+    def _split_m2m(self, validated_data: dict) -> tuple[dict, dict]:
+        model = self.Meta.model
+        m2m_names = {f.name for f in model._meta.many_to_many}
+        m2m = {k: validated_data.pop(k) for k in list(validated_data) if k in m2m_names}
+        return validated_data, m2m
+
+    def _check_scope(self, instance) -> None:
+        request = self.context.get("request")
+        if request is not None and not can_edit(request.user, instance):
+            raise PermissionDenied(
+                "Du får inte ändra poster i det här länet eller på nationell nivå."
+            )
+
+    def _clean(self, instance) -> None:
+        try:
+            instance.full_clean()
+        except DjangoValidationError as exc:
+            raise validation_error_from_django(exc) from exc
+
+    def _set_m2m(self, instance, m2m: dict) -> None:
+        for name, values in m2m.items():
+            getattr(instance, name).set(values)
+
+    def create(self, validated_data):
+        validated_data, m2m = self._split_m2m(validated_data)
+        instance = self.Meta.model(**validated_data)
+        self._check_scope(instance)
+        self._clean(instance)
+        try:
+            with transaction.atomic():
+                instance.save()
+                self._set_m2m(instance, m2m)
+        except IntegrityError as exc:
+            raise validation_error_from_integrity(exc) from exc
+        return instance
+
+    def update(self, instance, validated_data):
+        validated_data, m2m = self._split_m2m(validated_data)
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        self._check_scope(instance)
+        self._clean(instance)
+        expected = self.context.get("expected_version") or instance.version
+        try:
+            with transaction.atomic():
+                save_if_unchanged(instance, expected_version=expected)
+                self._set_m2m(instance, m2m)
+        except IntegrityError as exc:
+            raise validation_error_from_integrity(exc) from exc
+        return instance

@@ -1,0 +1,285 @@
+"""The base classes of every API endpoint: one place for what all of them share.
+
+- ``RegistryAPIMixin`` (for any ``APIView``, e.g. the routing resolver): throttling
+  counted in the shared API cache, refusal of NUL bytes in the path and query,
+  ``ETag`` on every 200 and 304 on a matching ``If-None-Match``, the OpenAPI
+  documentation of all that.
+- ``RegistryViewSet``: a model resource looked up by slug, with filters, search,
+  ordering, page-number pagination, a CSV export (``?format=csv``), writes for
+  coordinators within their county scope, ``If-Match`` → 412, refused deletes
+  → 409, and the request's user recorded in the history of every write.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+
+import pghistory
+from django.conf import settings
+from django.core.cache import caches
+from django.db import DatabaseError, transaction
+from django.db.models import ProtectedError, RestrictedError
+from django.http import HttpResponseNotModified
+from django_filters import rest_framework as filters
+from rest_framework import permissions, viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.filters import OrderingFilter, SearchFilter
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+
+from governance.concurrency import StaleVersion, changes_since
+from governance.deletion import describe, referrers
+from governance.scope import can_edit
+
+from .errors import Conflict, PreconditionFailed
+from .renderers import CSVRenderer
+from .schema import RegistryAutoSchema
+
+COORDINATORS = "Samordnare"
+API_CACHE = "api"
+MAX_VERSION_DIGITS = 12
+logger = logging.getLogger(__name__)
+
+
+# Pagination ------------------------------------------------------------------------
+
+
+class RegistryPagination(PageNumberPagination):
+    """``?page=`` and ``?page_size=`` (at most ``max_page_size``)."""
+
+    page_size_query_param = "page_size"
+
+    @property
+    def page_size(self):
+        return getattr(settings, "API_PAGE_SIZE", 50)
+
+    @property
+    def max_page_size(self):
+        return getattr(settings, "API_MAX_PAGE_SIZE", 200)
+
+
+# Throttling ------------------------------------------------------------------------
+
+
+class _SharedCacheRates:
+    """Counts in the cache shared by all worker processes; rates read per request."""
+
+    @property
+    def cache(self):
+        return caches[API_CACHE if API_CACHE in settings.CACHES else "default"]
+
+    def get_rate(self):
+        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+    def allow_request(self, request, view):
+        # A missing cache table (``createcachetable`` not run) must not turn every
+        # request into a 500: count nothing, say so in the log. The savepoint keeps
+        # an enclosing transaction usable.
+        try:
+            with transaction.atomic():
+                return super().allow_request(request, view)
+        except DatabaseError:
+            logger.exception("API throttle cache unavailable; request not counted")
+            return True
+
+
+class AnonymousThrottle(_SharedCacheRates, AnonRateThrottle):
+    scope = "anon"
+
+
+class AuthenticatedThrottle(_SharedCacheRates, UserRateThrottle):
+    scope = "user"
+
+
+# Permissions -----------------------------------------------------------------------
+
+
+def is_coordinator(user) -> bool:
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    return any(g.name == COORDINATORS for g in user.groups.all())
+
+
+class ReadAnyoneWriteCoordinatorInScope(permissions.BasePermission):
+    """Anyone reads; coordinators (Samordnare) write records of their counties."""
+
+    message = "Endast samordnare får ändra i registret."
+
+    def has_permission(self, request, view):
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        return is_coordinator(request.user)
+
+    def has_object_permission(self, request, view, obj):
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        return can_edit(request.user, obj)
+
+
+# ETags ------------------------------------------------------------------------------
+
+
+def _tags(header: str) -> list[str]:
+    return [t.strip().removeprefix("W/").strip() for t in header.split(",") if t.strip()]
+
+
+def etag_matches(header: str | None, etag: str) -> bool:
+    """Weak comparison, as ``If-None-Match`` uses (RFC 9110 13.1.2)."""
+    if not header:
+        return False
+    tags = _tags(header)
+    return "*" in tags or etag.removeprefix("W/") in tags
+
+
+def versions_in(header: str) -> list[int]:
+    """The record versions named by an ``If-Match`` header (``"<version>-…"`` or ``"<version>"``)."""
+    found = []
+    for tag in _tags(header):
+        head = tag.strip('"').split("-", 1)[0]
+        if head.isdigit() and len(head) <= MAX_VERSION_DIGITS:
+            found.append(int(head))
+    return found
+
+
+def _has_nul(value) -> bool:
+    return isinstance(value, str) and "\x00" in value
+
+
+# Base classes -------------------------------------------------------------------------
+
+
+class RegistryAPIMixin:
+    """What every API view shares: throttles, input hygiene, ETag and 304, the schema."""
+
+    throttle_classes = [AnonymousThrottle, AuthenticatedThrottle]
+    permission_classes = [ReadAnyoneWriteCoordinatorInScope]
+    schema = RegistryAutoSchema()
+    _etag_obj = None
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        params = request.query_params
+        for key in params:
+            if _has_nul(key) or any(_has_nul(v) for v in params.getlist(key)):
+                raise ValidationError({key.replace("\x00", ""): ["NUL-tecken är inte tillåtna."]})
+        for key, value in kwargs.items():
+            if _has_nul(value):
+                raise ValidationError({key: ["NUL-tecken är inte tillåtna."]})
+
+    def etag_version(self):
+        obj = self._etag_obj
+        return getattr(obj, "version", None) if obj is not None else None
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if not (
+            isinstance(response, Response)
+            and response.status_code in (200, 201)
+            and response.data is not None
+            and request.method in ("GET", "HEAD", "POST", "PUT", "PATCH")
+        ):
+            return response
+        response.render()
+        digest = hashlib.sha256(response.content).hexdigest()[:20]
+        version = self.etag_version()
+        etag = f'"{version}-{digest}"' if version is not None else f'"{digest}"'
+        response["ETag"] = etag
+        if request.method in ("GET", "HEAD") and etag_matches(
+            request.headers.get("If-None-Match"), etag
+        ):
+            not_modified = HttpResponseNotModified()
+            not_modified["ETag"] = etag
+            if response.has_header("Vary"):
+                not_modified["Vary"] = response["Vary"]
+            return not_modified
+        return response
+
+
+class RegistryViewSet(RegistryAPIMixin, viewsets.ModelViewSet):
+    """A registry resource: ``/api/v1/<resource>/`` and ``/api/v1/<resource>/<slug>/``."""
+
+    lookup_field = "slug"
+    pagination_class = RegistryPagination
+    filter_backends = [filters.DjangoFilterBackend, SearchFilter, OrderingFilter]
+    renderer_classes = [JSONRenderer, BrowsableAPIRenderer, CSVRenderer]
+    ordering_fields = ["slug", "modified_at"]
+    search_fields = ["slug"]
+    http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
+
+    # Reading ----------------------------------------------------------------------
+    def get_object(self):
+        obj = super().get_object()
+        self._etag_obj = obj
+        return obj
+
+    def is_csv(self) -> bool:
+        renderer = getattr(self.request, "accepted_renderer", None)
+        return getattr(renderer, "format", None) == "csv"
+
+    def paginate_queryset(self, queryset):
+        # The CSV export is the whole (filtered) list, not a page of it.
+        if self.is_csv():
+            return None
+        return super().paginate_queryset(queryset)
+
+    # Writing ----------------------------------------------------------------------
+    def history_context(self):
+        user = self.request.user
+        return pghistory.context(
+            user=user.pk if user.is_authenticated else None, url=self.request.path
+        )
+
+    def check_if_match(self, obj) -> int:
+        """The version the client edits from; 412 when ``If-Match`` names an older one."""
+        header = self.request.headers.get("If-Match")
+        if not header or header.strip() == "*":
+            return obj.version
+        versions = versions_in(header)
+        if obj.version in versions:
+            return obj.version
+        if not versions:
+            raise PreconditionFailed(
+                "If-Match anger ingen version av posten.", current_version=obj.version
+            )
+        stale = StaleVersion(obj, versions[0], obj.version, changes_since(obj, versions[0]))
+        raise PreconditionFailed(
+            stale.message(), current_version=obj.version, changes=stale.changes
+        )
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if getattr(self, "_expected_version", None) is not None:
+            context["expected_version"] = self._expected_version
+        return context
+
+    def update(self, request, *args, **kwargs):
+        self._expected_version = self.check_if_match(self.get_object())
+        return super().update(request, *args, **kwargs)
+
+    def perform_create(self, serializer):
+        with self.history_context():
+            serializer.save()
+        self._etag_obj = serializer.instance
+
+    def perform_update(self, serializer):
+        with self.history_context():
+            serializer.save()
+        self._etag_obj = serializer.instance
+
+    def perform_destroy(self, instance):
+        self.check_if_match(instance)
+        blockers = referrers(instance)
+        if blockers:
+            raise Conflict(describe(blockers))
+        try:
+            with self.history_context():
+                instance.delete()
+        except (ProtectedError, RestrictedError) as exc:
+            objs = getattr(exc, "protected_objects", None) or getattr(exc, "restricted_objects", [])
+            raise Conflict(describe(list(objs))) from exc

@@ -1,0 +1,152 @@
+"""API resources for county profiles, matters, initiatives, routing rules, goals and milestones."""
+
+from __future__ import annotations
+
+from django_filters import rest_framework as filters
+
+from agreements.models import Agreement, Clause
+from bodies.models import Body, Organisation, Principal
+from governance.api import RegistryFilterSet, RegistryViewSet, by_county, by_slug, year_filter
+from governance.models import (
+    Goal,
+    Initiative,
+    Matter,
+    Milestone,
+    RoutingRule,
+    SupportStructure,
+)
+from governance.serializers import (
+    GoalSerializer,
+    InitiativeSerializer,
+    MatterSerializer,
+    MilestoneSerializer,
+    RoutingRuleSerializer,
+    SupportStructureSerializer,
+)
+
+
+class SupportStructureFilter(RegistryFilterSet):
+    county = by_county()
+
+    class Meta:
+        model = SupportStructure
+        fields = ["county"]
+
+
+class SupportStructureViewSet(RegistryViewSet):
+    """Each county's regional support structure (county profile)."""
+
+    queryset = (
+        SupportStructure.objects.select_related("county", "source")
+        .prefetch_related("hosts__organisation")
+        .order_by("county__code", "pk")
+    )
+    serializer_class = SupportStructureSerializer
+    filterset_class = SupportStructureFilter
+    search_fields = ["county__name", "political_arena", "plan_decided_by"]
+    ordering_fields = ["county__code", "modified_at"]
+
+
+class MatterFilter(RegistryFilterSet):
+    class Meta:
+        model = Matter
+        fields = []
+
+
+class MatterViewSet(RegistryViewSet):
+    """Kinds of matters that routing rules speak of."""
+
+    queryset = Matter.objects.select_related("source").order_by("order", "name", "pk")
+    serializer_class = MatterSerializer
+    filterset_class = MatterFilter
+    search_fields = ["name", "description"]
+    ordering_fields = ["order", "name", "modified_at"]
+
+
+class InitiativeFilter(RegistryFilterSet):
+    concerns = filters.ChoiceFilter(
+        choices=Principal.choices, help_text="Which principals it concerns."
+    )
+    year = year_filter()
+    county = by_county()
+    matter = by_slug(Matter, "matter")
+    source_agreement = by_slug(Agreement, "source_agreement")
+
+    class Meta:
+        model = Initiative
+        fields = ["concerns", "year", "county", "matter", "source_agreement"]
+
+
+class InitiativeViewSet(RegistryViewSet):
+    """National initiatives (nationella satsningar) that reach the counties."""
+
+    queryset = Initiative.objects.select_related(
+        "source_agreement", "county", "matter", "source"
+    ).order_by("-year", "title", "pk")
+    serializer_class = InitiativeSerializer
+    filterset_class = InitiativeFilter
+    search_fields = ["title", "short_name", "subject", "description"]
+    ordering_fields = ["year", "title", "modified_at"]
+
+
+class RoutingRuleFilter(RegistryFilterSet):
+    matter = by_slug(Matter, "matter")
+    concerns = filters.ChoiceFilter(choices=Principal.choices)
+    county = by_county()
+    deciding_body = by_slug(Body, "deciding_body")
+    handler = by_slug(Organisation, "handlers", "Slug of a handling organisation.")
+    clause = by_slug(Clause, "clause")
+
+    class Meta:
+        model = RoutingRule
+        fields = ["matter", "concerns", "county", "deciding_body", "handler", "clause"]
+
+
+class RoutingRuleViewSet(RegistryViewSet):
+    """Rules from agreements' clauses: who handles and who decides a kind of matter."""
+
+    queryset = (
+        RoutingRule.objects.select_related("matter", "county", "deciding_body", "clause", "source")
+        .prefetch_related("handlers")
+        .order_by("county__code", "matter__order", "priority", "pk")
+    )
+    serializer_class = RoutingRuleSerializer
+    filterset_class = RoutingRuleFilter
+    search_fields = ["explanation", "matter__name"]
+    ordering_fields = ["priority", "valid_from", "modified_at"]
+
+
+class GoalFilter(RegistryFilterSet):
+    framing = filters.BooleanFilter()
+
+    class Meta:
+        model = Goal
+        fields = ["framing"]
+
+
+class GoalViewSet(RegistryViewSet):
+    """The goals of the regional support structures."""
+
+    queryset = Goal.objects.select_related("source").order_by("number")
+    serializer_class = GoalSerializer
+    filterset_class = GoalFilter
+    search_fields = ["text"]
+    ordering_fields = ["number", "modified_at"]
+
+
+class MilestoneFilter(RegistryFilterSet):
+    year = year_filter()
+
+    class Meta:
+        model = Milestone
+        fields = ["year"]
+
+
+class MilestoneViewSet(RegistryViewSet):
+    """National milestones (the timeline)."""
+
+    queryset = Milestone.objects.select_related("source").order_by("year", "pk")
+    serializer_class = MilestoneSerializer
+    filterset_class = MilestoneFilter
+    search_fields = ["title", "text"]
+    ordering_fields = ["year", "modified_at"]

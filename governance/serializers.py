@@ -1,0 +1,108 @@
+"""API representations of county profiles, matters, initiatives, routing rules, goals, milestones."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from governance.api import BASE_FIELDS, RECORD_FIELDS, ReadRefField, RegistrySerializer
+from governance.models import (
+    Goal,
+    Initiative,
+    Matter,
+    Milestone,
+    PlatformHost,
+    RoutingRule,
+    SupportStructure,
+)
+
+
+class PlatformHostSerializer(serializers.ModelSerializer):
+    organisation = ReadRefField()
+
+    class Meta:
+        model = PlatformHost
+        fields = ["kind", "organisation", "note"]
+        read_only_fields = fields
+
+
+class SupportStructureSerializer(RegistrySerializer):
+    hosts = PlatformHostSerializer(
+        many=True, read_only=True, help_text="Where the county's platform leaders are employed."
+    )
+
+    class Meta:
+        model = SupportStructure
+        fields = [
+            *BASE_FIELDS,
+            "county",
+            "in_fou_environment",
+            "hosts",
+            "plan_signed_by",
+            "plan_decided_by",
+            "plan_decision_level",
+            "has_political_arena",
+            "political_arena",
+            "decisions_needed",
+            "national_dialogue",
+            "university_collaboration",
+            "user_involvement",
+            "source",
+            *RECORD_FIELDS,
+        ]
+
+
+class MatterSerializer(RegistrySerializer):
+    class Meta:
+        model = Matter
+        fields = [*BASE_FIELDS, "name", "description", "order", "source", *RECORD_FIELDS]
+
+
+class InitiativeSerializer(RegistrySerializer):
+    class Meta:
+        model = Initiative
+        fields = [
+            *BASE_FIELDS,
+            "title",
+            "short_name",
+            "year",
+            "source_agreement",
+            "concerns",
+            "county",
+            "matter",
+            "subject",
+            "description",
+            "source",
+            *RECORD_FIELDS,
+        ]
+
+
+class RoutingRuleSerializer(RegistrySerializer):
+    class Meta:
+        model = RoutingRule
+        fields = [
+            *BASE_FIELDS,
+            "matter",
+            "concerns",
+            "county",
+            "handlers",
+            "deciding_body",
+            "priority",
+            "clause",
+            "valid_from",
+            "valid_until",
+            "explanation",
+            "source",
+            *RECORD_FIELDS,
+        ]
+
+
+class GoalSerializer(RegistrySerializer):
+    class Meta:
+        model = Goal
+        fields = [*BASE_FIELDS, "number", "text", "framing", "source", *RECORD_FIELDS]
+
+
+class MilestoneSerializer(RegistrySerializer):
+    class Meta:
+        model = Milestone
+        fields = [*BASE_FIELDS, "year", "title", "text", "reference", "source", *RECORD_FIELDS]
