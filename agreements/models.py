@@ -534,3 +534,24 @@ class AgreementRelation(models.Model):
                     "target_id", flat=True
                 )
             )
+
+
+# The links of many-to-many fields are rows too: proxies let the history record them.
+@track_history
+class ClauseOrganisation(Clause.organisations.through):
+    """A clause naming an organisation."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("organisation nämnd i klausul")
+        verbose_name_plural = _("organisationer nämnda i klausuler")
+
+
+@track_history
+class ClauseBody(Clause.bodies.through):
+    """A clause naming a body."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("organ nämnt i klausul")
+        verbose_name_plural = _("organ nämnda i klausuler")

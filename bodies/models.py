@@ -694,3 +694,14 @@ class ChairTerm(models.Model):
 
     def __str__(self):
         return f"{self.body} {self.get_role_display()} {self.starts_on}–{self.ends_on}"
+
+
+# The links of many-to-many fields are rows too: proxies let the history record them.
+@track_history
+class BodyOwner(Body.owners.through):
+    """A link between a body and an owning organisation, as a row the history records."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("huvudman för organ")
+        verbose_name_plural = _("huvudmän för organ")

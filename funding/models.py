@@ -343,3 +343,13 @@ def compute_shares(weights: dict) -> dict:
 
 def distribution_total(key: DistributionKey) -> Decimal:
     return key.shares.aggregate(t=Sum("share_percent"))["t"] or Decimal(0)
+
+
+@track_history
+class PositionFunder(FundedPosition.funders.through):
+    """An organisation paying for a funded position (a many-to-many link the history records)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("finansiär av tjänst")
+        verbose_name_plural = _("finansiärer av tjänster")

@@ -415,3 +415,13 @@ class WebhookDelivery(models.Model):
 
     def __str__(self):
         return f"{self.subscription}: {self.model} {self.action} ({self.get_status_display()})"
+
+
+@track_history
+class RoutingRuleHandler(RoutingRule.handlers.through):
+    """An organisation handling what a routing rule routes (a link the history records)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("hanterare enligt regel")
+        verbose_name_plural = _("hanterare enligt regler")

@@ -11,5 +11,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("api/", include("governance.api_urls")),
+    path("data/", include("governance.opendata.urls")),
     path("", include("governance.web_urls")),
 ]

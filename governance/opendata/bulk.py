@@ -1,0 +1,87 @@
+"""The whole registry in one download: a JSON file, or a ZIP of CSV files (one per table).
+
+Regenerated on each request from the database, so a download is never stale.
+Users, coordinator scopes and webhook settings are not public and are left out.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+
+import pghistory.models
+from django.apps import apps
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.utils import timezone
+
+LICENCE_NAME = "CC0 1.0 Universell (Public Domain Dedication)"
+LICENCE_URL = "https://creativecommons.org/publicdomain/zero/1.0/"
+LICENCE_TEXT = (
+    "Samverkansregistret – öppna data.\n"
+    f"Licens: {LICENCE_NAME}, {LICENCE_URL}\n"
+    "Uppgifterna kommer från offentliga dokument (överenskommelser, avsiktsförklaringar, "
+    "länsplaner) och får användas fritt, utan villkor. Ange gärna Samverkansregistret som källa.\n"
+)
+PUBLIC_APPS = ("bodies", "agreements", "funding", "governance")
+PRIVATE_MODELS = {
+    "governance.coordinatorscope",
+    "governance.webhooksubscription",
+    "governance.webhookdelivery",
+}
+
+
+def public_models() -> list[type[models.Model]]:
+    """Every registry table, many-to-many link tables included, without history tables."""
+    found = []
+    for model in apps.get_models(include_auto_created=True):
+        label = model._meta.label_lower
+        if model._meta.app_label not in PUBLIC_APPS or label in PRIVATE_MODELS:
+            continue
+        if issubclass(model, pghistory.models.Event) or model._meta.proxy:
+            continue
+        if model._meta.auto_created and any(
+            f.related_model and f.related_model._meta.label_lower in PRIVATE_MODELS
+            for f in model._meta.fields
+        ):
+            continue
+        found.append(model)
+    return sorted(found, key=lambda m: m._meta.label_lower)
+
+
+def _rows(model) -> tuple[list[str], list[dict]]:
+    columns = [f.attname for f in model._meta.concrete_fields]
+    return columns, list(model._base_manager.order_by("pk").values(*columns))
+
+
+def as_json() -> bytes:
+    document = {
+        "name": "Samverkansregistret",
+        "generated_at": timezone.now(),
+        "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
+        "tables": {model._meta.label_lower: _rows(model)[1] for model in public_models()},
+    }
+    return json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1).encode()
+
+
+def as_csv_zip() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("LICENS.txt", LICENCE_TEXT)
+        for model in public_models():
+            columns, rows = _rows(model)
+            text = io.StringIO()
+            writer = csv.DictWriter(text, fieldnames=columns)
+            writer.writeheader()
+            for row in rows:
+                writer.writerow({k: _cell(v) for k, v in row.items()})
+            archive.writestr(f"{model._meta.label_lower}.csv", text.getvalue())
+    return buffer.getvalue()
+
+
+def _cell(value):
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return "" if value is None else value
