@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from django.db.models import Prefetch, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-BOX_W, BOX_H = 190, 74
-GAP_X, GAP_Y = 26, 62
+BOX_W, BOX_H = 216, 84
+GAP_X, GAP_Y = 28, 64
 MARGIN = 16
 MAX_PER_ROW = 5
-CHARS_PER_LINE = 25
+CHARS_PER_LINE = 24
 MAX_LINES = 3
 
 
@@ -66,7 +67,7 @@ class Node:
         return self.y + 18
 
     def line_positions(self):
-        return [(line, self.y + 38 + i * 16) for i, line in enumerate(self.lines)]
+        return [(line, self.y + 40 + i * 17) for i, line in enumerate(self.lines)]
 
 
 @dataclass
@@ -89,8 +90,13 @@ class Edge:
             mid = (a.cx + b.cx) / 2
             return f"M{a.cx:.0f},{y:.0f} Q{mid:.0f},{y + GAP_Y * 0.8:.0f} {b.cx:.0f},{y + 2:.0f}"
         if a.y < b.y:
-            return f"M{a.cx:.0f},{a.y + BOX_H:.0f} L{b.cx:.0f},{b.y - 4:.0f}"
-        return f"M{a.cx:.0f},{a.y:.0f} L{b.cx:.0f},{b.y + BOX_H + 4:.0f}"
+            y1, y2 = a.y + BOX_H, b.y - 4
+        else:
+            y1, y2 = a.y, b.y + BOX_H + 4
+        mid = (y1 + y2) / 2
+        return (
+            f"M{a.cx:.0f},{y1:.0f} C{a.cx:.0f},{mid:.0f} {b.cx:.0f},{mid:.0f} {b.cx:.0f},{y2:.0f}"
+        )
 
 
 @dataclass
@@ -99,6 +105,11 @@ class GovernanceMap:
     edges: list[Edge]
     width: float
     height: float
+    # Ownership edges that the picture leaves out because the body's mandate-giver,
+    # drawn above it, has the same owners; the text alternative lists every edge.
+    drawn_edges: list[Edge] = field(default_factory=list)
+    box_width: ClassVar[int] = BOX_W
+    box_height: ClassVar[int] = BOX_H
 
     @property
     def is_empty(self):
@@ -221,8 +232,23 @@ def build_map(county=None) -> GovernanceMap:
     _layout(list(nodes.values()), edges)
     all_nodes = list(nodes.values())
     width = max((n.x + BOX_W for n in all_nodes), default=0) + MARGIN
-    height = max((n.y + BOX_H for n in all_nodes), default=0) + MARGIN + GAP_Y
-    return GovernanceMap(all_nodes, edges, width, height)
+    height = max((n.y + BOX_H for n in all_nodes), default=0) + MARGIN
+    owners = {}
+    for e in edges:
+        if e.kind == EdgeKind.OWNS:
+            owners.setdefault(e.target.key, set()).add(e.source.key)
+    mandate_from = {e.target.key: e.source.key for e in edges if e.kind == EdgeKind.MANDATE}
+
+    def implied(e: Edge) -> bool:
+        parent = mandate_from.get(e.target.key)
+        return (
+            e.kind == EdgeKind.OWNS
+            and parent is not None
+            and owners.get(parent) == owners.get(e.target.key)
+        )
+
+    drawn = [e for e in edges if not implied(e)]
+    return GovernanceMap(all_nodes, edges, width, height, drawn)
 
 
 def _layout(nodes: list[Node], edges: list[Edge]) -> None:
