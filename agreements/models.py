@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from bodies.models import Body, County, Organisation, Person, track_history
@@ -52,6 +53,32 @@ class RelationKind(models.TextChoices):
 SUPERSEDING_RELATIONS = (RelationKind.REPLACES, RelationKind.RENEWS)
 
 
+def _extension_reaches(day: dt.date, depth: int, outer: str = "pk"):
+    """A published agreement extends the one at ``outer`` and itself runs until ``day`` or
+    later (no end date counts), directly or through its own extension, ``depth`` links deep."""
+    reaches = Q(source__valid_until__isnull=True) | Q(source__valid_until__gte=day)
+    if depth > 1:
+        reaches |= Q(_extension_reaches(day, depth - 1, outer="source"))
+    return Exists(
+        AgreementRelation.objects.filter(
+            target=OuterRef(outer), kind=RelationKind.EXTENDS, source__is_draft=False
+        ).filter(reaches)
+    )
+
+
+def runs_through(day: dt.date) -> Q:
+    """Its own end date or an extension's covers ``day`` (no end date: until replaced)."""
+    return (
+        Q(valid_until__isnull=True)
+        | Q(valid_until__gte=day)
+        | Q(_extension_reaches(day, EXTENSION_DEPTH))
+    )
+
+
+# How many extensions of extensions the status queries follow.
+EXTENSION_DEPTH = 3
+
+
 class AgreementQuerySet(models.QuerySet):
     def drafts(self):
         return self.filter(is_draft=True)
@@ -70,9 +97,10 @@ class AgreementQuerySet(models.QuerySet):
         )
 
     def in_force_on(self, day: dt.date):
+        """Published, started, not past its (extended) end, not replaced or renewed."""
         return (
             self.filter(is_draft=False, valid_from__lte=day)
-            .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=day))
+            .filter(runs_through(day))
             .exclude(pk__in=self.model.objects.superseded_on(day).values("pk"))
         )
 
@@ -88,7 +116,11 @@ class AgreementQuerySet(models.QuerySet):
         if status == AgreementStatus.SUPERSEDED:
             return published.filter(valid_from__lte=day, pk__in=superseded)
         if status == AgreementStatus.EXPIRED:
-            return published.filter(valid_until__lt=day).exclude(pk__in=superseded)
+            return (
+                published.filter(valid_from__lte=day)
+                .exclude(runs_through(day))
+                .exclude(pk__in=superseded)
+            )
         raise ValueError(f"unknown status {status!r}")
 
     def with_lineage(self, depth: int = 4):
@@ -104,8 +136,11 @@ class AgreementQuerySet(models.QuerySet):
         return self.prefetch_related(*back, *forward, *status_of_chain)
 
     def expiring_within(self, days: int, today: dt.date):
-        return self.in_force_on(today).filter(
-            valid_until__isnull=False, valid_until__lte=today + dt.timedelta(days=days)
+        """In force today and lapsing within ``days`` (an extension beyond that moves it out)."""
+        return (
+            self.in_force_on(today)
+            .filter(valid_until__isnull=False)
+            .exclude(runs_through(today + dt.timedelta(days=days + 1)))
         )
 
 
@@ -221,17 +256,31 @@ class Agreement(RegistryRecord):
         return [*before, self, *after]
 
     # Status --------------------------------------------------------------
-    def effective_until(self) -> dt.date | None:
-        """The last day this agreement applies, extensions included."""
-        ends = [self.valid_until] if self.valid_until else []
-        for rel in self.incoming_relations.all():
-            if rel.kind == RelationKind.EXTENDS and not rel.source.is_draft:
-                if rel.source.valid_until is None:
-                    return None
-                ends.append(rel.source.valid_until)
+    def effective_until(self, _seen: frozenset = frozenset()) -> dt.date | None:
+        """The last day this agreement applies, extensions (and theirs) included.
+
+        None: in force until replaced. Replacing and renewing agreements do not
+        move the date; they make this one superseded from their start instead.
+        """
         if self.valid_until is None:
             return None
+        ends = [self.valid_until]
+        seen = _seen | {self.pk}
+        for rel in self.incoming_relations.all():
+            if rel.kind != RelationKind.EXTENDS or rel.source.is_draft or rel.source_id in seen:
+                continue
+            extended = rel.source.effective_until(seen)
+            if extended is None:
+                return None
+            ends.append(extended)
         return max(ends)
+
+    @cached_property
+    def renewal_deadline(self):
+        """When the renewal body must decide at the latest (express renewals), or None."""
+        from agreements.renewal import renewal_deadline
+
+        return renewal_deadline(self)
 
     def status_on(self, day: dt.date) -> str:
         """Draft, upcoming, in force, expired or superseded, as of ``day``."""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pghistory
+import pgtrigger
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -102,6 +104,20 @@ class Municipality(RegistryRecord):
             )
 
 
+class OrganisationQuerySet(models.QuerySet):
+    def by_identifier(self, scheme: str, value: str):
+        """The organisation(s) carrying ``value`` under ``scheme`` (at most one: the pair is unique).
+
+        ``value`` is compared as text, so SCB codes keep their leading zeros ('01' is
+        not '1'). An unknown scheme raises ``ValueError`` (an API answers it with 400).
+        """
+        if scheme not in IdentifierScheme.values:
+            raise ValueError(f"unknown identifier scheme {scheme!r}")
+        return self.filter(
+            identifiers__scheme=scheme, identifiers__value=normalise_identifier(scheme, value)
+        ).distinct()
+
+
 class OrganisationKind(models.TextChoices):
     GOVERNMENT = "government", _("Regeringen/staten")
     NATIONAL_ASSOCIATION = "national_association", _("Nationell intresseorganisation")
@@ -144,6 +160,8 @@ class Organisation(RegistryRecord):
     description = models.TextField(_("beskrivning"), blank=True)
     website = models.URLField(_("webbplats"), blank=True)
 
+    objects = OrganisationQuerySet.as_manager()
+
     class Meta(RegistryRecord.Meta):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisationer")
@@ -163,6 +181,15 @@ class Organisation(RegistryRecord):
 
     def get_absolute_url(self):
         return reverse("web:organisation-detail", kwargs={"slug": self.slug})
+
+    def name_on(self, day: dt.date) -> str:
+        """The name the organisation went by on ``day``: a former name, or the current one."""
+        for former in self.former_names.all():
+            if (former.used_from is None or former.used_from <= day) and (
+                former.used_until is not None and day <= former.used_until
+            ):
+                return former.name
+        return self.name
 
     def clean(self):
         node, seen = self.parent, set()
@@ -322,6 +349,15 @@ class Body(RegistryRecord):
     def get_absolute_url(self):
         return reverse("web:body-detail", kwargs={"slug": self.slug})
 
+    @property
+    def coming_chair_periods(self):
+        """Current and coming chair/vice-chair periods, for the body page (today's date)."""
+        from django.utils import timezone
+
+        from bodies.services import chair_periods
+
+        return chair_periods(self, from_day=timezone.localdate())
+
     def ancestors(self) -> list[Body]:
         """The bodies this one gets its mandate from, nearest first."""
         chain, seen, node = [], {self.pk}, self.parent
@@ -424,6 +460,52 @@ class MembershipRole(models.TextChoices):
     SECRETARY = "secretary", _("Sekreterare")
 
 
+# Roles that one person at a time holds on a seat, whatever the seat's count.
+SINGLE_HOLDER_ROLES = ("chair", "vice_chair", "secretary")
+
+# Succession ("until a successor is appointed") is a database rule, so that every
+# write path honours it: the admin, the API, the seed loader, bulk_create and raw
+# SQL alike. When a membership is inserted and the seat+role then has more holders
+# on its start date than the seat allows (one for chair, vice chair and secretary;
+# the seat's count otherwise; no limit when the count is unknown), the oldest
+# open-ended holders serving until_successor end the day before the newcomer starts.
+CLOSE_PREDECESSOR_SQL = """
+DECLARE
+    capacity integer;
+    overflow integer;
+BEGIN
+    IF NEW.starts_on IS NULL THEN
+        RETURN NULL;
+    END IF;
+    IF NEW.role IN ('chair', 'vice_chair', 'secretary') THEN
+        capacity := 1;
+    ELSE
+        SELECT s."count" INTO capacity FROM bodies_seat s WHERE s.id = NEW.seat_id;
+    END IF;
+    IF capacity IS NULL THEN
+        RETURN NULL;
+    END IF;
+    SELECT count(*) - capacity INTO overflow FROM bodies_membership m
+     WHERE m.seat_id = NEW.seat_id AND m.role = NEW.role
+       AND (m.starts_on IS NULL OR m.starts_on <= NEW.starts_on)
+       AND (m.ends_on IS NULL OR m.ends_on >= NEW.starts_on);
+    IF overflow <= 0 THEN
+        RETURN NULL;
+    END IF;
+    UPDATE bodies_membership SET ends_on = NEW.starts_on - 1
+     WHERE id IN (
+        SELECT m.id FROM bodies_membership m
+         WHERE m.seat_id = NEW.seat_id AND m.role = NEW.role AND m.id <> NEW.id
+           AND m.until_successor AND m.ends_on IS NULL
+           AND (m.starts_on IS NULL OR m.starts_on < NEW.starts_on)
+         ORDER BY m.starts_on NULLS FIRST, m.id
+         LIMIT overflow
+     );
+    RETURN NULL;
+END;
+"""
+
+
 class MembershipQuerySet(models.QuerySet):
     def on(self, day: dt.date):
         """Memberships in effect on ``day``."""
@@ -482,9 +564,56 @@ class Membership(RegistryRecord):
                 violation_error_message=_("Slutdatum kan inte vara före startdatum."),
             )
         ]
+        triggers = [
+            *RegistryRecord.Meta.triggers,
+            pgtrigger.Trigger(
+                name="close_predecessor",
+                when=pgtrigger.After,
+                operation=pgtrigger.Insert,
+                func=CLOSE_PREDECESSOR_SQL,
+            ),
+        ]
 
     def __str__(self):
         return f"{self.person} – {self.seat}"
+
+    @property
+    def capacity(self) -> int | None:
+        """How many may hold this seat in this role at once (None: not stated)."""
+        if self.role in SINGLE_HOLDER_ROLES:
+            return 1
+        return self.seat.count if self.seat_id else None
+
+    def clean(self):
+        super().clean()
+        if not (self.seat_id and self.starts_on) or self.capacity is None:
+            return
+        if self.ends_on and self.ends_on < self.starts_on:
+            return  # the check constraint reports it
+        holders = (
+            Membership.objects.filter(seat_id=self.seat_id, role=self.role)
+            .on(self.starts_on)
+            .exclude(pk=self.pk)
+        )
+        if not self.pk:
+            # Those serving until a successor is appointed make room for this one.
+            holders = holders.exclude(
+                until_successor=True, ends_on__isnull=True, starts_on__lt=self.starts_on
+            ).exclude(until_successor=True, ends_on__isnull=True, starts_on__isnull=True)
+        if holders.count() >= self.capacity:
+            raise ValidationError(
+                {
+                    "starts_on": _(
+                        "Platsen har redan %(n)s innehavare i rollen %(role)s den %(day)s; "
+                        "avsluta en av dem först."
+                    )
+                    % {
+                        "n": holders.count(),
+                        "role": self.get_role_display(),
+                        "day": self.starts_on.isoformat(),
+                    }
+                }
+            )
 
     def slug_text(self):
         return f"{self.seat.body.slug} {self.person.name} {self.starts_on or ''}"
@@ -523,6 +652,28 @@ class IdentifierScheme(models.TextChoices):
     ORGANISATION_NUMBER = "org_number", _("Organisationsnummer")
     DIARY_NUMBER = "diary_number", _("Diarienummer")
     KOLADA = "kolada", _("Kolada-id")
+
+
+# Identifier formats the database enforces, per scheme (SCB codes as text, with leading zeros).
+IDENTIFIER_FORMATS = {
+    IdentifierScheme.SCB_COUNTY: (r"^[0-9]{2}$", _("Länskoden är två siffror, t.ex. '01' eller '20'.")),
+    IdentifierScheme.SCB_MUNICIPALITY: (
+        r"^[0-9]{4}$",
+        _("Kommunkoden är fyra siffror, t.ex. '0180' eller '2080'."),
+    ),
+    IdentifierScheme.ORGANISATION_NUMBER: (
+        r"^[0-9]{6}-[0-9]{4}$",
+        _("Organisationsnumret skrivs NNNNNN-NNNN, t.ex. '232100-0131'."),
+    ),
+}
+
+
+def normalise_identifier(scheme: str, value: str) -> str:
+    """The stored form of ``value``: trimmed; an organisation number gets its hyphen."""
+    value = (value or "").strip()
+    if scheme == IdentifierScheme.ORGANISATION_NUMBER and re.fullmatch(r"[0-9]{10}", value):
+        value = f"{value[:6]}-{value[6:]}"
+    return value
 
 
 @track_history
@@ -565,10 +716,29 @@ class Identifier(models.Model):
                     "En identifierare hör till antingen en organisation eller ett organ."
                 ),
             ),
+            *[
+                models.CheckConstraint(
+                    condition=~Q(scheme=scheme) | Q(value__regex=pattern),
+                    name=f"identifier_{scheme}_format",
+                    violation_error_message=message,
+                )
+                for scheme, (pattern, message) in IDENTIFIER_FORMATS.items()
+            ],
         ]
 
     def __str__(self):
         return f"{self.get_scheme_display()}: {self.value}"
+
+    def save(self, *args, **kwargs):
+        self.value = normalise_identifier(self.scheme, self.value)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.value = normalise_identifier(self.scheme, self.value)
+        pattern, message = IDENTIFIER_FORMATS.get(self.scheme, (None, None))
+        if pattern and not re.fullmatch(pattern.strip("^$"), self.value):
+            raise ValidationError({"value": message})
 
 
 @track_history

@@ -1,0 +1,173 @@
+"""When must the renewal body decide, at the latest, for an agreement that needs an express renewal?
+
+The answer is a meeting: the last one of the renewal body that falls on or before the
+day the agreement lapses minus its notice period. Entered meetings are used when the
+body has any in the year up to that day; otherwise the meetings are estimated from the
+body's rhythm (meetings a year, spread over the months, none in June–August when it
+takes a summer break), and the answer says it is an estimate.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from agreements.models import SUPERSEDING_RELATIONS, Agreement, RenewalType
+from bodies.models import Body, Meeting
+
+SUMMER_MONTHS = (6, 7, 8)
+# How far back from the last possible day entered meetings count as "the body's meetings".
+MEETING_WINDOW = dt.timedelta(days=365)
+
+
+class Basis:
+    MEETING = "meeting"  # an entered meeting
+    RHYTHM = "rhythm"  # estimated from meetings_per_year / summer_break
+    NO_MEETINGS = "no_meetings"  # neither: the last possible day itself
+
+
+@dataclass(frozen=True)
+class RenewalDeadline:
+    """The last meeting at which ``body`` can decide to renew ``agreement``."""
+
+    agreement: Agreement
+    body: Body
+    date: dt.date
+    estimated: bool
+    lapses_on: dt.date  # the agreement's last day (extensions included)
+    latest_day: dt.date  # lapses_on minus the notice period
+    basis: str
+    meeting: Meeting | None = None
+
+    @property
+    def sentence(self) -> str:
+        """E.g. 'SRO måste besluta senast vid sitt möte den 14 december 2018.'"""
+        when = date_format(self.date, "j F Y")
+        if self.basis == Basis.NO_MEETINGS:
+            return _(
+                "%(body)s måste besluta senast den %(date)s (inga möten eller mötesrytm inlagda)."
+            ) % {"body": self.body, "date": when}
+        text = _("%(body)s måste besluta senast vid sitt möte den %(date)s.") % {
+            "body": self.body,
+            "date": when,
+        }
+        if self.estimated:
+            text += " " + _("Datumet är uppskattat utifrån organets mötesrytm.")
+        return text
+
+    def __str__(self):
+        return self.sentence
+
+    def is_past(self, today: dt.date) -> bool:
+        return self.date < today
+
+    def days_left(self, today: dt.date) -> int:
+        return (self.date - today).days
+
+
+def rhythm_meetings(body: Body, year: int) -> list[dt.date]:
+    """Estimated meeting days of ``body`` in ``year`` from its rhythm ([] without one).
+
+    ``meetings_per_year`` are spread evenly over the months (June–August left out
+    when the body takes a summer break), evenly within a month when it has several,
+    and a meeting that would fall on a weekend moves back to the Friday.
+    """
+    n = body.meetings_per_year or 0
+    if n <= 0:
+        return []
+    months = [m for m in range(1, 13) if not (body.summer_break and m in SUMMER_MONTHS)]
+    per_month = dict.fromkeys(months, n // len(months))
+    extra = n % len(months)
+    for i in range(extra):
+        per_month[months[int((i + 0.5) * len(months) / extra)]] += 1
+    days = []
+    for month, k in per_month.items():
+        length = calendar.monthrange(year, month)[1]
+        for j in range(k):
+            day = dt.date(year, month, max(1, round((j + 1) * length / (k + 1))))
+            if day.weekday() >= 5:
+                day -= dt.timedelta(days=day.weekday() - 4)
+            days.append(day)
+    return sorted(set(days))
+
+
+def last_meeting_on_or_before(body: Body, latest_day: dt.date):
+    """(date, estimated, basis, meeting) of the body's last meeting on or before ``latest_day``."""
+    meeting = (
+        Meeting.objects.filter(
+            body=body, date__lte=latest_day, date__gt=latest_day - MEETING_WINDOW
+        )
+        .order_by("-date")
+        .first()
+    )
+    if meeting is not None:
+        return meeting.date, False, Basis.MEETING, meeting
+    estimated = [
+        d
+        for year in (latest_day.year - 1, latest_day.year)
+        for d in rhythm_meetings(body, year)
+        if d <= latest_day
+    ]
+    if estimated:
+        return max(estimated), True, Basis.RHYTHM, None
+    return latest_day, True, Basis.NO_MEETINGS, None
+
+
+def renewal_deadline(agreement: Agreement) -> RenewalDeadline | None:
+    """The renewal deadline of ``agreement``, or None when it needs no express decision:
+    no express renewal, no renewal body, a draft, in force until replaced, or already
+    replaced or renewed by a published agreement."""
+    if (
+        agreement.renewal_type != RenewalType.EXPRESS
+        or agreement.renewal_body_id is None
+        or agreement.is_draft
+    ):
+        return None
+    if any(
+        rel.kind in SUPERSEDING_RELATIONS and not rel.source.is_draft
+        for rel in agreement.incoming_relations.all()
+    ):
+        return None
+    lapses_on = agreement.effective_until()
+    if lapses_on is None:
+        return None
+    latest_day = lapses_on - dt.timedelta(days=agreement.notice_period_days)
+    body = agreement.renewal_body
+    date, estimated, basis, meeting = last_meeting_on_or_before(body, latest_day)
+    return RenewalDeadline(
+        agreement=agreement,
+        body=body,
+        date=date,
+        estimated=estimated,
+        lapses_on=lapses_on,
+        latest_day=latest_day,
+        basis=basis,
+        meeting=meeting,
+    )
+
+
+def renewal_deadlines_between(start: dt.date, end: dt.date) -> list[RenewalDeadline]:
+    """Every renewal deadline falling from ``start`` to ``end``, soonest first (start page,
+    iCal feed, reminders)."""
+    candidates = (
+        Agreement.objects.filter(
+            is_draft=False, renewal_type=RenewalType.EXPRESS, renewal_body__isnull=False
+        )
+        .exclude(valid_until__isnull=True)
+        .select_related("renewal_body")
+        .prefetch_related("incoming_relations__source__incoming_relations__source")
+    )
+    found = []
+    for agreement in candidates:
+        deadline = agreement.renewal_deadline
+        if deadline is not None and start <= deadline.date <= end:
+            found.append(deadline)
+    return sorted(found, key=lambda d: (d.date, str(d.agreement)))
+
+
+def upcoming_renewal_deadlines(today: dt.date, *, within_days: int = 365) -> list[RenewalDeadline]:
+    return renewal_deadlines_between(today, today + dt.timedelta(days=within_days))

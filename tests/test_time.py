@@ -1,0 +1,657 @@
+"""Time in the registry: chair rotation, succession, membership as of a date, lineage status,
+renewal deadlines, term-end warnings and identifiers (issue 10)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from io import StringIO
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+from django.db import IntegrityError, transaction
+from django.utils import translation
+
+from agreements.models import (
+    Agreement,
+    AgreementKind,
+    AgreementRelation,
+    AgreementStatus,
+    RelationKind,
+    RenewalType,
+)
+from agreements.renewal import (
+    Basis,
+    renewal_deadline,
+    rhythm_meetings,
+    upcoming_renewal_deadlines,
+)
+from bodies.models import (
+    Body,
+    BodyKind,
+    BodyLevel,
+    ChairRotationRule,
+    ChairTerm,
+    County,
+    FormerName,
+    Identifier,
+    IdentifierScheme,
+    Meeting,
+    Membership,
+    MembershipRole,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Seat,
+    SeatSide,
+)
+from bodies.services import (
+    appoint_member,
+    chair_periods,
+    generate_chair_terms,
+    memberships_on,
+    terms_ending_within,
+)
+
+pytestmark = pytest.mark.django_db
+
+D = dt.date
+
+
+def body(slug: str, **attrs) -> Body:
+    """The seeded body with ``slug``, or a new one; ``attrs`` are set either way."""
+    obj = Body.objects.filter(slug=slug).first()
+    if obj is None:
+        obj = Body(
+            slug=slug,
+            name=attrs.pop("name", slug),
+            kind=BodyKind.NETWORK,
+            level=BodyLevel.COUNTY,
+        )
+    for name, value in attrs.items():
+        setattr(obj, name, value)
+    obj.save()
+    return obj
+
+
+@pytest.fixture
+def heads_network():
+    """Dalarna's heads' network: chair and vice chair for one year, alternating between
+    the municipalities and the county council."""
+    network = body(
+        "chefsnatverket",
+        name="Länsnätverk förvaltningschefer inom hälsa och välfärd",
+        meetings_per_year=9,
+        summer_break=True,
+    )
+    ChairTerm.objects.filter(body=network).delete()
+    ChairRotationRule.objects.update_or_create(
+        body=network,
+        defaults={
+            "term_months": 12,
+            "first_term_starts_on": D(2019, 1, 1),
+            "first_chair_side": SeatSide.MUNICIPALITIES,
+            "vice_chair_from_other_side": True,
+        },
+    )
+    return network
+
+
+@pytest.fixture
+def sro():
+    sro = body("sro", name="Politiskt samrådsorgan VästKom–VGR", short_name="SRO")
+    Meeting.objects.filter(body=sro).delete()
+    return sro
+
+
+def person(name: str) -> Person:
+    return Person.objects.create(name=name)
+
+
+# Chair rotation -------------------------------------------------------------------
+
+
+def test_rotation_over_five_years_alternates_sides_with_contiguous_dates(heads_network):
+    result = generate_chair_terms(heads_network, years=5)
+
+    chairs = [t for t in result.terms if t.role == MembershipRole.CHAIR]
+    vices = [t for t in result.terms if t.role == MembershipRole.VICE_CHAIR]
+    assert [(t.starts_on, t.ends_on) for t in chairs] == [
+        (D(y, 1, 1), D(y, 12, 31)) for y in range(2019, 2024)
+    ]
+    assert [t.side for t in chairs] == [
+        SeatSide.MUNICIPALITIES,
+        SeatSide.REGION,
+        SeatSide.MUNICIPALITIES,
+        SeatSide.REGION,
+        SeatSide.MUNICIPALITIES,
+    ]
+    for chair, vice in zip(chairs, vices, strict=True):
+        assert (vice.starts_on, vice.ends_on) == (chair.starts_on, chair.ends_on)
+        assert vice.side != chair.side
+    for earlier, later in itertools.pairwise(chairs):
+        assert later.starts_on == earlier.ends_on + dt.timedelta(days=1)
+    assert ChairTerm.objects.filter(body=heads_network, generated=True).count() == 10
+
+
+def test_generating_again_changes_nothing(heads_network):
+    first = generate_chair_terms(heads_network, years=5)
+    again = generate_chair_terms(heads_network, years=5)
+
+    assert again.created == [] and again.updated == [] and again.removed == 0
+    assert {t.pk for t in again.terms} == {t.pk for t in first.terms}
+
+
+def test_term_edited_by_hand_is_never_overwritten(heads_network):
+    generate_chair_terms(heads_network, years=5)
+    chair_2021 = ChairTerm.objects.get(
+        body=heads_network, role=MembershipRole.CHAIR, starts_on=D(2021, 1, 1)
+    )
+    # In reality the county council kept the chair a second year, from February.
+    chair_2021.side = SeatSide.REGION
+    chair_2021.starts_on = D(2021, 2, 1)
+    chair_2021.person = person("Anna Andersson")
+    chair_2021.generated = False
+    chair_2021.save()
+
+    result = generate_chair_terms(heads_network, years=5)
+
+    chair_2021.refresh_from_db()
+    assert (chair_2021.side, chair_2021.starts_on, chair_2021.person.name) == (
+        SeatSide.REGION,
+        D(2021, 2, 1),
+        "Anna Andersson",
+    )
+    assert chair_2021 in result.kept
+    chairs_2021 = ChairTerm.objects.filter(
+        body=heads_network, role=MembershipRole.CHAIR, starts_on__year=2021
+    )
+    assert list(chairs_2021) == [chair_2021]  # no generated term overlapping it
+
+
+def test_changed_rule_updates_generated_terms_but_not_hand_edited_ones(heads_network):
+    generate_chair_terms(heads_network, years=3)
+    ChairTerm.objects.filter(
+        body=heads_network, role=MembershipRole.VICE_CHAIR, starts_on=D(2019, 1, 1)
+    ).update(generated=False, side=SeatSide.MUNICIPALITIES)
+    heads_network.rotation_rule.first_chair_side = SeatSide.REGION
+    heads_network.rotation_rule.save()
+
+    result = generate_chair_terms(heads_network, years=3)
+
+    sides = dict(
+        ChairTerm.objects.filter(body=heads_network)
+        .values_list("role", "side")
+        .filter(starts_on=D(2019, 1, 1))
+    )
+    assert sides == {"chair": SeatSide.REGION, "vice_chair": SeatSide.MUNICIPALITIES}
+    assert len(result.updated) == 5  # 3 chairs + vice chairs of 2020 and 2021
+
+
+def test_generation_from_a_later_start_covers_the_term_in_progress(heads_network):
+    result = generate_chair_terms(heads_network, years=2, start=D(2022, 6, 1))
+
+    assert sorted({t.starts_on for t in result.terms}) == [
+        D(2022, 1, 1),
+        D(2023, 1, 1),
+        D(2024, 1, 1),
+    ]
+    periods = chair_periods(heads_network, from_day=D(2022, 6, 1))
+    assert periods[0].is_current(D(2022, 6, 1))
+    assert periods[0].chair.side == SeatSide.REGION  # 2022 is the fourth term: region
+
+
+def test_body_without_rotation_rule_is_refused_with_a_message():
+    group = body("utan-regel", name="Organ utan regel")
+    with pytest.raises(ValueError, match="ingen rotationsregel"):
+        generate_chair_terms(group, years=5)
+
+
+def test_command_generates_terms_and_reports_counts(heads_network):
+    out = StringIO()
+    call_command(
+        "generate_chair_terms",
+        heads_network.slug,
+        "--years",
+        "5",
+        "--start",
+        "2019-01-01",
+        stdout=out,
+    )
+    assert "10" in out.getvalue()
+    assert ChairTerm.objects.filter(body=heads_network).count() == 10
+
+
+def test_command_refuses_unknown_body_and_bad_date(heads_network):
+    with pytest.raises(CommandError, match="finns inget organ"):
+        call_command("generate_chair_terms", "finns-inte", "--years", "5")
+    with pytest.raises(CommandError, match="ÅÅÅÅ-MM-DD"):
+        call_command("generate_chair_terms", heads_network.slug, "--start", "1 jan")
+
+
+# Succession ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def single_seat(heads_network):
+    return Seat.objects.create(
+        body=heads_network, side=SeatSide.REGION, role="Direktören för hälsa och välfärd", count=1
+    )
+
+
+def test_successor_closes_the_open_end_of_a_member_serving_until_successor(single_seat):
+    first = appoint_member(
+        seat=single_seat, person=person("Bo Berg"), starts_on=D(2019, 1, 1), until_successor=True
+    ).membership
+
+    appointment = appoint_member(seat=single_seat, person=person("Cia Ek"), starts_on=D(2020, 3, 1))
+
+    first.refresh_from_db()
+    assert first.ends_on == D(2020, 2, 29)
+    assert appointment.ended == [first]
+
+
+def test_succession_holds_for_writes_that_bypass_the_service(single_seat):
+    first = Membership.objects.create(
+        seat=single_seat, person=person("Bo Berg"), starts_on=D(2019, 1, 1), until_successor=True
+    )
+    Membership.objects.bulk_create(
+        [Membership(seat=single_seat, person=person("Cia Ek"), starts_on=D(2021, 1, 1), slug="ek")]
+    )
+    first.refresh_from_db()
+    assert first.ends_on == D(2020, 12, 31)
+
+
+def test_member_with_a_fixed_end_is_not_cut_short_and_the_overlap_is_refused(single_seat):
+    fixed = appoint_member(
+        seat=single_seat, person=person("Bo Berg"), starts_on=D(2019, 1, 1), ends_on=D(2020, 12, 31)
+    ).membership
+
+    with pytest.raises(ValidationError) as refused:
+        appoint_member(seat=single_seat, person=person("Cia Ek"), starts_on=D(2020, 3, 1))
+
+    assert "redan 1 innehavare" in str(refused.value.message_dict["starts_on"])
+    fixed.refresh_from_db()
+    assert fixed.ends_on == D(2020, 12, 31)
+
+
+def test_on_a_seat_for_several_only_the_longest_serving_makes_room(heads_network):
+    seat = Seat.objects.create(
+        body=heads_network, side=SeatSide.REGION, role="Representanter för regionen", count=2
+    )
+    oldest = appoint_member(
+        seat=seat, person=person("Ada"), starts_on=D(2018, 1, 1), until_successor=True
+    ).membership
+    second = appoint_member(
+        seat=seat, person=person("Ben"), starts_on=D(2019, 1, 1), until_successor=True
+    ).membership
+
+    appoint_member(seat=seat, person=person("Cecilia"), starts_on=D(2020, 1, 1))
+
+    oldest.refresh_from_db()
+    second.refresh_from_db()
+    assert (oldest.ends_on, second.ends_on) == (D(2019, 12, 31), None)
+
+
+def test_seat_without_a_stated_count_closes_nobody(heads_network):
+    seat = Seat.objects.create(
+        body=heads_network, side=SeatSide.MUNICIPALITIES, role="Förvaltningschefer", count=None
+    )
+    first = appoint_member(
+        seat=seat, person=person("Ada"), starts_on=D(2019, 1, 1), until_successor=True
+    ).membership
+    appoint_member(seat=seat, person=person("Ben"), starts_on=D(2020, 1, 1))
+    first.refresh_from_db()
+    assert first.ends_on is None
+
+
+# Membership as of a date -----------------------------------------------------------------
+
+
+def test_memberships_as_of_a_past_date_are_current_past_and_future(single_seat, heads_network):
+    bo = appoint_member(
+        seat=single_seat, person=person("Bo"), starts_on=D(2017, 1, 1), until_successor=True
+    ).membership
+    cia = appoint_member(
+        seat=single_seat, person=person("Cia"), starts_on=D(2019, 1, 1), until_successor=True
+    ).membership
+    dan = appoint_member(seat=single_seat, person=person("Dan"), starts_on=D(2021, 1, 1)).membership
+
+    on = memberships_on(heads_network, D(2019, 6, 1))
+
+    assert (on.current, on.past, on.future) == ([cia], [bo], [dan])
+    assert memberships_on(heads_network, D(2018, 12, 31)).current == [bo]
+    assert memberships_on(heads_network, D(2022, 1, 1)).past == [cia, bo]
+
+
+# Lineage and status -------------------------------------------------------------------------
+
+
+def agreement(title: str, valid_from, valid_until, **attrs) -> Agreement:
+    return Agreement.objects.create(
+        title=title,
+        kind=AgreementKind.DECLARATION_OF_INTENT,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        **attrs,
+    )
+
+
+def relate(source, kind, target):
+    return AgreementRelation.objects.create(source=source, kind=kind, target=target)
+
+
+def status(a: Agreement, day: dt.date) -> str:
+    """Status from the model method, checked against the queryset's answer."""
+    fresh = Agreement.objects.get(pk=a.pk)
+    by_method = fresh.status_on(day)
+    by_query = {
+        s for s in AgreementStatus.values if Agreement.objects.with_status(s, day).filter(pk=a.pk)
+    }
+    assert by_query == {by_method}, (by_method, by_query)
+    return by_method
+
+
+@pytest.mark.parametrize("kind", [RelationKind.REPLACES, RelationKind.RENEWS])
+def test_replacing_or_renewing_supersedes_the_earlier_agreement_from_the_new_start(kind):
+    old = agreement("Avsiktsförklaring 2013", D(2013, 9, 27), D(2015, 12, 31))
+    new = agreement("Avsiktsförklaring 2016", D(2016, 1, 1), D(2018, 12, 31))
+    relate(new, kind, old)
+
+    assert status(old, D(2015, 6, 1)) == AgreementStatus.IN_FORCE
+    assert status(old, D(2016, 1, 1)) == AgreementStatus.SUPERSEDED
+    assert status(new, D(2016, 1, 1)) == AgreementStatus.IN_FORCE
+
+
+def test_replacement_before_the_end_date_supersedes_early():
+    old = agreement("Gammal", D(2014, 1, 1), D(2016, 12, 31))
+    new = agreement("Ny", D(2015, 7, 1), None)
+    relate(new, RelationKind.REPLACES, old)
+
+    assert status(old, D(2015, 8, 1)) == AgreementStatus.SUPERSEDED
+    assert not Agreement.objects.in_force_on(D(2015, 8, 1)).filter(pk=old.pk).exists()
+
+
+def test_a_draft_replacement_does_not_supersede():
+    old = agreement("Gällande", D(2016, 1, 1), D(2018, 12, 31))
+    draft = agreement("Utkast", D(2017, 1, 1), None, is_draft=True)
+    relate(draft, RelationKind.REPLACES, old)
+    assert status(old, D(2017, 6, 1)) == AgreementStatus.IN_FORCE
+
+
+def test_extension_keeps_the_agreement_in_force_until_the_extension_ends():
+    old = agreement("Avsiktsförklaring", D(2016, 1, 1), D(2018, 12, 31))
+    ext = agreement("Förlängning", D(2019, 1, 1), D(2019, 12, 31))
+    relate(ext, RelationKind.EXTENDS, old)
+
+    assert Agreement.objects.get(pk=old.pk).effective_until() == D(2019, 12, 31)
+    assert status(old, D(2019, 6, 1)) == AgreementStatus.IN_FORCE
+    assert status(old, D(2020, 1, 1)) == AgreementStatus.EXPIRED
+    assert not Agreement.objects.expiring_within(30, D(2018, 12, 15)).filter(pk=old.pk).exists()
+    assert Agreement.objects.expiring_within(30, D(2019, 12, 15)).filter(pk=old.pk).exists()
+
+
+def test_extension_of_an_extension_carries_through():
+    old = agreement("Original", D(2016, 1, 1), D(2018, 12, 31))
+    first = agreement("Första förlängningen", D(2019, 1, 1), D(2019, 12, 31))
+    second = agreement("Andra förlängningen", D(2020, 1, 1), D(2020, 12, 31))
+    relate(first, RelationKind.EXTENDS, old)
+    relate(second, RelationKind.EXTENDS, first)
+
+    assert Agreement.objects.get(pk=old.pk).effective_until() == D(2020, 12, 31)
+    assert status(old, D(2020, 6, 1)) == AgreementStatus.IN_FORCE
+
+
+def test_a_draft_extension_does_not_extend():
+    old = agreement("Original", D(2016, 1, 1), D(2018, 12, 31))
+    relate(agreement("Utkast", D(2019, 1, 1), D(2019, 12, 31), is_draft=True), "extends", old)
+    assert status(old, D(2019, 6, 1)) == AgreementStatus.EXPIRED
+
+
+def test_based_on_links_a_framework_without_changing_either_status():
+    national = agreement("Nationell överenskommelse 2016", D(2016, 1, 1), D(2016, 12, 31))
+    regional = agreement("Avsiktsförklaring VG", D(2016, 1, 1), D(2018, 12, 31))
+    relate(regional, RelationKind.BASED_ON, national)
+
+    assert status(national, D(2016, 6, 1)) == AgreementStatus.IN_FORCE
+    assert status(national, D(2017, 6, 1)) == AgreementStatus.EXPIRED
+    assert status(regional, D(2017, 6, 1)) == AgreementStatus.IN_FORCE
+    assert Agreement.objects.get(pk=regional.pk).based_on == national
+
+
+def test_amendment_neither_supersedes_nor_extends():
+    main = agreement("Samverkansavtal", D(2016, 1, 1), D(2018, 12, 31))
+    amendment = agreement("Ändring av bilaga", D(2017, 1, 1), D(2019, 12, 31))
+    relate(amendment, RelationKind.AMENDS, main)
+
+    assert status(main, D(2017, 6, 1)) == AgreementStatus.IN_FORCE
+    assert status(main, D(2019, 6, 1)) == AgreementStatus.EXPIRED
+
+
+def test_in_force_until_replaced_has_no_end_until_a_replacement_starts():
+    standing = agreement("Tills vidare", D(2015, 1, 1), None)
+    assert status(standing, D(2030, 1, 1)) == AgreementStatus.IN_FORCE
+    relate(agreement("Ersättare", D(2031, 1, 1), None), RelationKind.REPLACES, standing)
+    assert status(standing, D(2030, 12, 31)) == AgreementStatus.IN_FORCE
+    assert status(standing, D(2031, 1, 1)) == AgreementStatus.SUPERSEDED
+
+
+# Renewal deadline ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def vg_declaration(sro):
+    return agreement(
+        "Avsiktsförklaring VG (test)",
+        D(2016, 1, 1),
+        D(2018, 12, 31),
+        renewal_type=RenewalType.EXPRESS,
+        renewal_body=sro,
+    )
+
+
+def test_deadline_is_the_last_entered_meeting_before_the_agreement_lapses(sro, vg_declaration):
+    for day in (D(2018, 9, 28), D(2018, 11, 30), D(2019, 1, 25)):
+        Meeting.objects.create(body=sro, date=day)
+
+    deadline = renewal_deadline(vg_declaration)
+
+    assert (deadline.date, deadline.estimated, deadline.basis) == (
+        D(2018, 11, 30),
+        False,
+        Basis.MEETING,
+    )
+    assert deadline.body == sro
+    with translation.override("sv"):
+        assert deadline.sentence == "SRO måste besluta senast vid sitt möte den 30 november 2018."
+
+
+def test_notice_period_moves_the_deadline_to_an_earlier_meeting(sro, vg_declaration):
+    for day in (D(2018, 9, 28), D(2018, 11, 30)):
+        Meeting.objects.create(body=sro, date=day)
+    vg_declaration.notice_period_days = 60
+
+    deadline = renewal_deadline(vg_declaration)
+
+    assert deadline.latest_day == D(2018, 11, 1)
+    assert deadline.date == D(2018, 9, 28)
+
+
+def test_deadline_is_estimated_from_the_rhythm_with_a_summer_break(sro, vg_declaration):
+    sro.meetings_per_year, sro.summer_break = 9, True
+    sro.save()
+
+    deadline = renewal_deadline(vg_declaration)
+
+    # Nine meetings, none in June–August: one a month; mid-December 2018 is a Sunday.
+    assert (deadline.date, deadline.estimated, deadline.basis) == (
+        D(2018, 12, 14),
+        True,
+        Basis.RHYTHM,
+    )
+    with translation.override("sv"):
+        assert deadline.sentence.startswith(
+            "SRO måste besluta senast vid sitt möte den 14 december"
+        )
+        assert "uppskattat" in deadline.sentence
+
+
+def test_summer_break_skips_june_to_august_in_the_estimate(sro):
+    sro.meetings_per_year, sro.summer_break = 9, True
+    days = rhythm_meetings(sro, 2018)
+    assert len(days) == 9
+    assert not {d.month for d in days} & {6, 7, 8}
+    assert all(d.weekday() < 5 for d in days)
+
+    summer_end = agreement(
+        "Löper ut i augusti",
+        D(2017, 1, 1),
+        D(2018, 8, 31),
+        renewal_type=RenewalType.EXPRESS,
+        renewal_body=sro,
+    )
+    sro.save()
+    assert renewal_deadline(summer_end).date.month == 5
+
+
+def test_rhythm_with_fewer_meetings_than_months_spreads_them_out(sro):
+    sro.meetings_per_year, sro.summer_break = 4, True
+    assert [d.month for d in rhythm_meetings(sro, 2018)] == [2, 4, 9, 11]
+
+
+def test_without_meetings_or_rhythm_the_last_day_itself_is_the_deadline(sro, vg_declaration):
+    sro.meetings_per_year = None
+    sro.save()
+    vg_declaration.notice_period_days = 30
+    deadline = renewal_deadline(vg_declaration)
+    assert (deadline.date, deadline.basis) == (D(2018, 12, 1), Basis.NO_MEETINGS)
+
+
+def test_extension_moves_the_deadline(sro, vg_declaration):
+    Meeting.objects.create(body=sro, date=D(2018, 11, 30))
+    Meeting.objects.create(body=sro, date=D(2019, 11, 29))
+    relate(agreement("Förlängning", D(2019, 1, 1), D(2019, 12, 31)), "extends", vg_declaration)
+    assert renewal_deadline(Agreement.objects.get(pk=vg_declaration.pk)).date == D(2019, 11, 29)
+
+
+def test_no_deadline_without_express_renewal_or_once_renewed(sro, vg_declaration):
+    tacit = agreement(
+        "Tyst förlängning",
+        D(2016, 1, 1),
+        D(2018, 12, 31),
+        renewal_type=RenewalType.TACIT,
+        renewal_body=sro,
+    )
+    standing = agreement(
+        "Tills vidare", D(2016, 1, 1), None, renewal_type=RenewalType.EXPRESS, renewal_body=sro
+    )
+    assert renewal_deadline(tacit) is None
+    assert renewal_deadline(standing) is None
+
+    relate(agreement("Förnyad", D(2019, 1, 1), D(2021, 12, 31)), "renews", vg_declaration)
+    assert Agreement.objects.get(pk=vg_declaration.pk).renewal_deadline is None
+
+
+def test_upcoming_deadlines_list_the_agreement_within_the_horizon(sro, vg_declaration):
+    Meeting.objects.create(body=sro, date=D(2018, 11, 30))
+
+    soon = upcoming_renewal_deadlines(D(2018, 10, 1), within_days=90)
+    later = upcoming_renewal_deadlines(D(2018, 6, 1), within_days=90)
+
+    assert vg_declaration in [d.agreement for d in soon]
+    assert vg_declaration not in [d.agreement for d in later]
+
+
+# Term-end warnings -----------------------------------------------------------------------
+
+
+def test_terms_ending_within_n_days_lists_memberships_and_chair_terms(heads_network, single_seat):
+    today = D(2019, 12, 1)
+    generate_chair_terms(heads_network, years=2)
+    ending = appoint_member(
+        seat=single_seat,
+        person=person("Slutar snart"),
+        starts_on=D(2019, 1, 1),
+        ends_on=D(2019, 12, 20),
+    ).membership
+    other_seat = Seat.objects.create(
+        body=heads_network, side=SeatSide.MUNICIPALITIES, role="Kommunernas plats", count=1
+    )
+    appoint_member(
+        seat=other_seat,
+        person=person("Slutar senare"),
+        starts_on=D(2019, 1, 1),
+        ends_on=D(2020, 3, 1),
+    )
+    appoint_member(
+        seat=other_seat,
+        person=person("Redan slutat"),
+        starts_on=D(2018, 1, 1),
+        ends_on=D(2018, 12, 31),
+    )
+
+    warnings = terms_ending_within(30, today, bodies=[heads_network])
+
+    assert [(w.kind, w.ends_on) for w in warnings] == [
+        ("membership", D(2019, 12, 20)),
+        ("chair_term", D(2019, 12, 31)),
+        ("chair_term", D(2019, 12, 31)),
+    ]
+    assert warnings[0].obj == ending
+    assert warnings[0].days_left(today) == 19
+    assert terms_ending_within(10, today, bodies=[heads_network]) == []
+
+
+# Identifiers and former names -----------------------------------------------------------------
+
+
+@pytest.fixture
+def dalarna_region():
+    region = Organisation.objects.create(
+        name="Region Dalarna (test)",
+        kind=OrganisationKind.REGION,
+        county=County.objects.get(code="20"),
+    )
+    Identifier.objects.create(organisation=region, scheme=IdentifierScheme.SCB_COUNTY, value="20")
+    Identifier.objects.create(
+        organisation=region, scheme=IdentifierScheme.ORGANISATION_NUMBER, value="2321000180"
+    )
+    return region
+
+
+def test_organisation_is_found_by_any_of_its_identifiers(dalarna_region):
+    by = Organisation.objects.by_identifier
+    assert list(by("scb_county", "20")) == [dalarna_region]
+    assert list(by("org_number", "232100-0180")) == [dalarna_region]
+    assert list(by("org_number", "2321000180")) == [dalarna_region]
+    assert not by("scb_county", "21").exists()
+    with pytest.raises(ValueError, match="unknown identifier scheme"):
+        by("postnummer", "79131")
+
+
+def test_scb_codes_are_text_with_leading_zeros():
+    stockholm = Organisation.objects.create(
+        name="Stockholms stad (test)", kind=OrganisationKind.MUNICIPALITY
+    )
+    Identifier.objects.create(
+        organisation=stockholm, scheme=IdentifierScheme.SCB_MUNICIPALITY, value="0180"
+    )
+    assert list(Organisation.objects.by_identifier("scb_municipality", "0180")) == [stockholm]
+    assert not Organisation.objects.by_identifier("scb_municipality", "180").exists()
+
+    bad = Identifier(organisation=stockholm, scheme=IdentifierScheme.SCB_MUNICIPALITY, value="180")
+    with pytest.raises(ValidationError) as refused:
+        bad.full_clean()
+    assert "fyra siffror" in str(refused.value)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        bad.save()
+
+
+def test_former_name_is_used_for_dates_it_covers(dalarna_region):
+    FormerName.objects.create(
+        organisation=dalarna_region, name="Landstinget Dalarna", used_until=D(2018, 12, 31)
+    )
+    region = Organisation.objects.prefetch_related("former_names").get(pk=dalarna_region.pk)
+    assert region.name_on(D(2017, 5, 1)) == "Landstinget Dalarna"
+    assert region.name_on(D(2019, 5, 1)) == "Region Dalarna (test)"
