@@ -598,22 +598,8 @@ def test_every_record_seeded_from_these_documents_names_its_source():
 
 
 @pytest.mark.django_db
-def test_status_of_the_vg_declarations_over_time():
+def test_the_vg_declarations_form_one_lineage_resting_on_the_national_agreement():
     declaration, previous = agreement(VG), agreement(VG13)
-    assert declaration.status_on(dt.date(2015, 6, 1)) == AgreementStatus.UPCOMING
-    assert declaration.status_on(dt.date(2017, 6, 1)) == AgreementStatus.IN_FORCE
-    assert declaration.status_on(dt.date(2018, 12, 31)) == AgreementStatus.IN_FORCE
-    assert declaration.status_on(dt.date(2019, 1, 1)) == AgreementStatus.EXPIRED
-    assert previous.status_on(dt.date(2015, 6, 1)) == AgreementStatus.IN_FORCE
-    assert previous.status_on(dt.date(2016, 6, 1)) == AgreementStatus.SUPERSEDED
-    in_force = Agreement.objects.in_force_on(dt.date(2017, 6, 1))
-    assert in_force.filter(slug=VG).exists()
-    assert not in_force.filter(slug=VG13).exists()
-    assert (
-        Agreement.objects.with_status(AgreementStatus.EXPIRED, dt.date(2019, 1, 1))
-        .filter(slug=VG)
-        .exists()
-    )
     assert previous.successors() == [declaration]
     assert [a.slug for a in declaration.lineage()] == [VG13, VG]
     assert declaration.outgoing_relations.filter(kind=RelationKind.BASED_ON).count() == 1
