@@ -365,6 +365,20 @@ def test_dated_decisions_are_recorded_with_body_and_year():
     assert "september 2013" in kalmar.summary
 
 
+def test_every_county_has_a_plan_decision_of_2013_with_its_decider():
+    decisions = Decision.objects.filter(kind="plan_decision", slug__startswith="beslut-om-lansplan")
+    assert decisions.count() == 21
+    assert set(decisions.values_list("year", flat=True)) == {2013}
+    dalarna = decisions.get(slug="beslut-om-lansplan-dalarnas-lan")
+    assert dalarna.body is None
+    assert dalarna.decided_by_text == "Region- eller kommunförbundsstyrelse"
+    assert "Dalarnas läns plan" in dalarna.summary
+    jonkoping = decisions.get(slug="beslut-om-lansplan-jonkopings-lan")
+    assert jonkoping.body.slug == "primarkommunala-namnden"
+    assert "länets samtliga kommuner" in jonkoping.decided_by_text
+    assert decisions.get(slug="beslut-om-lansplan-orebro-lan").body.slug == ("socialchefsnatverket")
+
+
 def test_every_profile_and_row_it_created_names_seed_002():
     assert set(SupportStructure.objects.values_list("source__slug", flat=True)) == {SEED_002}
     # Region Dalarna and Högskolan Dalarna are also named by the Dalarna proposal (seed 004),

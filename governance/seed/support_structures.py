@@ -39,6 +39,11 @@ How the document's words were entered:
   ``university_collaboration`` holds only what the sections on decisions say about
   universities, and ``user_involvement`` is left blank for every county.
 
+* Each county's decision on its plan is an ``agreements.Decision`` of kind plan_decision,
+  dated by year only (2013, see ``PLAN_DECISION_YEAR``), with the decider in the
+  document's words and, for Jönköping (Primärkommunala nämnden) and Örebro
+  (socialchefsnätverket), the body in the registry.
+
 A profile and its hosts are created together, only when the county has no profile; an
 existing profile (and its hosts) is never changed, so a coordinator's edit survives a
 reload. Organisations, bodies and decisions are looked up by slug and created when missing.
@@ -347,6 +352,15 @@ BODIES: dict[str, dict] = {
         "regionala politiska prioriteringar och strategier inom välfärdsområdet.",
     },
 }
+
+# The bodies in the registry that decided a county's plan (by county code); every plan
+# decision also keeps the document's words in ``decided_by_text``.
+PLAN_DECIDING_BODIES = {"06": "primarkommunala-namnden", "18": "socialchefsnatverket"}
+
+# Every plan was decided in 2013: the 2013 agreement required the counties to draw up
+# their plans during 2013, SKL's memo of April 2013 set 15 November 2013 as the deadline
+# and all counties had submitted their plans in November 2013. No day is given.
+PLAN_DECISION_YEAR = 2013
 
 # Decisions the profiles date: (body slug, year, kind, summary).
 DECISIONS = [
@@ -1040,6 +1054,23 @@ class _Loader:
         for body_slug, year, kind, summary in DECISIONS:
             body = Body.objects.get(slug=body_slug)
             self.record(Decision, body=body, year=year, kind=kind, summary=summary)
+
+        for code, spec in PROFILES.items():
+            county = self.counties[code]
+            body_slug = PLAN_DECIDING_BODIES.get(code)
+            self.record(
+                Decision,
+                f"beslut-om-lansplan-{county.slug}",
+                body=Body.objects.get(slug=body_slug) if body_slug else None,
+                decided_by_text=spec["plan_decided_by"].rstrip("."),
+                year=PLAN_DECISION_YEAR,
+                kind="plan_decision",
+                summary=(
+                    f"Beslut om {county.name}s plan för "
+                    "organisation, styrning och finansiering av den regionala stödstrukturen "
+                    "för kunskapsutveckling (länsplanen till SKL, november 2013)."
+                ),
+            )
 
     def profiles(self):
         from bodies.models import Organisation
