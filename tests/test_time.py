@@ -655,3 +655,42 @@ def test_former_name_is_used_for_dates_it_covers(dalarna_region):
     region = Organisation.objects.prefetch_related("former_names").get(pk=dalarna_region.pk)
     assert region.name_on(D(2017, 5, 1)) == "Landstinget Dalarna"
     assert region.name_on(D(2019, 5, 1)) == "Region Dalarna (test)"
+
+
+# The seeded documents ------------------------------------------------------------------------
+
+
+def test_seeded_vg_declaration_lineage_and_sro_deadline_from_its_rhythm():
+    """The VG declaration 2016 replaces the 2013 one, rests on the national 2016 agreement,
+    and needs a new SRO decision after 2018-12-31."""
+    declaration = Agreement.objects.with_lineage().get(slug="avsiktsforklaring-vg-2016")
+    previous = Agreement.objects.get(slug="avsiktsforklaring-vg-2013")
+    assert declaration.based_on.slug == "overenskommelse-ebp-2016"
+    assert status(previous, D(2016, 1, 1)) == AgreementStatus.SUPERSEDED
+    assert status(declaration, D(2018, 12, 31)) == AgreementStatus.IN_FORCE
+    assert status(declaration, D(2019, 1, 1)) == AgreementStatus.EXPIRED
+
+    sro = declaration.renewal_body
+    Meeting.objects.filter(body=sro, date__year=2018).delete()
+    sro.meetings_per_year, sro.summer_break = 9, True
+    sro.save()
+
+    deadline = Agreement.objects.get(pk=declaration.pk).renewal_deadline
+    assert (deadline.body.slug, deadline.date, deadline.estimated) == ("sro", D(2018, 12, 14), True)
+    with translation.override("sv"):
+        assert "SRO måste besluta senast vid sitt möte den 14 december 2018." in deadline.sentence
+
+
+def test_seeded_heads_network_gets_a_rotation_once_its_rule_is_entered():
+    network = Body.objects.get(slug="chefsnatverket")
+    ChairRotationRule.objects.create(
+        body=network, first_term_starts_on=D(2019, 1, 1), first_chair_side=SeatSide.MUNICIPALITIES
+    )
+    result = generate_chair_terms(network, years=5)
+    chairs = [t.side for t in result.terms if t.role == MembershipRole.CHAIR]
+    assert chairs == ["municipalities", "region"] * 2 + ["municipalities"]
+
+
+def test_seeded_region_dalarna_kept_its_former_name():
+    region = Organisation.objects.get(slug="region-dalarna")
+    assert "Landstinget Dalarna" in [f.name for f in region.former_names.all()]
