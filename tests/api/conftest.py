@@ -141,3 +141,55 @@ def records(vg, dalarna):
         "clause": clause,
         "adoption": adoption,
     }
+
+
+@pytest.fixture
+def every_resource(records, vg):
+    """At least one row in every resource, also those the seed leaves empty."""
+    from bodies.models import Meeting, Membership, Municipality, Person, Seat, SeatSide
+    from funding.models import DistributionKey, DistributionShare
+
+    person = Person.objects.create(slug="api-person", name="API Person")
+    seat = Seat.objects.create(
+        slug="api-seat", body=records["parent_body"], side=SeatSide.REGION, role="Ledamot"
+    )
+    Membership.objects.create(
+        slug="api-membership", seat=seat, person=person, starts_on=dt.date(2016, 1, 1)
+    )
+    Meeting.objects.create(
+        slug="api-meeting", body=records["parent_body"], date=dt.date(2016, 3, 1)
+    )
+    Municipality.objects.get_or_create(code="1499", defaults={"name": "API-kommun", "county": vg})
+    key = DistributionKey.objects.create(slug="api-key", name="API-nyckel", county=vg)
+    DistributionShare.objects.create(
+        key=key, organisation=records["org"], weight=3, share_percent=75
+    )
+    DistributionShare.objects.create(
+        key=key, organisation=records["other"], weight=1, share_percent=25
+    )
+    return records
+
+
+RESOURCES = [
+    "counties",
+    "municipalities",
+    "organisations",
+    "persons",
+    "bodies",
+    "seats",
+    "memberships",
+    "meetings",
+    "agreements",
+    "decisions",
+    "matters",
+    "initiatives",
+    "routing-rules",
+    "support-structures",
+    "goals",
+    "milestones",
+    "grants",
+    "allocations",
+    "cofinancing",
+    "distribution-keys",
+    "positions",
+]

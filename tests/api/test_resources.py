@@ -1,0 +1,104 @@
+"""Every resource lists and shows its records by slug, with related records as {slug, name, url}."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.api.conftest import RESOURCES
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("resource", RESOURCES)
+def test_each_resource_lists_and_shows_records_by_slug(anon, every_resource, resource):
+    listing = anon.get(f"/api/v1/{resource}/")
+    assert listing.status_code == 200
+    body = listing.json()
+    assert set(body) == {"count", "next", "previous", "results"}
+    assert body["count"] >= 1 and body["results"]
+    first = body["results"][0]
+    assert {"id", "slug", "url"} <= set(first)
+    assert first["url"].endswith(f"/api/v1/{resource}/{first['slug']}/")
+
+    detail = anon.get(f"/api/v1/{resource}/{first['slug']}/")
+    assert detail.status_code == 200
+    assert detail.json()["id"] == first["id"]
+    assert detail.json() == first
+
+
+def test_root_lists_every_resource_and_is_browsable(anon):
+    root = anon.get("/api/v1/")
+    assert root.status_code == 200
+    assert set(RESOURCES) <= set(root.json())
+    html = anon.get("/api/v1/", HTTP_ACCEPT="text/html")
+    assert html.status_code == 200
+    assert b"Api Root" in html.content or b"Api root" in html.content
+
+
+def test_unknown_slug_is_404(anon):
+    assert anon.get("/api/v1/bodies/finns-inte/").status_code == 404
+
+
+def test_related_records_appear_as_slug_name_and_url(anon, records):
+    body = anon.get("/api/v1/bodies/api-group/").json()
+    assert body["parent"] == {
+        "slug": "api-board",
+        "name": "API-styrelse",
+        "url": "http://testserver/api/v1/bodies/api-board/",
+    }
+    assert body["county"]["slug"] == "vastra-gotalands-lan"
+    assert body["county"]["url"].endswith("/api/v1/counties/vastra-gotalands-lan/")
+
+
+def test_agreement_nests_parties_clauses_adoptions_and_lineage(anon, records):
+    data = anon.get("/api/v1/agreements/api-agreement-new/").json()
+    assert [p["organisation"]["slug"] for p in data["parties"]] == ["api-org"]
+    assert data["clauses"][0]["text"] == "Parterna samverkar."
+    assert data["clauses"][0]["bodies"][0]["slug"] == "api-board"
+    assert data["adoptions"][0]["body"]["slug"] == "api-board"
+    assert data["adoptions"][0]["url"].endswith(f"/api/v1/decisions/{records['adoption'].slug}/")
+    assert data["predecessor"]["slug"] == "api-agreement-old"
+    assert data["relations"] == [
+        {"kind": "renews", "agreement": data["predecessor"], "decision": None}
+    ]
+    assert data["signatories"] == []
+    old = anon.get("/api/v1/agreements/api-agreement-old/").json()
+    assert [s["slug"] for s in old["successors"]] == ["api-agreement-new"]
+
+
+def test_agreement_status_is_as_of_today_or_the_given_day(anon, records):
+    today = anon.get("/api/v1/agreements/api-agreement-new/").json()
+    assert today["status"] == "expired"
+    then = anon.get("/api/v1/agreements/api-agreement-new/?on=2017-06-01").json()
+    assert then["status"] == "in_force"
+    assert then["status_date"] == "2017-06-01"
+    old_then = anon.get("/api/v1/agreements/api-agreement-old/?on=2017-06-01").json()
+    assert old_then["status"] == "superseded"
+    assert anon.get("/api/v1/agreements/api-agreement-new/?on=igår").status_code == 400
+
+
+def test_seeded_names_are_reachable(anon):
+    for path in (
+        "/api/v1/bodies/lisa/",
+        "/api/v1/organisations/vgr/",
+        "/api/v1/agreements/avsiktsforklaring-vg-2016/",
+        "/api/v1/matters/nationell-satsning/",
+    ):
+        assert anon.get(path).status_code == 200, path
+    vg = anon.get("/api/v1/agreements/avsiktsforklaring-vg-2016/").json()
+    assert vg["renewal_body"]["slug"] == "sro"
+    assert vg["predecessor"]["slug"] == "avsiktsforklaring-vg-2013"
+
+
+def test_distribution_key_shows_its_shares(anon, every_resource):
+    data = anon.get("/api/v1/distribution-keys/api-key/").json()
+    assert [(s["organisation"]["slug"], s["share_percent"]) for s in data["shares"]] == [
+        ("api-org", "75.0000"),
+        ("api-other", "25.0000"),
+    ]
+
+
+def test_membership_names_the_body_of_its_seat(anon, every_resource):
+    data = anon.get("/api/v1/memberships/api-membership/").json()
+    assert data["body"]["slug"] == "api-board"
+    assert data["person"]["slug"] == "api-person"
