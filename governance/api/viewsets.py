@@ -94,6 +94,12 @@ class AnonymousThrottle(_SharedCacheRates, AnonRateThrottle):
 class AuthenticatedThrottle(_SharedCacheRates, UserRateThrottle):
     scope = "user"
 
+    def allow_request(self, request, view):
+        # Anonymous requests are counted once, by AnonymousThrottle.
+        if not (request.user and request.user.is_authenticated):
+            return True
+        return super().allow_request(request, view)
+
 
 # Permissions -----------------------------------------------------------------------
 
