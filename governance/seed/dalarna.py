@@ -346,7 +346,9 @@ def load() -> int:
         "(I utvärderingen: chefsnätverket har inget egentligt beslutsmandat, vilket gör det "
         "svårt i den långsiktiga planeringen.)",
         composition="Kommunerna: Social- omvårdnads- förvaltningschefer från berörda nämnder. "
-        "Region Dalarna: Representanter från hälso- sjukvårdsnära verksamhetsområden.",
+        "Region Dalarna: Representanter från hälso- sjukvårdsnära verksamhetsområden. "
+        "(Utvärderingen: arbetet i chefsnätverket med 30 personer upplevs periodvis "
+        "svårhanterligt.)",
         meetings_per_year=9,
         summer_break=True,
         chair_election="Ordförande samt vice ordförande för länsnätverk förvaltningschefer "
@@ -477,6 +479,23 @@ def load() -> int:
         role="Övriga representanter utifrån arbetsgruppens sakområde och uppdrag, enligt "
         "uppdragsbeskrivning",
         order=2,
+    )
+
+    # The existing regional development groups the evaluation speaks of.
+    s.record(
+        Body,
+        "regionala-utvecklingsgrupper-dalarna",
+        name="Regionala utvecklingsgrupper",
+        kind=BodyKind.WORKING_GROUP,
+        mandate="De regionala utvecklingsgrupperna ger en möjlighet att diskutera frågor som "
+        "inte lyfts i andra sammanhang; mötet och diskussionerna mellan kommuner och Landsting "
+        "inom sakfrågorna är viktiga att behålla. Det är otydligt vilka frågor som ska beslutas "
+        "av chefsnätverket och vilka som ska beslutas inom de regionala utvecklingsgrupperna "
+        "(utvärderingens synpunkter).",
+        composition="Fem regionala utvecklingsgrupper fanns vid utvärderingen 2017. De mindre "
+        "kommunerna har inte alla gånger möjlighet att vara representerade.",
+        m2m={"owners": principals},
+        **dalarna,
     )
 
     # The proposal itself --------------------------------------------------------------

@@ -215,7 +215,7 @@ def load() -> int:
         PartyRole,
         RelationKind,
     )
-    from bodies.models import Body, BodyKind, BodyLevel, Organisation, OrganisationKind
+    from bodies.models import Body, BodyKind, BodyLevel, County, Organisation, OrganisationKind
     from bodies.models import Principal as P
     from funding.models import CofinancingShare, StateGrant
     from governance.models import Goal, Initiative, Matter, Milestone
@@ -260,6 +260,23 @@ def load() -> int:
         name="Statskontoret",
         kind=OrganisationKind.NATIONAL_AGENCY,
         description="Följde löpande upp överenskommelsen; slutrapport 2014.",
+    )
+
+    # The brochure's example of a county's support structure (FoUrum, Jönköping).
+    s.record(
+        Organisation,
+        "fourum",
+        source=brochure,
+        name="FoUrum",
+        kind=OrganisationKind.FOU,
+        county=County.objects.get(code="06"),
+        description="FoUrum vid Jönköpings Regionförbund arbetar med att utveckla kvaliteten "
+        "inom socialtjänsten i Jönköpings län. Varje kommun är en jämbördig part i "
+        "partnerskapet. Styrning sker genom kommunpolitiker från länet, en styrgrupp med "
+        "länets alla socialchefer, samt olika chefsnätverk. Kommunerna definierar uppdraget "
+        "till FoUrum, bidrar med grundfinansiering och deltar aktivt i arbetet. Majoriteten "
+        "medarbetare har kvar sin anställning i sin kommun, men anlitas genom så kallade "
+        "tjänsteköp under en kortare eller längre period.",
     )
 
     # National groups -----------------------------------------------------------

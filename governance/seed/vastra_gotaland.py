@@ -148,7 +148,7 @@ def load() -> int:
         short_name="VästKom",
         kind=OrganisationKind.MUNICIPAL_FEDERATION,
         county=county,
-        description="Samorganisation för kommunalförbunden i Västra Götaland. Hanterar "
+        description="Samorganisation för de fyra kommunalförbunden i Västra Götaland. Hanterar "
         "nationella satsningar som avser länet för Västra Götalands kommuner.",
     )
     s.record(
