@@ -95,14 +95,18 @@ def rhythm_meetings(body: Body, year: int) -> list[dt.date]:
     return sorted(set(days))
 
 
-def last_meeting_on_or_before(body: Body, latest_day: dt.date):
-    """(date, estimated, basis, meeting) of the body's last meeting on or before ``latest_day``."""
-    meeting = (
-        Meeting.objects.filter(
+def last_meeting_on_or_before(body: Body, latest_day: dt.date, meetings=None):
+    """(date, estimated, basis, meeting) of the body's last meeting on or before ``latest_day``.
+
+    ``meetings``: the body's entered meetings, when the caller already loaded them
+    (newest first); otherwise they are read here.
+    """
+    if meetings is None:
+        meetings = Meeting.objects.filter(
             body=body, date__lte=latest_day, date__gt=latest_day - MEETING_WINDOW
-        )
-        .order_by("-date")
-        .first()
+        ).order_by("-date")
+    meeting = next(
+        (m for m in meetings if latest_day - MEETING_WINDOW < m.date <= latest_day), None
     )
     if meeting is not None:
         return meeting.date, False, Basis.MEETING, meeting
@@ -117,10 +121,8 @@ def last_meeting_on_or_before(body: Body, latest_day: dt.date):
     return latest_day, True, Basis.NO_MEETINGS, None
 
 
-def renewal_deadline(agreement: Agreement) -> RenewalDeadline | None:
-    """The renewal deadline of ``agreement``, or None when it needs no express decision:
-    no express renewal, no renewal body, a draft, in force until replaced, or already
-    replaced or renewed by a published agreement."""
+def _latest_day(agreement: Agreement) -> tuple[dt.date, dt.date] | None:
+    """(lapses_on, latest_day) when ``agreement`` needs an express renewal decision."""
     if (
         agreement.renewal_type != RenewalType.EXPRESS
         or agreement.renewal_body_id is None
@@ -135,9 +137,12 @@ def renewal_deadline(agreement: Agreement) -> RenewalDeadline | None:
     lapses_on = agreement.effective_until()
     if lapses_on is None:
         return None
-    latest_day = lapses_on - dt.timedelta(days=agreement.notice_period_days)
+    return lapses_on, lapses_on - dt.timedelta(days=agreement.notice_period_days)
+
+
+def _deadline(agreement: Agreement, lapses_on, latest_day, meetings=None) -> RenewalDeadline:
     body = agreement.renewal_body
-    date, estimated, basis, meeting = last_meeting_on_or_before(body, latest_day)
+    date, estimated, basis, meeting = last_meeting_on_or_before(body, latest_day, meetings)
     return RenewalDeadline(
         agreement=agreement,
         body=body,
@@ -150,23 +155,48 @@ def renewal_deadline(agreement: Agreement) -> RenewalDeadline | None:
     )
 
 
-def renewal_deadlines_between(start: dt.date, end: dt.date) -> list[RenewalDeadline]:
-    """Every renewal deadline falling from ``start`` to ``end``, soonest first (start page,
-    iCal feed, reminders)."""
-    candidates = (
-        Agreement.objects.filter(
-            is_draft=False, renewal_type=RenewalType.EXPRESS, renewal_body__isnull=False
-        )
-        .exclude(valid_until__isnull=True)
-        .select_related("renewal_body")
-        .prefetch_related("incoming_relations__source__incoming_relations__source")
+def renewal_deadline(agreement: Agreement) -> RenewalDeadline | None:
+    """The renewal deadline of ``agreement``, or None when it needs no express decision:
+    no express renewal, no renewal body, a draft, in force until replaced, or already
+    replaced or renewed by a published agreement."""
+    days = _latest_day(agreement)
+    return None if days is None else _deadline(agreement, *days)
+
+
+def renewal_deadlines(agreements=None) -> list[RenewalDeadline]:
+    """The renewal deadlines of ``agreements`` (a queryset; default all), soonest first.
+
+    Agreements without an express renewal are skipped, so any queryset will do, e.g. a
+    feed's agreements of one county. A constant number of queries, however many rows.
+    """
+    candidates = (Agreement.objects.all() if agreements is None else agreements).filter(
+        is_draft=False,
+        renewal_type=RenewalType.EXPRESS,
+        renewal_body__isnull=False,
+        valid_until__isnull=False,
     )
-    found = []
-    for agreement in candidates:
-        deadline = agreement.renewal_deadline
-        if deadline is not None and start <= deadline.date <= end:
-            found.append(deadline)
+    candidates = candidates.select_related("renewal_body").prefetch_related(
+        "incoming_relations__source__incoming_relations__source__incoming_relations__source"
+    )
+    due = [(a, days) for a in candidates if (days := _latest_day(a)) is not None]
+    if not due:
+        return []
+    first = min(latest for _a, (_l, latest) in due) - MEETING_WINDOW
+    last = max(latest for _a, (_l, latest) in due)
+    meetings: dict[int, list[Meeting]] = {}
+    for meeting in Meeting.objects.filter(
+        body_id__in={a.renewal_body_id for a, _d in due}, date__gt=first, date__lte=last
+    ).order_by("-date"):
+        meetings.setdefault(meeting.body_id, []).append(meeting)
+    found = [_deadline(a, *days, meetings.get(a.renewal_body_id, [])) for a, days in due]
     return sorted(found, key=lambda d: (d.date, str(d.agreement)))
+
+
+def renewal_deadlines_between(
+    start: dt.date, end: dt.date, agreements=None
+) -> list[RenewalDeadline]:
+    """Renewal deadlines falling from ``start`` to ``end``, soonest first (start page, reminders)."""
+    return [d for d in renewal_deadlines(agreements) if start <= d.date <= end]
 
 
 def upcoming_renewal_deadlines(today: dt.date, *, within_days: int = 365) -> list[RenewalDeadline]:

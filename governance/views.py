@@ -17,6 +17,7 @@ from django.views.generic import TemplateView
 from icalendar import Calendar, Event
 
 from agreements.models import Agreement, Decision
+from agreements.renewal import renewal_deadlines
 from bodies.models import Body, County, Meeting
 from governance.models import Initiative, Milestone, SupportStructure
 from governance.search import KINDS, search
@@ -189,6 +190,19 @@ class CalendarView(View):
                 }
             event.add("description", description)
             event.add("url", base + agreement.get_absolute_url())
+            cal.add_component(event)
+        for deadline in renewal_deadlines(agreements):
+            event = Event()
+            event.add("uid", f"renewal-deadline-{deadline.agreement.slug}@samverkansregistret")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", deadline.date)
+            event.add("dtend", deadline.date + dt.timedelta(days=1))
+            event.add(
+                "summary",
+                _t("Sista beslutstillfälle: %(title)s") % {"title": deadline.agreement},
+            )
+            event.add("description", deadline.sentence)
+            event.add("url", base + deadline.agreement.get_absolute_url())
             cal.add_component(event)
         response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = 'inline; filename="samverkansregistret.ics"'

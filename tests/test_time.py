@@ -11,7 +11,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import translation
+from icalendar import Calendar
 
 from agreements.models import (
     Agreement,
@@ -24,6 +26,7 @@ from agreements.models import (
 from agreements.renewal import (
     Basis,
     renewal_deadline,
+    renewal_deadlines_between,
     rhythm_meetings,
     upcoming_renewal_deadlines,
 )
@@ -694,3 +697,36 @@ def test_seeded_heads_network_gets_a_rotation_once_its_rule_is_entered():
 def test_seeded_region_dalarna_kept_its_former_name():
     region = Organisation.objects.get(slug="region-dalarna")
     assert "Landstinget Dalarna" in [f.name for f in region.former_names.all()]
+
+
+def test_deadlines_of_many_agreements_take_a_constant_number_of_queries(
+    sro, django_assert_max_num_queries
+):
+    Meeting.objects.create(body=sro, date=D(2018, 11, 30))
+    for n in range(12):
+        agreement(
+            f"Avtal {n}",
+            D(2016, 1, 1),
+            D(2018, 12, 31) + dt.timedelta(days=n),
+            renewal_type=RenewalType.EXPRESS,
+            renewal_body=sro,
+        )
+    with django_assert_max_num_queries(6):
+        deadlines = renewal_deadlines_between(D(2018, 1, 1), D(2019, 12, 31))
+    assert {d.date for d in deadlines if d.agreement.title.startswith("Avtal")} == {D(2018, 11, 30)}
+
+
+def test_calendar_feed_carries_the_renewal_deadline(client, sro, vg_declaration):
+    Meeting.objects.create(body=sro, date=D(2018, 11, 30))
+
+    feed = client.get(reverse("web:calendar"))
+
+    assert feed.status_code == 200
+    events = [
+        e
+        for e in Calendar.from_ical(feed.content).walk("VEVENT")
+        if str(e["uid"]).startswith(f"renewal-deadline-{vg_declaration.slug}@")
+    ]
+    assert len(events) == 1
+    assert events[0].decoded("dtstart") == D(2018, 11, 30)
+    assert "SRO" in str(events[0]["description"])
