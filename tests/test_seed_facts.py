@@ -559,6 +559,18 @@ FACTS = [
         2015,
     ),
     (
+        "five regional development groups at the 2017 evaluation",
+        lambda: body("regionala-utvecklingsgrupper-dalarna").composition.startswith(
+            "Fem regionala utvecklingsgrupper"
+        ),
+        True,
+    ),
+    (
+        "FoUrum is an FoU environment in Jönköping",
+        lambda: (org("fourum").kind, org("fourum").county.code),
+        ("fou", "06"),
+    ),
+    (
         "every seed document has a source row",
         lambda: SourceDocument.objects.filter(reference__startswith="Seed ").count(),
         5,
