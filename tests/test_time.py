@@ -730,3 +730,21 @@ def test_calendar_feed_carries_the_renewal_deadline(client, sro, vg_declaration)
     assert len(events) == 1
     assert events[0].decoded("dtstart") == D(2018, 11, 30)
     assert "SRO" in str(events[0]["description"])
+
+
+def test_reminders_command_lists_renewal_deadlines_and_term_ends(sro, vg_declaration, single_seat):
+    Meeting.objects.create(body=sro, date=D(2018, 11, 30))
+    appoint_member(
+        seat=single_seat,
+        person=person("Slutar i november"),
+        starts_on=D(2018, 1, 1),
+        ends_on=D(2018, 11, 15),
+    )
+    out = StringIO()
+
+    with translation.override("sv"):
+        call_command("remind_expiring", "--date", "2018-10-01", "--days", "90", stdout=out)
+
+    text = out.getvalue()
+    assert "SRO måste besluta senast vid sitt möte den 30 november 2018." in text
+    assert "Slutar i november slutar 2018-11-15 (45 dagar kvar)" in text

@@ -112,10 +112,65 @@ def expiring_agreements(today: dt.date, days: int, *, base_url: str = "") -> Sec
     )
 
 
+def renewal_deadline_reminders(today: dt.date, days: int, *, base_url: str = "") -> Section:
+    """The last meetings at which renewal bodies can still decide, within ``days`` days."""
+    from agreements.renewal import renewal_deadlines_between
+
+    reminders = []
+    for deadline in renewal_deadlines_between(today, today + dt.timedelta(days=days)):
+        agreement = deadline.agreement
+        counties = {c for c in (agreement.county_id, deadline.body.county_id) if c}
+        text = _("%(sentence)s %(title)s gäller till och med %(until)s.") % {
+            "sentence": deadline.sentence,
+            "title": agreement.short_name or agreement.title,
+            "until": deadline.lapses_on.isoformat(),
+        }
+        reminders.append(
+            Reminder(text=text, counties=counties or {NATIONAL}, url=_url(agreement, base_url))
+        )
+    return Section(
+        title=_("Sista beslutstillfällen för förnyelse inom %(days)d dagar") % {"days": days},
+        reminders=reminders,
+        empty_text=_("Inga beslut om förnyelse behövs inom %(days)d dagar.") % {"days": days},
+    )
+
+
+def term_end_reminders(today: dt.date, days: int, *, base_url: str = "") -> Section:
+    """Memberships and chair terms ending within ``days`` days."""
+    from bodies.services import terms_ending_within
+
+    reminders = []
+    for ending in terms_ending_within(days, today):
+        left = ending.days_left(today)
+        text = _("%(body)s: %(role)s (%(side)s)%(person)s slutar %(date)s (%(left)s).") % {
+            "body": ending.body,
+            "role": ending.role_label,
+            "side": ending.side_label,
+            "person": f", {ending.person}" if ending.person else "",
+            "date": ending.ends_on.isoformat(),
+            "left": ngettext("%(n)d dag kvar", "%(n)d dagar kvar", left) % {"n": left},
+        }
+        reminders.append(
+            Reminder(
+                text=text,
+                counties={ending.body.county_id} if ending.body.county_id else {NATIONAL},
+                url=_url(ending.body, base_url),
+            )
+        )
+    return Section(
+        title=_("Mandat och ordförandeperioder som slutar inom %(days)d dagar") % {"days": days},
+        reminders=reminders,
+        empty_text=_("Inga mandat eller ordförandeperioder slutar inom %(days)d dagar.")
+        % {"days": days},
+    )
+
+
 def build_sections(today: dt.date, days: int, *, base_url: str = "") -> list[Section]:
     """Every kind of reminder, one call each."""
     return [
         expiring_agreements(today, days, base_url=base_url),
+        renewal_deadline_reminders(today, days, base_url=base_url),
+        term_end_reminders(today, days, base_url=base_url),
     ]
 
 
