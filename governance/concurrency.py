@@ -71,17 +71,29 @@ def changes_since(obj: models.Model, version: int) -> list[FieldChange]:
     return changes
 
 
+def lock_unchanged(obj: models.Model, *, expected_version: int) -> None:
+    """Lock ``obj``'s row until the transaction ends; raise ``StaleVersion`` if it moved on.
+
+    For callers that validate before they save (the admin's form): the lock taken
+    here holds until the surrounding transaction commits, so nobody can slip a
+    change in between the check and the save.
+    """
+    model = type(obj)
+    if not transaction.get_connection().in_atomic_block:
+        raise transaction.TransactionManagementError("lock_unchanged needs a transaction")
+    current = model._default_manager.select_for_update().only("version").get(pk=obj.pk)
+    if current.version != int(expected_version):
+        raise StaleVersion(
+            obj,
+            int(expected_version),
+            current.version,
+            changes_since(obj, int(expected_version)),
+        )
+
+
 def save_if_unchanged(obj: models.Model, *, expected_version: int, **save_kwargs) -> None:
     """Save ``obj`` only if its row is still at ``expected_version``; refresh the new version."""
-    model = type(obj)
     with transaction.atomic():
-        current = model._default_manager.select_for_update().only("version").get(pk=obj.pk)
-        if current.version != int(expected_version):
-            raise StaleVersion(
-                obj,
-                int(expected_version),
-                current.version,
-                changes_since(obj, int(expected_version)),
-            )
+        lock_unchanged(obj, expected_version=expected_version)
         obj.save(**save_kwargs)
     obj.refresh_from_db(fields=["version", "modified_at"])

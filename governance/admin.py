@@ -1,0 +1,260 @@
+"""Admin for sources, support structures, initiatives, routing rules, goals; users and scopes."""
+
+from importlib import import_module
+
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from governance import models as m
+from governance.admin_base import RegistryAdmin, RegistryModelForm, TabularInline
+
+admin.site.site_header = _("Samverkansregistret – administration")
+admin.site.site_title = _("Samverkansregistret")
+admin.site.index_title = _("Registrets innehåll")
+
+
+@admin.register(m.SourceDocument)
+class SourceDocumentAdmin(RegistryAdmin):
+    list_display = ["title", "publisher", "year", "reference"]
+    list_filter = ["year"]
+    search_fields = ["title", "publisher", "reference", "slug"]
+
+
+class PlatformHostInline(TabularInline):
+    model = m.PlatformHost
+    fields = ["kind", "organisation", "note"]
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(m.SupportStructure)
+class SupportStructureAdmin(RegistryAdmin):
+    list_display = [
+        "county",
+        "in_fou_environment",
+        "plan_decision_level",
+        "has_political_arena",
+    ]
+    list_filter = ["plan_decision_level", "in_fou_environment", "has_political_arena"]
+    search_fields = ["county__name", "political_arena", "plan_decided_by"]
+    list_select_related = ["county"]
+    autocomplete_fields = ["source"]
+    inlines = [PlatformHostInline]
+
+
+@admin.register(m.PlatformHost)
+class PlatformHostAdmin(RegistryAdmin):
+    list_display = ["support_structure", "kind", "organisation", "note"]
+    list_filter = ["kind"]
+    search_fields = ["support_structure__county__name", "organisation__name", "note"]
+    list_select_related = ["support_structure__county", "organisation"]
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(m.Matter)
+class MatterAdmin(RegistryAdmin):
+    list_display = ["name", "order", "slug"]
+    search_fields = ["name", "slug", "description"]
+
+
+@admin.register(m.Initiative)
+class InitiativeAdmin(RegistryAdmin):
+    list_display = ["__str__", "year", "concerns", "county", "matter", "source_agreement"]
+    list_filter = ["concerns", "county", "matter", "year"]
+    search_fields = ["title", "short_name", "slug", "subject"]
+    list_select_related = ["county", "matter", "source_agreement"]
+    autocomplete_fields = ["source_agreement", "matter", "source"]
+
+
+def _conflict_checker():
+    """``governance.routing.check_conflicts`` when the routing module provides it."""
+    try:
+        return getattr(import_module("governance.routing"), "check_conflicts", None)
+    except ImportError:
+        return None
+
+
+class RoutingRuleForm(RegistryModelForm):
+    def _post_clean(self):
+        super()._post_clean()
+        check_conflicts = _conflict_checker()
+        if check_conflicts is None or self.errors:
+            return
+        handlers = self.cleaned_data.get("handlers")
+        try:
+            conflicts = check_conflicts(self.instance, handlers)
+        except ValidationError as exc:
+            self.add_error(None, exc)
+            return
+        if isinstance(conflicts, str):
+            conflicts = [conflicts] if conflicts else []
+        conflicts = list(conflicts or [])
+        if conflicts:
+            self.add_error(
+                None,
+                ValidationError(
+                    gettext("Regeln krockar med en annan regel: %(rules)s.")
+                    % {"rules": "; ".join(str(c) for c in conflicts)},
+                    code="conflict",
+                ),
+            )
+
+
+class InForceFilter(admin.SimpleListFilter):
+    title = _("gäller i dag")
+    parameter_name = "in_force"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Ja")), ("no", _("Nej"))]
+
+    def queryset(self, request, queryset):
+        from django.db.models import Q
+
+        today = timezone.localdate()
+        current = Q(valid_from__isnull=True) | Q(valid_from__lte=today)
+        current &= Q(valid_until__isnull=True) | Q(valid_until__gte=today)
+        if self.value() == "yes":
+            return queryset.filter(current)
+        if self.value() == "no":
+            return queryset.exclude(current)
+        return queryset
+
+
+@admin.register(m.RoutingRule)
+class RoutingRuleAdmin(RegistryAdmin):
+    form = RoutingRuleForm
+    list_display = [
+        "matter",
+        "concerns",
+        "county",
+        "handler_names",
+        "deciding_body",
+        "priority",
+        "valid_from",
+        "valid_until",
+    ]
+    list_filter = ["county", "matter", "concerns", InForceFilter]
+    search_fields = ["matter__name", "explanation", "clause__text", "slug"]
+    list_select_related = ["county", "matter", "deciding_body"]
+    autocomplete_fields = ["matter", "handlers", "deciding_body", "clause", "source"]
+    fieldsets = [
+        (None, {"fields": ["matter", "concerns", "county", "priority"]}),
+        (_("Svar"), {"fields": ["handlers", "deciding_body", "explanation"]}),
+        (_("Grund och giltighet"), {"fields": ["clause", "valid_from", "valid_until"]}),
+        (_("Register"), {"fields": ["slug", "source"], "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("handlers")
+
+    @admin.display(description=_("hanteras av"))
+    def handler_names(self, obj):
+        return ", ".join(o.display_name for o in obj.handlers.all())
+
+
+@admin.register(m.Goal)
+class GoalAdmin(RegistryAdmin):
+    list_display = ["number", "__str__", "framing"]
+    search_fields = ["text"]
+
+
+@admin.register(m.Milestone)
+class MilestoneAdmin(RegistryAdmin):
+    list_display = ["year", "title", "reference"]
+    list_filter = ["year"]
+    search_fields = ["title", "text", "reference"]
+
+
+# Users and coordinator scopes: superusers only ------------------------------------
+
+
+class SuperuserOnlyMixin:
+    """Only superusers see or manage users, groups and coordinators' counties."""
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_add_permission(self, request, *args):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+
+@admin.register(m.CoordinatorScope)
+class CoordinatorScopeAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
+    list_display = ["user", "county_names", "national"]
+    list_filter = ["national", "counties"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    filter_horizontal = ["counties"]
+    autocomplete_fields = ["user"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user").prefetch_related("counties")
+
+    @admin.display(description=_("län"))
+    def county_names(self, obj):
+        return ", ".join(c.name for c in obj.counties.all())
+
+
+class CoordinatorScopeInline(SuperuserOnlyMixin, admin.StackedInline):
+    model = m.CoordinatorScope
+    can_delete = False
+    filter_horizontal = ["counties"]
+    verbose_name_plural = _("samordnares ansvarsområde")
+
+
+User = get_user_model()
+for _model in (User, Group):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+
+
+@admin.register(User)
+class RegistryUserAdmin(SuperuserOnlyMixin, UserAdmin):
+    inlines = [CoordinatorScopeInline]
+
+
+@admin.register(Group)
+class RegistryGroupAdmin(SuperuserOnlyMixin, GroupAdmin):
+    pass
+
+
+@admin.register(m.WebhookSubscription)
+class WebhookSubscriptionAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
+    list_display = ["name", "url", "active", "created_by", "created_at"]
+    list_filter = ["active"]
+    search_fields = ["name", "url"]
+    list_select_related = ["created_by"]
+    readonly_fields = ["cursor", "created_by", "created_at"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(m.WebhookDelivery)
+class WebhookDeliveryAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
+    list_display = ["subscription", "model", "object_id", "action", "status", "attempts"]
+    list_filter = ["status", "action", "model"]
+    search_fields = ["object_id", "model", "subscription__name"]
+    list_select_related = ["subscription"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

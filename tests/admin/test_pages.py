@@ -1,0 +1,98 @@
+"""Every registered model has a changelist, an add form and a change form that render."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+REGISTRY_APPS = {"bodies", "agreements", "funding", "governance"}
+REGISTRY_MODELS = [
+    model for model in admin.site._registry if model._meta.app_label in REGISTRY_APPS
+]
+
+
+def _url(model, view, *args):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+def test_every_registry_model_is_in_the_admin():
+    from django.apps import apps
+
+    models = [m for app in REGISTRY_APPS for m in apps.get_app_config(app).get_models()]
+    # Many-to-many link tables are edited through the form of the record they belong to.
+    through = {f.remote_field.through for m in models for f in m._meta.many_to_many}
+    missing = [
+        m._meta.label
+        for m in models
+        if not m._meta.label.endswith("Event")
+        and m not in through
+        and m._meta.concrete_model not in through
+        and m not in admin.site._registry
+    ]
+    assert missing == []
+
+
+@pytest.mark.parametrize("model", REGISTRY_MODELS, ids=lambda m: m._meta.label)
+def test_changelist_add_and_change_forms_render_for_a_superuser(client, superuser, model):
+    client.force_login(superuser)
+    assert client.get(_url(model, "changelist")).status_code == 200
+    if model._meta.model_name != "webhookdelivery":  # written by the worker only
+        assert client.get(_url(model, "add")).status_code == 200
+    obj = model._default_manager.first()
+    if obj is not None:
+        assert client.get(_url(model, "change", obj.pk)).status_code == 200
+        assert client.get(_url(model, "history", obj.pk)).status_code == 200
+
+
+@pytest.mark.parametrize("model", REGISTRY_MODELS, ids=lambda m: m._meta.label)
+def test_changelists_render_for_a_coordinator(client, coordinator_dalarna, model):
+    client.force_login(coordinator_dalarna)
+    superuser_only = {"coordinatorscope", "webhooksubscription", "webhookdelivery"}
+    expected = 403 if model._meta.model_name in superuser_only else 200
+    assert client.get(_url(model, "changelist")).status_code == expected
+
+
+def test_agreement_changelist_is_in_swedish_with_status_and_filters(client, superuser):
+    client.force_login(superuser)
+    from agreements.models import Agreement
+
+    response = client.get(_url(Agreement, "changelist"))
+    html = response.content.decode()
+    for text in (
+        "status i dag",
+        "löper ut",
+        "inom 6 månader",
+        "gäller under år",
+        "Skapa efterföljare",
+    ):
+        assert text in html
+
+
+def test_agreement_changelist_query_count_does_not_grow_with_rows(
+    client, superuser, django_assert_max_num_queries
+):
+    from agreements.models import Agreement
+
+    client.force_login(superuser)
+    assert Agreement.objects.count() >= 5
+    with django_assert_max_num_queries(20):
+        assert client.get(_url(Agreement, "changelist")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["status=in_force", "status=expired", "status=draft", "expiring=6m", "year=2016", "q=avsikt"],
+)
+def test_agreement_filters_answer(client, superuser, query):
+    from agreements.models import Agreement
+
+    client.force_login(superuser)
+    assert client.get(_url(Agreement, "changelist") + "?" + query).status_code == 200
+
+
+def test_body_filters_by_kind_level_county(client, superuser):
+    from bodies.models import Body
+
+    client.force_login(superuser)
+    response = client.get(_url(Body, "changelist") + "?kind__exact=political&level__exact=county")
+    assert response.status_code == 200
+    assert "SRO" in response.content.decode() or "samråd" in response.content.decode().lower()
