@@ -640,10 +640,10 @@ class Meeting(RegistryRecord):
         ]
 
     def __str__(self):
-        return f"{self.body} {self.date:%Y-%m-%d}"
+        return f"{self.body} {self.date}"
 
     def slug_text(self):
-        return f"{self.body.slug} {self.date:%Y-%m-%d}"
+        return f"{self.body.slug} {self.date}"
 
 
 class IdentifierScheme(models.TextChoices):
