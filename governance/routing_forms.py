@@ -11,7 +11,18 @@ from governance.models import Matter
 from governance.routing import ASKABLE_CONCERNS
 
 
-class CountyChoiceField(forms.ModelChoiceField):
+class SlugChoiceField(forms.ModelChoiceField):
+    """A record picked by a code or slug; a value the database cannot hold is just unknown."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and "\x00" in value:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class CountyChoiceField(SlugChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.name} ({obj.code})"
 
@@ -19,7 +30,7 @@ class CountyChoiceField(forms.ModelChoiceField):
 class RoutingQueryForm(forms.Form):
     """Matter (slug), concerned principals, county (SCB code) and date."""
 
-    matter = forms.ModelChoiceField(
+    matter = SlugChoiceField(
         label=_("Ärendetyp"),
         queryset=Matter.objects.order_by("order", "name"),
         to_field_name="slug",

@@ -1,0 +1,171 @@
+"""``GET /api/v1/routing/resolve/``: who handles and who decides a matter, and why.
+
+The parameters are validated by the same form as the page "Vem hanterar vad?"
+and answered by ``governance.routing.resolve_routing``; this module only
+translates between HTTP and those. ``answer_data`` (and ``RoutingAnswerSerializer``
+for the schema) also serialise the answers of ``routing_for_initiative``.
+"""
+
+from __future__ import annotations
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from governance.api.errors import VALIDATION_ERROR_SCHEMA
+from governance.api.fields import RefSerializer, ref
+from governance.api.viewsets import RegistryAPIMixin
+from governance.routing import ASKABLE_CONCERNS, RoutingAnswer, resolve_routing
+from governance.routing_forms import RoutingQueryForm
+
+
+class RoutingRuleRefSerializer(serializers.Serializer):
+    """One rule that matched, with the clause and the agreement it comes from."""
+
+    slug = serializers.SlugField(help_text="Slug of the routing rule.")
+    clause = serializers.CharField(help_text="The clause's text, as in the agreement.")
+    clause_slug = serializers.SlugField()
+    clause_order = serializers.IntegerField(help_text="The clause's number in the agreement.")
+    agreement = serializers.SlugField(help_text="Slug of the agreement the clause belongs to.")
+    agreement_title = serializers.CharField()
+    agreement_is_draft = serializers.BooleanField(
+        help_text="True when the agreement is a draft (e.g. Dalarna's proposal)."
+    )
+    concerns = serializers.CharField(help_text="Principals the rule speaks of.")
+    handlers = serializers.ListField(child=serializers.SlugField())
+    deciding_body = serializers.SlugField(allow_null=True)
+    validity = serializers.CharField(help_text="When the rule applies, and by whose dates.")
+    explanation = serializers.CharField(allow_blank=True)
+
+
+class RoutingAnswerSerializer(serializers.Serializer):
+    """The answer: handlers, deciding body, the rules behind it, or why nothing applies."""
+
+    matter = RefSerializer()
+    concerns = serializers.ChoiceField(choices=[c.value for c in ASKABLE_CONCERNS] + ["any"])
+    county = serializers.CharField(allow_null=True, help_text="SCB county code.")
+    on = serializers.DateField(help_text="The day the answer is for.")
+    handlers = RefSerializer(many=True, help_text="Organisations that handle the matter.")
+    deciding_body = RefSerializer(allow_null=True, help_text="The body that decides, if any.")
+    rules = RoutingRuleRefSerializer(many=True)
+    in_force = serializers.BooleanField(help_text="Whether any rule applies on that day.")
+    message = serializers.CharField(help_text="The answer in Swedish, in one or two sentences.")
+    notes = serializers.ListField(child=serializers.CharField())
+    renewal_body = RefSerializer(
+        allow_null=True,
+        help_text="When the rules have ended: the body that must decide how to continue.",
+    )
+
+
+def answer_data(answer: RoutingAnswer, request=None) -> dict:
+    """The JSON of one answer (the shape of ``RoutingAnswerSerializer``)."""
+    return {
+        "matter": ref(answer.matter, request),
+        "concerns": answer.concerns,
+        "county": answer.county.code if answer.county else None,
+        "on": answer.on.isoformat(),
+        "handlers": [ref(h, request) for h in answer.handlers],
+        "deciding_body": ref(answer.deciding_body, request),
+        "rules": [
+            {
+                "slug": m.rule.slug,
+                "clause": m.clause.text,
+                "clause_slug": m.clause.slug,
+                "clause_order": m.clause.order,
+                "agreement": m.agreement.slug,
+                "agreement_title": m.agreement.title,
+                "agreement_is_draft": m.agreement.is_draft,
+                "concerns": m.rule.concerns,
+                "handlers": [h.slug for h in m.handlers],
+                "deciding_body": m.deciding_body.slug if m.deciding_body else None,
+                "validity": m.validity,
+                "explanation": m.rule.explanation,
+            }
+            for m in answer.rules
+        ],
+        "in_force": answer.in_force,
+        "message": answer.message,
+        "notes": list(answer.notes),
+        "renewal_body": ref(answer.renewal_body, request),
+    }
+
+
+PARAMETERS = [
+    OpenApiParameter(
+        "matter",
+        OpenApiTypes.STR,
+        required=True,
+        description="Slug of the kind of matter (see `/api/v1/matters/`), "
+        "e.g. `nationell-satsning`.",
+    ),
+    OpenApiParameter(
+        "concerns",
+        OpenApiTypes.STR,
+        required=True,
+        enum=[c.value for c in ASKABLE_CONCERNS],
+        description="Which principals the matter concerns: the municipalities, the region, "
+        "or both.",
+    ),
+    OpenApiParameter(
+        "county",
+        OpenApiTypes.STR,
+        required=True,
+        pattern="^[0-9]{2}$",
+        description="SCB county code (länskod), e.g. `14` for Västra Götaland.",
+    ),
+    OpenApiParameter(
+        "on",
+        OpenApiTypes.DATE,
+        required=False,
+        description="The day to answer for, `YYYY-MM-DD`; today when left out.",
+    ),
+]
+
+
+class RoutingResolveView(RegistryAPIMixin, APIView):
+    """Who handles a kind of matter in a county on a day, who decides, and which clauses say so."""
+
+    http_method_names = ["get", "head", "options"]
+    renderer_classes = [JSONRenderer, BrowsableAPIRenderer]
+
+    @extend_schema(
+        operation_id="routing_resolve",
+        summary="Vem hanterar vad? Resolve the routing of a matter",
+        description="Applies the routing rules of the agreements in force on `on` (today when "
+        "left out): returns the handling organisations, the deciding body and the rules with "
+        "their clause text and agreement. When no rule applies, `in_force` is false and "
+        "`message` says why and, when the rules have ended, which body must decide the renewal "
+        "(`renewal_body`).",
+        parameters=PARAMETERS,
+        responses={
+            200: RoutingAnswerSerializer,
+            400: OpenApiResponse(
+                response=VALIDATION_ERROR_SCHEMA,
+                description="Missing, unknown or malformed parameters: messages per field.",
+            ),
+        },
+        examples=[
+            OpenApiExample(
+                "Refused parameters",
+                value={
+                    "concerns": [
+                        "Okänt värde. Ange kommunerna (municipalities), regionen "
+                        "(region) eller båda (both)."
+                    ]
+                },
+                response_only=True,
+                status_codes=["400"],
+            )
+        ],
+        tags=["routing"],
+    )
+    def get(self, request):
+        form = RoutingQueryForm(request.query_params)
+        if not form.is_valid():
+            raise ValidationError({field: list(errors) for field, errors in form.errors.items()})
+        answer = resolve_routing(**form.query())
+        return Response(answer_data(answer, request))

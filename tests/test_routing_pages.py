@@ -1,0 +1,170 @@
+"""The page "Vem hanterar vad?" and the national initiatives' pages with their routing."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from governance.models import Initiative
+
+pytestmark = pytest.mark.django_db
+
+VG_CLAUSE_2 = {
+    "matter": "nationell-satsning",
+    "concerns": "municipalities",
+    "county": "14",
+    "on": "2017-06-01",
+}
+
+
+def _page(client, **params):
+    response = client.get(reverse("web:routing"), params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_page_offers_a_labelled_get_form_without_an_answer(client):
+    html = _page(client)
+
+    assert re.search(r'<form[^>]*method="get"', html)
+    for control in ("id_matter", "id_county", "id_on"):
+        assert f'for="{control}"' in html
+        assert f'id="{control}"' in html
+    assert "<legend>Berör</legend>" in html
+    assert 'for="id_concerns_0"' in html
+    assert 'id="svar"' not in html
+    assert "<script" not in html.split("</footer>")[0]
+
+
+def test_page_answers_vg_clause_2_with_reasons_and_links(client):
+    html = _page(client, **VG_CLAUSE_2)
+
+    agreement = reverse("web:agreement-detail", kwargs={"slug": "avsiktsforklaring-vg-2016"})
+    assert 'id="svar"' in html
+    assert "Regel gäller" in html
+    assert 'href="/organisationer/vastkom/"' in html or "vastkom" in html
+    assert f'href="{agreement}#klausul-2"' in html
+    assert f'href="{agreement}"' in html
+    assert "nationella satsningar som avser länet för Västra Götalands kommuner" in html
+
+
+def test_page_links_the_handler_and_deciding_body_pages(client):
+    html = _page(
+        client, matter="politiskt-stallningstagande", concerns="both", county="14", on="2017-06-01"
+    )
+
+    assert f'href="{reverse("web:body-detail", kwargs={"slug": "sro"})}"' in html
+
+
+def test_page_after_2018_says_no_rule_applies_and_sro_must_decide(client):
+    html = _page(client, **{**VG_CLAUSE_2, "on": "2019-03-01"})
+
+    assert "Ingen regel gäller" in html
+    assert "2018-12-31" in html
+    assert f'href="{reverse("web:body-detail", kwargs={"slug": "sro"})}"' in html
+
+
+def test_page_shows_the_dalarna_mandate_flow_as_based_on_a_draft(client):
+    html = _page(
+        client,
+        matter="start-eller-avslut-av-arbetsgrupp",
+        concerns="both",
+        county="20",
+        on="2019-06-01",
+    )
+
+    assert f'href="{reverse("web:body-detail", kwargs={"slug": "chefsnatverket"})}"' in html
+    assert "Utkast" in html
+
+
+@pytest.mark.parametrize(
+    ("params", "field", "message"),
+    [
+        ({**VG_CLAUSE_2, "matter": "okand"}, "matter", "Okänd ärendetyp"),
+        ({**VG_CLAUSE_2, "concerns": "alla"}, "concerns", "Okänt värde"),
+        ({**VG_CLAUSE_2, "county": "99"}, "county", "Okänt län"),
+        ({**VG_CLAUSE_2, "on": "2017-13-45"}, "on", "ÅÅÅÅ-MM-DD"),
+        ({**VG_CLAUSE_2, "on": "1 juni"}, "on", "ÅÅÅÅ-MM-DD"),
+        ({"concerns": "region"}, "matter", "Välj en ärendetyp"),
+        ({"matter": "nationell-satsning\x00"}, "matter", "Okänd ärendetyp"),
+    ],
+)
+def test_page_shows_form_errors_for_bad_input(client, params, field, message):
+    html = _page(client, **params)
+
+    assert "Frågan kunde inte besvaras" in html
+    assert message in html
+    assert f'href="#id_{field}' in html
+    assert 'id="svar"' not in html
+
+
+def test_page_reads_the_same_number_of_queries_for_any_question(
+    client, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(14):
+        _page(client, **VG_CLAUSE_2)
+    with django_assert_max_num_queries(14):
+        _page(client, matter="politiskt-initiativ", concerns="both", county="20", on="2019-06-01")
+
+
+def test_page_lists_every_rule_with_its_clause(client):
+    html = _page(client)
+
+    assert 'id="alla-regler"' in html
+    assert html.count("#klausul-") >= 9
+
+
+# Initiatives --------------------------------------------------------------------
+
+
+def test_initiative_list_shows_where_each_seeded_initiative_is_routed(client):
+    response = client.get(reverse("web:initiative-list"))
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    initiatives = list(Initiative.objects.all())
+    assert initiatives
+    for initiative in initiatives:
+        assert initiative.get_absolute_url() in html
+    assert "VästKom" in html
+
+
+def test_initiative_list_reads_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(16):
+        client.get(reverse("web:initiative-list"))
+
+
+def test_initiative_page_shows_routing_with_clause_links(client):
+    initiative = Initiative.objects.filter(
+        county__isnull=True, matter__slug="nationell-satsning"
+    ).first()
+    assert initiative is not None
+
+    response = client.get(initiative.get_absolute_url())
+    html = response.content.decode()
+
+    agreement = reverse("web:agreement-detail", kwargs={"slug": "avsiktsforklaring-vg-2016"})
+    assert response.status_code == 200
+    assert "Var satsningen hanteras" in html
+    assert "Västra Götalands län" in html
+    assert f'href="{agreement}#klausul-' in html
+    assert reverse("web:routing") + "?" in html
+
+
+def test_initiative_page_shows_today_that_the_vg_rules_have_ended(client):
+    initiative = Initiative.objects.filter(
+        county__isnull=True, matter__slug="nationell-satsning"
+    ).first()
+
+    html = client.get(initiative.get_absolute_url()).content.decode()
+
+    assert "I dag" in html
+    assert "SRO" in html
+
+
+def test_unknown_initiative_is_404(client):
+    response = client.get(reverse("web:initiative-detail", kwargs={"slug": "finns-inte"}))
+
+    assert response.status_code == 404
