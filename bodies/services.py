@@ -166,9 +166,7 @@ class ChairPeriod:
     ends_on: dt.date
     chair: ChairTerm | None
     vice_chair: ChairTerm | None
-
-    def is_current(self, day: dt.date) -> bool:
-        return self.starts_on <= day <= self.ends_on
+    current: bool = False  # the period runs on the day asked about
 
 
 def chair_periods(body: Body, *, from_day: dt.date, count: int = 5) -> list[ChairPeriod]:
@@ -189,6 +187,7 @@ def chair_periods(body: Body, *, from_day: dt.date, count: int = 5) -> list[Chai
             ends_on=slot["ends_on"],
             chair=slot.get(MembershipRole.CHAIR),
             vice_chair=slot.get(MembershipRole.VICE_CHAIR),
+            current=starts_on <= from_day <= slot["ends_on"],
         )
         for starts_on, slot in sorted(periods.items())
     ][:count]

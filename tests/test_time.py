@@ -11,8 +11,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from icalendar import Calendar
 
 from agreements.models import (
@@ -201,7 +202,7 @@ def test_generation_from_a_later_start_covers_the_term_in_progress(heads_network
         D(2024, 1, 1),
     ]
     periods = chair_periods(heads_network, from_day=D(2022, 6, 1))
-    assert periods[0].is_current(D(2022, 6, 1))
+    assert periods[0].current and not periods[1].current
     assert periods[0].chair.side == SeatSide.REGION  # 2022 is the fourth term: region
 
 
@@ -748,3 +749,44 @@ def test_reminders_command_lists_renewal_deadlines_and_term_ends(sro, vg_declara
     text = out.getvalue()
     assert "SRO måste besluta senast vid sitt möte den 30 november 2018." in text
     assert "Slutar i november slutar 2018-11-15 (45 dagar kvar)" in text
+
+
+# Template partials --------------------------------------------------------------------------
+
+
+def test_chair_terms_partial_shows_current_and_coming_periods(heads_network):
+    generate_chair_terms(heads_network, years=40)
+    html = render_to_string("partials/chair_terms.html", {"body": heads_network})
+    assert "Ordförande och vice ordförande" in html
+    assert html.count("<tr>") == 1 + 5  # header + the current period and four coming ones
+    assert "pågår" in html
+
+
+def test_renewal_deadline_partial_shows_the_sentence_on_the_agreement(sro, vg_declaration):
+    Meeting.objects.create(body=sro, date=D(2018, 11, 30))
+    with translation.override("sv"):
+        html = render_to_string("partials/renewal_deadline.html", {"agreement": vg_declaration})
+    assert "SRO måste besluta senast vid sitt möte den 30 november 2018." in html
+    assert "2018-12-31" in html
+
+
+def test_renewal_deadline_partial_is_empty_for_agreements_without_express_renewal():
+    standing = agreement("Tills vidare", D(2016, 1, 1), None)
+    html = render_to_string("partials/renewal_deadline.html", {"agreement": standing})
+    assert html.strip() == ""
+
+
+def test_term_warnings_partial_lists_terms_ending_within_90_days(heads_network):
+    today = timezone.localdate()
+    ChairTerm.objects.create(
+        body=heads_network,
+        role=MembershipRole.CHAIR,
+        side=SeatSide.REGION,
+        starts_on=today - dt.timedelta(days=300),
+        ends_on=today + dt.timedelta(days=30),
+        person=person("Ordförande Slutar"),
+    )
+    with translation.override("sv"):
+        html = render_to_string("partials/term_warnings.html", {})
+    assert "Ordförande Slutar" in html
+    assert heads_network.get_absolute_url() in html

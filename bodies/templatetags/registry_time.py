@@ -1,0 +1,35 @@
+"""Template tags for the time questions: what ends soon, what must be decided when.
+
+``{% load registry_time %}``, then ``{% term_warnings 90 as warnings %}`` or
+``{% upcoming_renewal_deadlines 365 as deadlines %}``. A body's chair periods and an
+agreement's deadline are model properties (``body.coming_chair_periods``,
+``agreement.renewal_deadline``) and need no tag.
+"""
+
+from __future__ import annotations
+
+from django import template
+from django.utils import timezone
+
+from agreements import renewal
+from bodies.services import terms_ending_within
+
+register = template.Library()
+
+
+@register.simple_tag
+def term_warnings(days: int = 90):
+    """Memberships and chair terms ending within ``days`` days of today, soonest first."""
+    return terms_ending_within(int(days), timezone.localdate())
+
+
+@register.simple_tag
+def upcoming_renewal_deadlines(days: int = 365):
+    """Renewal deadlines from today to ``days`` days ahead, soonest first."""
+    return renewal.upcoming_renewal_deadlines(timezone.localdate(), within_days=int(days))
+
+
+@register.simple_tag
+def days_left(day, today=None):
+    """Days from today (or ``today``) to ``day``."""
+    return (day - (today or timezone.localdate())).days
