@@ -231,30 +231,6 @@ class RegistryGroupAdmin(SuperuserOnlyMixin, GroupAdmin):
     pass
 
 
-@admin.register(m.WebhookSubscription)
-class WebhookSubscriptionAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
-    list_display = ["name", "url", "active", "created_by", "created_at"]
-    list_filter = ["active"]
-    search_fields = ["name", "url"]
-    list_select_related = ["created_by"]
-    readonly_fields = ["cursor", "created_by", "created_at"]
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
-
-
-@admin.register(m.WebhookDelivery)
-class WebhookDeliveryAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
-    list_display = ["subscription", "model", "object_id", "action", "status", "attempts"]
-    list_filter = ["status", "action", "model"]
-    search_fields = ["object_id", "model", "subscription__name"]
-    list_select_related = ["subscription"]
-    date_hierarchy = "created_at"
-
-    def has_add_permission(self, request, *args):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+# Webhook subscriptions (kept by coordinators) and the delivery log live with the
+# rest of the open-data code.
+from governance.opendata import admin as opendata_admin  # noqa: E402, F401
