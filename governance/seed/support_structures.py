@@ -96,13 +96,14 @@ ORGANISATIONS: dict[str, dict] = {
         "description": "Regionkommun.",
     },
     "region-halland": {"name": "Region Halland", "kind": "region", "county": "13"},
-    "regionforbundet-i-jonkopings-lan": {
-        "name": "Regionförbundet i Jönköpings län",
+    "jonkopings-regionforbund": {
+        "name": "Jönköpings Regionförbund",
         "kind": "regional_federation",
         "county": "06",
         "description": "Den Primärkommunala nämnden på regionförbundet har det politiska "
         "ansvaret för det länsgemensamma utvecklingsarbetet.",
     },
+    # Also named by SKL's brochure (seed 003), whose step creates it first.
     "fourum": {
         "name": "FoUrum",
         "kind": "fou",
@@ -226,7 +227,7 @@ BODIES: dict[str, dict] = {
         "name": "Primärkommunala nämnden",
         "kind": "political",
         "county": "06",
-        "owners": ["regionforbundet-i-jonkopings-lan"],
+        "owners": ["jonkopings-regionforbund"],
         "has_decision_mandate": True,
         "mandate": "Har det politiska ansvaret på regionförbundet; uppdraget är bland annat att "
         "politiskt förankra uppdrag, mål, budget och inriktning för det länsgemensamma "
@@ -503,7 +504,7 @@ PROFILES: dict[str, dict] = {
         "hosts": [
             (
                 "regional_federation",
-                "regionforbundet-i-jonkopings-lan",
+                "jonkopings-regionforbund",
                 "Regionförbund; plattformsledaren är placerad i en FoU-miljö. Det "
                 "länsgemensamma utvecklingsarbetet sker framför allt inom FoUrum.",
             )
@@ -893,7 +894,7 @@ PROFILES: dict[str, dict] = {
         ),
     },
     "23": {  # Jämtland
-        "hosts": [("regional_federation", None, "Regionförbund.")],
+        "hosts": [("regional_federation", None, "Regionförbund eller regionkommun.")],
         "in_fou_environment": False,
         "plan_decided_by": COUNTY_GROUP + ".",
         "plan_decision_level": "political",
@@ -928,8 +929,9 @@ PROFILES: dict[str, dict] = {
             (
                 "regional_federation",
                 None,
-                "Regionförbund; plattformsledaren är placerad i en FoU-miljö. AC Konsensus "
-                "beslutade 2010 att bygga upp en ny FoU-miljö som navet i stödstrukturen.",
+                "Regionförbund eller regionkommun; plattformsledaren är placerad i en "
+                "FoU-miljö. AC Konsensus beslutade 2010 att bygga upp en ny FoU-miljö som "
+                "navet i stödstrukturen.",
             )
         ],
         "in_fou_environment": True,
