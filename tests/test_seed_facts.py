@@ -570,6 +570,22 @@ FACTS = [
         lambda: (org("fourum").kind, org("fourum").county.code),
         ("fou", "06"),
     ),
+    ("proposal has eighteen clauses", lambda: agreement(DALARNA).clauses.count(), 18),
+    (
+        "proposal clause 16 is the heads' network section",
+        lambda: (
+            clause(DALARNA, 16).heading,
+            list(clause(DALARNA, 16).bodies.values_list("slug", flat=True)),
+        ),
+        ("Länsnätverk förvaltningschefer inom hälsa och välfärd", ["chefsnatverket"]),
+    ),
+    (
+        "proposal's first aim",
+        lambda: clause(DALARNA, 1).text.startswith(
+            "Fördjupa och stärka samverkan mellan kommunerna och Landstinget"
+        ),
+        True,
+    ),
     (
         "every seed document has a source row",
         lambda: SourceDocument.objects.filter(reference__startswith="Seed ").count(),

@@ -193,6 +193,75 @@ WELFARE_COUNCIL_RESPONSIBILITIES = [
     "för att öka patienternas inflytande.",
 ]
 
+# The proposal's sections on each body, as written; they are the proposal's clauses.
+WELFARE_COUNCIL_SECTION = (
+    "Välfärdsrådet utgör ett politiskt samverkansorgan på övergripande regional nivå mellan "
+    "Region Dalarna och länets kommuner. Denna samverkan omfattar kommunernas "
+    "omsorgsverksamhet, kommunernas och regionens hälso- och sjukvård, vissa gemensamma "
+    "utvecklingsinsatser samt förslag till överenskommelser inom området. Rådet består av "
+    "samtliga kommuners ordförande i socialnämnd/ omsorgsnämnd samt hälso- och "
+    "sjukvårdsnämndens presidium.\n"
+    "Välfärdsrådet ska i sina respektive organisationer ta initiativ till de politiska insatser "
+    "som rådets kunskapsinhämtning föranleder.\n"
+    "Välfärdsrådet ska följa utvecklingen av omsorg och hälso- och sjukvård inom länet.\n"
+    "Särskild uppmärksamhet ska ägnas åt\n"
+    "- Folkhälsofrågor\n"
+    "- Processer som involverar såväl olika delar av Region Dalarnas hälso- och sjukvård som "
+    "kommunala och privata vårdgivare\n"
+    "- Välfärdsrådet ska också stimulera utvecklingen av patientråd eller motsvarande brukarråd "
+    "för att öka patienternas inflytande."
+)
+
+DEPARTMENT_SECTION = (
+    "Avdelning för hälsa och välfärd är en avdelning inom hälso och sjukvårdsenheten men "
+    "Hälso-och sjukvårdsdirektör som överordnad chef. Avdelningen har en avdelningschef. och "
+    "regionala utvecklingsledare. Det finns ekonomiskt utrymme för tre ordinarie "
+    "utvecklingsledare som kommer att rekryteras under 2019. Uppdrag till avdelningen kommer "
+    "från Välfärdsrådet och/eller chefsnätverket. Verksamheten finansieras gemensamt av "
+    "Regionen och länets kommuner."
+)
+
+HEADS_NETWORK_SECTION = (
+    _bullets(HEADS_NETWORK_RESPONSIBILITIES) + "\n\nSammansättning\n"
+    "Kommunerna: Social- omvårdnads- förvaltningschefer från berörda nämnder.\n"
+    "Region Dalarna: Representanter från hälso- sjukvårdsnära verksamhetsområden.\n\n"
+    "Arbetsformer: Gemensamma möten 9 ggr/år med uppehåll under sommarmånaderna.\n"
+    "Ordförande samt vice ordförande för länsnätverk förvaltningschefer inom hälsa och välfärd "
+    "utses av övriga representanter. Uppdragen tidsbegränsas till ett år och växlas mellan "
+    "kommuner och landstinget.\n"
+    "Minnesanteckningar förs vid varje möte. Inför varje möte hålls vid behov förmöte för "
+    "kommunerna/ landstinget i syfte att förbereda gemensamma ståndpunkter innan beslut.\n"
+    "Deltagandet är personligt och inga ersättare utses."
+)
+
+STEERING_GROUP_SECTION = (
+    "Syfte med styrgruppen är att den ska fungera som tratt för chefsnätverket så att de frågor "
+    "som kommer till chefsnätverket är väl beredda och av strategisk eller beslutande karaktär. "
+    "Styrgruppen ska även ansvara för uppföljning av arbetsgrupperna.\n"
+    + _bullets(STEERING_GROUP_RESPONSIBILITIES)
+    + "\n\nSammansättning\n"
+    "Kommunerna: Förslagsvis representant från de nationella nätverken NKS-S, "
+    "socialchefsnätverket samt ordförande/viceordförande för nätverket.\n"
+    "Region Dalarna: Tre representanter från Region Dalarna varav en är direktören för hälsa "
+    "och välfärd\n"
+    "Avd. för hälsa & välfärd: Avdelningschefen för hälsa och välfärd\n\n"
+    "Arbetsformer: Gemensamma möten 9 ggr/år med uppehåll under sommarmånaderna.\n"
+    "Minnesanteckningar förs vid varje möte.\n"
+    "Deltagandet är personligt och inga ersättare utses."
+)
+
+WORKING_GROUPS_SECTION = (
+    "Arbetsgruppernas uppdrag är att arbeta med utveckling inom länet enligt de beslut som "
+    "chefsnätverket har fattat. Uppdragen är tydligt utformande och har en tidsplanering.\n"
+    + _bullets(WORKING_GROUP_RESPONSIBILITIES)
+    + "\n\nSammansättning\n"
+    "Utvecklingsledare: En utvecklingsledare finns representerad i varje arbetsgrupp?\n"
+    "Övriga representanter: Utifrån arbetsgruppens sakområde och uppdrag bemannas "
+    "arbetsgruppen enligt uppdragsbeskrivning.\n"
+    "Arbetsformer: Enligt uppdragsbeskrivning\n"
+    "Deltagandet är personligt och inga ersättare utses."
+)
+
 
 def load() -> int:
     from agreements.models import (
@@ -523,15 +592,23 @@ def load() -> int:
         [("Syfte", text, [], []) for text in AIMS]
         + [("Mål", text, [], []) for text in GOALS]
         + [("Arbetet inom välfärdssamverkan", text, [], []) for text in WELFARE_WORK]
-        + [("Struktur och arbetssätt", STRUCTURE, [], [network, steering, groups])]
         + [
-            ("Politisk organisation", council.mandate, principals, [council]),
+            ("Struktur och arbetssätt", STRUCTURE, [], [network, steering, groups]),
+            ("Politisk organisation", WELFARE_COUNCIL_SECTION, principals, [council]),
             (
                 "Organisation avdelningen hälsa och välfärd",
-                department.mandate,
-                [region, municipalities],
+                DEPARTMENT_SECTION,
+                principals,
                 [department],
             ),
+            (
+                "Länsnätverk förvaltningschefer inom hälsa och välfärd",
+                HEADS_NETWORK_SECTION,
+                principals,
+                [network],
+            ),
+            ("Styrgrupp för chefsnätverket", STEERING_GROUP_SECTION, principals, [steering]),
+            ("Arbetsgrupper", WORKING_GROUPS_SECTION, [], [groups, steering]),
         ]
     )
     for order, (heading, text, orgs, bodies) in enumerate(clauses, start=1):
