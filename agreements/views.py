@@ -20,7 +20,6 @@ from agreements.models import (
     Clause,
     Decision,
     RelationKind,
-    RenewalType,
     Signatory,
 )
 from bodies.models import County, Organisation
@@ -233,11 +232,6 @@ class AgreementDetailView(DetailView):
             r.source for r in agreement.incoming_relations.all() if r.kind == RelationKind.BASED_ON
         ]
         until = agreement.effective_until()
-        deadline = None
-        if until and agreement.renewal_type == RenewalType.TACIT and agreement.notice_period_days:
-            deadline = until - dt.timedelta(days=agreement.notice_period_days)
-        elif until:
-            deadline = until
         crumbs = [(_("Överenskommelser"), reverse("web:agreement-list"))]
         if based_on is not None:
             crumbs.append((str(based_on), based_on.get_absolute_url()))
@@ -251,7 +245,6 @@ class AgreementDetailView(DetailView):
             resting_on_this=resting_on_this,
             timeline=build_timeline(timeline_items, agreement, today),
             effective_until=until,
-            deadline=deadline,
             adoptions=list(agreement.decisions.all()),
             breadcrumbs=crumbs,
         )

@@ -160,7 +160,6 @@ class BodyDetailView(DetailView):
             total_seats=sum(s.count or 0 for s in body.seats.all()),
             current_terms=current_terms,
             chair_members=chair_members,
-            upcoming_terms=[t for t in body.chair_terms.all() if t.starts_on > today][:4],
             adopted=list(adopted.values()),
             to_renew=[(a, a.status_on(today)) for a in body.agreements_to_renew.all()],
             breadcrumbs=breadcrumbs,
