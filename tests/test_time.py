@@ -757,7 +757,7 @@ def test_reminders_command_lists_renewal_deadlines_and_term_ends(sro, vg_declara
 def test_chair_terms_partial_shows_current_and_coming_periods(heads_network):
     generate_chair_terms(heads_network, years=40)
     html = render_to_string("partials/chair_terms.html", {"body": heads_network})
-    assert "Ordförande och vice ordförande" in html
+    assert "Nuvarande och kommande ordförandeperioder" in html
     assert html.count("<tr>") == 1 + 5  # header + the current period and four coming ones
     assert "pågår" in html
 
@@ -767,7 +767,11 @@ def test_renewal_deadline_partial_shows_the_sentence_on_the_agreement(sro, vg_de
     with translation.override("sv"):
         html = render_to_string("partials/renewal_deadline.html", {"agreement": vg_declaration})
     assert "SRO måste besluta senast vid sitt möte den 30 november 2018." in html
-    assert "2018-12-31" in html
+    Agreement.objects.filter(pk=vg_declaration.pk).update(notice_period_days=60)
+    fresh = Agreement.objects.get(pk=vg_declaration.pk)
+    with translation.override("sv"):
+        html = render_to_string("partials/renewal_deadline.html", {"agreement": fresh})
+    assert "Med 60 dagars uppsägningstid måste beslutet fattas senast 2018-11-01." in html
 
 
 def test_renewal_deadline_partial_is_empty_for_agreements_without_express_renewal():

@@ -24,7 +24,6 @@ TRANSLATIONS = {
     "Mandat och ordförandeperioder som slutar inom %(days)d dagar": "Memberships and chair terms ending within %(days)d days",
     "Inga mandat eller ordförandeperioder slutar inom %(days)d dagar.": "No memberships or chair terms end within %(days)d days.",
     # templates/partials
-    "Ordförande och vice ordförande": "Chair and vice chair",
     "Nuvarande och kommande ordförandeperioder": "Current and coming chair terms",
     "Period": "Term",
     "Ordförande": "Chair",
@@ -35,8 +34,6 @@ TRANSLATIONS = {
     "Inte angivet": "Not stated",
     "Beslut om förnyelse inom tolv månader": "Renewal decisions within twelve months",
     "Inget organ behöver besluta om förnyelse av en överenskommelse under de kommande tolv månaderna.": "No body needs to decide on renewing an agreement in the coming twelve months.",
-    "Sista beslutstillfälle för förnyelse": "Last chance to decide on renewal",
-    "Överenskommelsen gäller till och med %(lapses)s.": "The agreement is valid until %(lapses)s inclusive.",
     "Med %(notice)s dagars uppsägningstid måste beslutet fattas senast %(latest)s.": "With %(notice)s days' notice, the decision must be taken by %(latest)s.",
     "Mandat och ordförandeperioder som slutar inom 90 dagar": "Memberships and chair terms ending within 90 days",
     "Ledamotskap och ordförandeperioder som slutar snart, det som slutar först överst": "Memberships and chair terms ending soon, soonest first",
