@@ -158,6 +158,15 @@ STORAGES = {
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
+# A locked-out login gets a Swedish page saying when to try again (HTTP 429).
+AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+
+# Admin import/export (django-import-export): importing needs the model's "add"
+# permission (Samordnare), exporting is reading ("view", Läsare too). An import
+# runs in one transaction and is rolled back whole on any bad row.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 # REST API
 REST_FRAMEWORK = {

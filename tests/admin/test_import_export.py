@@ -1,0 +1,127 @@
+"""CSV and Excel import/export: preview, row errors, and never half-applied."""
+
+import io
+
+import tablib
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from agreements.models import Agreement, Decision
+from agreements.resources import AgreementResource, DecisionResource
+from bodies.models import Body, Organisation
+from bodies.resources import BodyResource, OrganisationResource
+from funding.resources import AllocationResource, StateGrantResource
+
+CSV_FORMAT = "0"  # the first of [CSV, XLSX]
+
+
+def _csv(rows):
+    out = io.StringIO()
+    out.write("\n".join(",".join(r) for r in rows) + "\n")
+    return SimpleUploadedFile("import.csv", out.getvalue().encode(), content_type="text/csv")
+
+
+def test_import_with_one_bad_row_shows_the_error_and_applies_nothing(client, superuser):
+    client.force_login(superuser)
+    url = reverse("admin:agreements_agreement_import")
+    upload = _csv(
+        [
+            ["slug", "title", "kind", "county", "valid_from", "valid_until"],
+            ["", "Bra avtal", "collaboration_agreement", "14", "2019-01-01", "2020-12-31"],
+            ["", "Dåligt avtal", "collaboration_agreement", "14", "2021-01-01", "2020-12-31"],
+        ]
+    )
+    response = client.post(url, {"import_file": upload, "format": CSV_FORMAT, "resource": "0"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "kan inte vara före" in html  # the row-level error of row 2
+    assert "confirm_form" not in response.context or response.context["confirm_form"] is None
+    assert not Agreement.objects.filter(title__in=["Bra avtal", "Dåligt avtal"]).exists()
+
+
+def test_resource_import_with_a_bad_row_rolls_back_the_good_ones(superuser):
+    dataset = tablib.Dataset(headers=["slug", "name", "kind", "level", "county"])
+    dataset.append(["", "Nytt nätverk", "network", "county", "14"])
+    dataset.append(["", "Felaktigt organ", "no-such-kind", "county", "14"])
+    result = BodyResource().import_data(dataset, dry_run=False, user=superuser)
+    assert result.has_validation_errors()
+    assert not Body.objects.filter(name__in=["Nytt nätverk", "Felaktigt organ"]).exists()
+
+
+def test_import_preview_then_confirm_applies_the_rows(client, superuser):
+    client.force_login(superuser)
+    url = reverse("admin:bodies_organisation_import")
+    upload = _csv([["slug", "name", "kind", "county"], ["", "FoU Nordväst", "fou", "14"]])
+    response = client.post(url, {"import_file": upload, "format": CSV_FORMAT, "resource": "0"})
+    assert response.status_code == 200
+    confirm = response.context["confirm_form"]
+    assert confirm is not None
+    assert not Organisation.objects.filter(name="FoU Nordväst").exists()  # preview only
+    response = client.post(
+        reverse("admin:bodies_organisation_process_import"),
+        {k: v for k, v in confirm.initial.items()},
+    )
+    assert response.status_code == 302
+    org = Organisation.objects.get(name="FoU Nordväst")
+    assert org.county.code == "14"
+    assert org.events.get().pgh_context.metadata["user"] == superuser.pk
+
+
+def test_coordinator_cannot_import_rows_of_another_county(coordinator_dalarna):
+    vg = Agreement.objects.get(slug="avsiktsforklaring-vg-2016")
+    dataset = AgreementResource().export(queryset=Agreement.objects.filter(pk=vg.pk))
+    dataset.dict = [{**row, "title": "Kapad via import"} for row in dataset.dict]
+    result = AgreementResource().import_data(dataset, dry_run=False, user=coordinator_dalarna)
+    assert result.has_validation_errors()
+    vg.refresh_from_db()
+    assert vg.title != "Kapad via import"
+
+
+def test_import_of_a_row_exported_before_a_change_is_refused(superuser):
+    vg = Agreement.objects.get(slug="avsiktsforklaring-vg-2016")
+    dataset = AgreementResource().export(queryset=Agreement.objects.filter(pk=vg.pk))
+    Agreement.objects.filter(pk=vg.pk).update(purpose="Ändrat efter exporten")
+    dataset.dict = [{**row, "title": "Från gammal export"} for row in dataset.dict]
+    result = AgreementResource().import_data(dataset, dry_run=False, user=superuser)
+    assert result.has_validation_errors()
+    vg.refresh_from_db()
+    assert vg.purpose == "Ändrat efter exporten"
+
+
+def test_every_resource_exports_csv_and_xlsx(db):
+    for resource in (
+        AgreementResource,
+        DecisionResource,
+        BodyResource,
+        OrganisationResource,
+        StateGrantResource,
+        AllocationResource,
+    ):
+        dataset = resource().export()
+        assert "slug" in dataset.headers and "version" in dataset.headers
+        assert dataset.export("csv")
+        assert dataset.export("xlsx")
+    assert Decision.objects.exists()
+
+
+def test_admin_export_downloads_csv(client, superuser):
+    client.force_login(superuser)
+    response = client.post(
+        reverse("admin:agreements_agreement_export"),
+        {
+            "format": CSV_FORMAT,
+            "resource": "0",
+            **{
+                f"agreementresource_{f}": "on"
+                for f in ["slug", "title", "kind", "county", "valid_from", "valid_until", "version"]
+            },
+        },
+    )
+    assert response.status_code == 200
+    assert "avsiktsforklaring-vg-2016" in response.content.decode()
+
+
+def test_reader_may_export_but_not_import(client, reader):
+    client.force_login(reader)
+    assert client.get(reverse("admin:agreements_agreement_import")).status_code == 403
+    assert client.get(reverse("admin:agreements_agreement_export")).status_code == 200
