@@ -368,3 +368,15 @@ def test_initiative_routing_reads_rules_once(django_assert_max_num_queries):
 
     with django_assert_max_num_queries(4):
         routing_for_initiatives(initiatives)
+
+
+def test_dalarna_rules_point_at_the_proposal_passage_without_duplicating_it():
+    from governance.seed.routing import DALARNA_RULES
+
+    for passage, *_rest in DALARNA_RULES:
+        clauses = Clause.objects.filter(
+            agreement__slug="organisationsforslag-dalarna-2019",
+            text__icontains=passage.rstrip("."),
+        )
+        assert clauses.count() == 1, passage
+        assert clauses.get().routing_rules.filter(county__code="20").exists()

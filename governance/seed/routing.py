@@ -245,7 +245,7 @@ def _load_dalarna() -> int:
             handlers=handlers,
             deciding=deciding,
             priority=10,
-            explanation=explanation + DRAFT_NOTE,
+            explanation=f"{explanation} Förslaget: ”{passage.rstrip('.')}”.{DRAFT_NOTE}",
             valid_from=DALARNA_START,
         )
     return created
