@@ -59,7 +59,7 @@ def test_import_preview_then_confirm_applies_the_rows(client, superuser):
     assert not Organisation.objects.filter(name="FoU Nordväst").exists()  # preview only
     response = client.post(
         reverse("admin:bodies_organisation_process_import"),
-        {k: v for k, v in confirm.initial.items()},
+        dict(confirm.initial),
     )
     assert response.status_code == 302
     org = Organisation.objects.get(name="FoU Nordväst")
