@@ -12,6 +12,7 @@ import datetime as dt
 import itertools
 from decimal import Decimal
 
+from django.db import transaction
 from django.utils import timezone
 
 from agreements.models import (
@@ -255,7 +256,9 @@ def multiply_rows(world: dict, times: int = 6) -> None:
         weights[o] = Decimal(100 + i)
     from funding.models import compute_shares
 
-    for o, share in compute_shares(weights).items():
-        DistributionShare.objects.create(
-            key=key, organisation=o, weight=weights[o], share_percent=share
-        )
+    # The shares of a key must sum to 100 % when the transaction commits.
+    with transaction.atomic():
+        for o, share in compute_shares(weights).items():
+            DistributionShare.objects.create(
+                key=key, organisation=o, weight=weights[o], share_percent=share
+            )
