@@ -152,7 +152,7 @@ def changes_after(
         params += [label, label, start.time, start.model, start.event_id, upto, limit]
     if not selects:
         return [], None
-    sql = " UNION ALL ".join(selects) + " ORDER BY 3, 1, 2 LIMIT %s"
+    sql = f"SELECT * FROM ({' UNION ALL '.join(selects)}) AS changes ORDER BY 3, 1, 2 LIMIT %s"
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, limit])
         rows = cursor.fetchall()
