@@ -168,3 +168,29 @@ def test_unknown_initiative_is_404(client):
     response = client.get(reverse("web:initiative-detail", kwargs={"slug": "finns-inte"}))
 
     assert response.status_code == 404
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_person_asks_who_handles_what_in_a_browser_without_javascript(
+    seeded_registry, live_server, browser
+):
+    context = browser.new_context(java_script_enabled=False, locale="sv-SE")
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + reverse("web:routing"))
+        page.get_by_label("Ärendetyp", exact=True).select_option("nationell-satsning")
+        page.get_by_label("Både kommuner och region", exact=True).check()
+        page.get_by_label("Län", exact=True).select_option("14")
+        page.get_by_label("Datum", exact=True).fill("2017-06-01")
+        page.get_by_role("button", name="Visa svaret").click()
+
+        answer = page.locator("section.routing-result")
+        assert "VästKom" in answer.inner_text()
+        assert "Koncernkontoret" in answer.inner_text()
+        answer.get_by_role("link", name="Punkt 4").click()
+
+        assert page.url.endswith("/overenskommelser/avsiktsforklaring-vg-2016/#klausul-4")
+        assert page.locator("#klausul-4").is_visible()
+    finally:
+        context.close()
