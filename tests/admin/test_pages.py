@@ -96,3 +96,26 @@ def test_body_filters_by_kind_level_county(client, superuser):
     response = client.get(_url(Body, "changelist") + "?kind__exact=political&level__exact=county")
     assert response.status_code == 200
     assert "SRO" in response.content.decode() or "samråd" in response.content.decode().lower()
+
+
+def test_change_form_links_to_the_objects_history_and_public_page(client, coordinator_vg):
+    from agreements.models import Agreement
+
+    agreement = Agreement.objects.get(slug="avsiktsforklaring-vg-2016")
+    client.force_login(coordinator_vg)
+    html = client.get(_url(Agreement, "change", agreement.pk)).content.decode()
+    assert _url(Agreement, "history", agreement.pk) in html
+    assert "viewsitelink" in html
+    assert 'class="events-admin"' not in html
+
+
+def test_body_changelist_for_a_coordinator_uses_a_bounded_number_of_queries(
+    client, coordinator_dalarna, django_assert_max_num_queries
+):
+    from bodies.models import Body
+
+    client.force_login(coordinator_dalarna)
+    with django_assert_max_num_queries(25):
+        response = client.get(_url(Body, "changelist"))
+    assert response.status_code == 200
+    assert len(response.context["cl"].result_list) >= 5
