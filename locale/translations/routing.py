@@ -12,6 +12,7 @@ TRANSLATIONS = {
     "enligt regeln": "by the rule",
     "enligt överenskommelsen": "by the agreement",
     "från %(start)s": "from %(start)s",
+    "%(start)s – %(end)s": "%(start)s – %(end)s",
     "gäller inte: utkast utan startdatum": "not in force: draft without a start date",
     "ingen": "none",
     "inget": "none",
