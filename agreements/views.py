@@ -115,7 +115,7 @@ class AgreementListView(ListView):
 
 # Timeline (SVG) -------------------------------------------------------------
 
-TL_LEFT, TL_WIDTH, TL_ROW = 12, 700, 44
+TL_LEFT, TL_WIDTH, TL_ROW, TL_TOP = 16, 700, 44, 46
 
 
 @dataclass
@@ -133,6 +133,15 @@ class TimelineBar:
     @property
     def label_y(self):
         return self.y - 6
+
+    @property
+    def label_end(self) -> bool:
+        """Bars in the right half carry their label right-aligned, so it stays in the picture."""
+        return self.x + self.width / 2 > TL_LEFT + TL_WIDTH / 2
+
+    @property
+    def label_x(self):
+        return self.x + self.width if self.label_end else self.x
 
     @property
     def bar_y(self):
@@ -174,7 +183,7 @@ def build_timeline(items: list[tuple[Agreement, str]], current: Agreement, today
                 agreement.pk == current.pk,
                 left,
                 max(right - left, 4),
-                30 + i * TL_ROW,
+                TL_TOP + i * TL_ROW,
                 open_end,
                 agreement.valid_from,
                 end,
@@ -182,7 +191,7 @@ def build_timeline(items: list[tuple[Agreement, str]], current: Agreement, today
         )
     ticks = [(x(dt.date(y, 1, 1)), y) for y in range(first_year, last_year + 1)]
     today_x = x(today) if dt.date(first_year, 1, 1) <= today < dt.date(last_year, 1, 1) else None
-    return Timeline(bars, ticks, today_x, TL_LEFT * 2 + TL_WIDTH, 30 + len(bars) * TL_ROW + 24)
+    return Timeline(bars, ticks, today_x, TL_LEFT * 2 + TL_WIDTH, TL_TOP + len(bars) * TL_ROW + 10)
 
 
 class AgreementDetailView(DetailView):
