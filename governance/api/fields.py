@@ -91,10 +91,11 @@ class SelfUrlField(serializers.Field):
 
 @extend_schema_field(RefSerializer)
 class ReadRefField(serializers.Field):
-    """A read-only reference to a related record reached through ``source``."""
+    """A read-only reference to a related record reached through ``source`` (may be null)."""
 
     def __init__(self, **kwargs):
         kwargs["read_only"] = True
+        kwargs.setdefault("allow_null", True)
         super().__init__(**kwargs)
 
     def to_representation(self, obj):

@@ -6,18 +6,31 @@ validates against the table), never a silently empty list.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django_filters import rest_framework as filters
+from rest_framework.exceptions import ValidationError
 
 from bodies.models import County
 
 
 class RegistryFilterSet(filters.FilterSet):
     modified_since = filters.IsoDateTimeFilter(
-        field_name="modified_at",
-        lookup_expr="gte",
+        method="filter_modified_since",
         help_text="Only records changed at or after this time (ISO 8601, e.g. "
         "2026-01-31T12:00:00+01:00).",
     )
+
+    def filter_modified_since(self, queryset, name, value):
+        # In UTC, so an odd offset (PostgreSQL takes at most ±15:59) or a date at
+        # the end of the calendar is our 400, not the database's error.
+        try:
+            value = value.astimezone(dt.timezone.utc)
+        except (OverflowError, ValueError) as exc:
+            raise ValidationError(
+                {"modified_since": ["Tidpunkten ligger utanför kalendern."]}
+            ) from exc
+        return queryset.filter(modified_at__gte=value)
 
 
 def by_slug(model, field_name: str, help_text: str | None = None, **kwargs):

@@ -133,3 +133,10 @@ def test_bodies_found_by_identifier(anon, records):
     found = anon.get("/api/v1/bodies/by-identifier/", {"identifier": "diary_number:RS 2016/12"})
     assert found.status_code == 200
     assert found.json()["slug"] == "api-board"
+
+
+def test_modified_since_with_an_offset_postgresql_refuses_is_still_answered(anon, records):
+    odd = anon.get("/api/v1/agreements/", {"modified_since": "7970-04-13T08:38:30.0-21:21"})
+    assert odd.status_code == 200
+    edge = anon.get("/api/v1/agreements/", {"modified_since": "9999-12-31T23:59:59-14:00"})
+    assert edge.status_code in (200, 400)
