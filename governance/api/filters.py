@@ -25,7 +25,7 @@ class RegistryFilterSet(filters.FilterSet):
         # In UTC, so an odd offset (PostgreSQL takes at most ±15:59) or a date at
         # the end of the calendar is our 400, not the database's error.
         try:
-            value = value.astimezone(dt.timezone.utc)
+            value = value.astimezone(dt.UTC)
         except (OverflowError, ValueError) as exc:
             raise ValidationError(
                 {"modified_since": ["Tidpunkten ligger utanför kalendern."]}
