@@ -9,7 +9,13 @@ for the schema) also serialise the answers of ``routing_for_initiative``.
 from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+)
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
@@ -19,7 +25,12 @@ from rest_framework.views import APIView
 from governance.api.errors import VALIDATION_ERROR_SCHEMA
 from governance.api.fields import RefSerializer, ref
 from governance.api.viewsets import RegistryAPIMixin
-from governance.routing import ASKABLE_CONCERNS, RoutingAnswer, resolve_routing
+from governance.routing import (
+    ASKABLE_CONCERNS,
+    RoutingAnswer,
+    resolve_routing,
+    routing_for_initiatives,
+)
 from governance.routing_forms import RoutingQueryForm
 
 
@@ -92,6 +103,43 @@ def answer_data(answer: RoutingAnswer, request=None) -> dict:
         "notes": list(answer.notes),
         "renewal_body": ref(answer.renewal_body, request),
     }
+
+
+@extend_schema_field(RoutingAnswerSerializer(many=True))
+class InitiativeRoutingField(serializers.Field):
+    """Where an initiative is routed: ``routing = InitiativeRoutingField()`` on a serializer.
+
+    Read-only, one answer per county the initiative reaches (see
+    ``governance.routing.routing_for_initiative``). In a list, the rules are read
+    once for all initiatives of the page, so the query count does not grow with it.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("source", "*")
+        kwargs["read_only"] = True
+        kwargs.setdefault(
+            "help_text",
+            "Where the initiative is routed, per county, at the end of its year "
+            "(the same answer as /api/v1/routing/resolve/).",
+        )
+        super().__init__(**kwargs)
+
+    def _answers(self, initiative) -> list[RoutingAnswer]:
+        root = self.root
+        cache = getattr(root, "_routing_answers", None)
+        if cache is None or initiative.pk not in cache:
+            instances = getattr(root, "instance", None)
+            many = isinstance(instances, (list, tuple)) or hasattr(instances, "model")
+            batch = list(instances) if many else [initiative]
+            if initiative not in batch:
+                batch = [initiative]
+            cache = {**(cache or {}), **routing_for_initiatives(batch)}
+            root._routing_answers = cache
+        return cache[initiative.pk]
+
+    def to_representation(self, initiative):
+        request = self.context.get("request")
+        return [answer_data(a, request) for a in self._answers(initiative)]
 
 
 PARAMETERS = [

@@ -148,3 +148,28 @@ def test_schema_documents_the_parameters_and_responses(client):
     names = {p["name"] for p in operation["parameters"]}
     assert {"matter", "concerns", "county", "on"} <= names
     assert {"200", "400"} <= set(operation["responses"])
+
+
+def test_initiative_routing_field_serialises_every_seeded_initiative_in_fixed_queries(
+    django_assert_max_num_queries,
+):
+    from rest_framework import serializers
+
+    from governance.models import Initiative
+    from governance.routing_api import InitiativeRoutingField
+
+    class InitiativeWithRouting(serializers.Serializer):
+        slug = serializers.SlugField()
+        routing = InitiativeRoutingField()
+
+    initiatives = list(Initiative.objects.select_related("matter", "county"))
+    assert initiatives
+
+    with django_assert_max_num_queries(3):
+        data = InitiativeWithRouting(initiatives, many=True).data
+
+    by_slug = {item["slug"]: item["routing"] for item in data}
+    assert set(by_slug) == {i.slug for i in initiatives}
+    assert all(answers and answers[0]["message"] for answers in by_slug.values())
+    ebp = [a for answers in by_slug.values() for a in answers if a["in_force"]]
+    assert any(h["slug"] == "vastkom" for a in ebp for h in a["handlers"])
