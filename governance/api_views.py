@@ -15,6 +15,7 @@ from governance.models import (
     RoutingRule,
     SupportStructure,
 )
+from governance.routing import routing_for_initiatives
 from governance.serializers import (
     GoalSerializer,
     InitiativeSerializer,
@@ -87,6 +88,15 @@ class InitiativeViewSet(RegistryViewSet):
     filterset_class = InitiativeFilter
     search_fields = ["title", "short_name", "subject", "description"]
     ordering_fields = ["year", "title", "modified_at"]
+
+    def get_serializer(self, *args, **kwargs):
+        # A page of initiatives is routed with one read of the rules, not one per row.
+        if kwargs.get("many") and args:
+            rows = list(args[0])
+            context = kwargs.setdefault("context", self.get_serializer_context())
+            context["routing"] = routing_for_initiatives(rows)
+            args = (rows, *args[1:])
+        return super().get_serializer(*args, **kwargs)
 
 
 class RoutingRuleFilter(RegistryFilterSet):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from governance.api import BASE_FIELDS, RECORD_FIELDS, ReadRefField, RegistrySerializer
@@ -14,6 +15,8 @@ from governance.models import (
     RoutingRule,
     SupportStructure,
 )
+from governance.routing import routing_for_initiative
+from governance.routing_api import RoutingAnswerSerializer, answer_data
 
 
 class PlatformHostSerializer(serializers.ModelSerializer):
@@ -58,6 +61,11 @@ class MatterSerializer(RegistrySerializer):
 
 
 class InitiativeSerializer(RegistrySerializer):
+    routing = serializers.SerializerMethodField(
+        help_text="Where the initiative is routed: who handles and who decides it, per county "
+        "it reaches, as of the end of its year (or today)."
+    )
+
     class Meta:
         model = Initiative
         fields = [
@@ -71,9 +79,19 @@ class InitiativeSerializer(RegistrySerializer):
             "matter",
             "subject",
             "description",
+            "routing",
             "source",
             *RECORD_FIELDS,
         ]
+
+    @extend_schema_field(RoutingAnswerSerializer(many=True))
+    def get_routing(self, obj):
+        # A list view computes every row's routing at once (``routing`` in the context).
+        answers = self.context.get("routing", {}).get(obj.pk)
+        if answers is None:
+            answers = routing_for_initiative(obj)
+        request = self.context.get("request")
+        return [answer_data(a, request) for a in answers]
 
 
 class RoutingRuleSerializer(RegistrySerializer):

@@ -102,3 +102,15 @@ def test_membership_names_the_body_of_its_seat(anon, every_resource):
     data = anon.get("/api/v1/memberships/api-membership/").json()
     assert data["body"]["slug"] == "api-board"
     assert data["person"]["slug"] == "api-person"
+
+
+def test_initiatives_show_where_they_are_routed(anon):
+    rows = anon.get("/api/v1/initiatives/?page_size=200").json()["results"]
+    assert rows and all(isinstance(r["routing"], list) for r in rows)
+    routed = [r for r in rows if r["routing"]]
+    assert routed
+    answer = routed[0]["routing"][0]
+    assert {"matter", "county", "handlers", "deciding_body", "rules", "message"} <= set(answer)
+    assert answer["matter"]["slug"] == routed[0]["matter"]["slug"]
+    detail = anon.get(f"/api/v1/initiatives/{routed[0]['slug']}/").json()
+    assert detail["routing"] == routed[0]["routing"]
