@@ -119,6 +119,16 @@ def rules_queryset():
     )
 
 
+def rules_in_force_on(day: dt.date, queryset=None):
+    """The rules of ``queryset`` (all) that apply on ``day``, their agreements' validity
+    included, as a queryset (for admin filters and API filters)."""
+    from governance.models import RoutingRule
+
+    queryset = RoutingRule.objects.all() if queryset is None else queryset
+    candidates = rules_queryset().filter(pk__in=queryset.values("pk"))
+    return queryset.filter(pk__in=[r.pk for r in candidates if rule_in_force(r, day)])
+
+
 def _load(*, county_ids: Iterable[int] | None, matter_ids: Iterable[int]) -> list:
     qs = rules_queryset().filter(matter_id__in=list(matter_ids))
     if county_ids is not None:

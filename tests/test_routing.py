@@ -380,3 +380,13 @@ def test_dalarna_rules_point_at_the_proposal_passage_without_duplicating_it():
         )
         assert clauses.count() == 1, passage
         assert clauses.get().routing_rules.filter(county__code="20").exists()
+
+
+def test_rules_in_force_on_uses_the_agreements_validity():
+    from governance.routing import rules_in_force_on
+
+    vg = RoutingRule.objects.filter(clause__agreement__slug=VG)
+
+    assert rules_in_force_on(IN_VG_DECLARATION, vg).count() == vg.count() == 6
+    assert not rules_in_force_on(AFTER_VG_DECLARATION, vg).exists()
+    assert rules_in_force_on(IN_DALARNA_PROPOSAL).filter(county__code="20").count() == 3
