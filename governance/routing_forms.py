@@ -75,6 +75,17 @@ class RoutingQueryForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["on"].initial = timezone.localdate()
 
+    def full_clean(self):
+        super().full_clean()
+        # Point each refused control at its message (the template gives it id "<name>-fel").
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            attrs = self.fields[name].widget.attrs
+            described = [f"id_{name}_helptext"] if self.fields[name].help_text else []
+            attrs["aria-invalid"] = "true"
+            attrs["aria-describedby"] = " ".join([*described, f"{name}-fel"])
+
     def query(self) -> dict:
         """Keyword arguments for ``resolve_routing`` from a valid form."""
         data = self.cleaned_data

@@ -97,6 +97,9 @@ def test_page_shows_form_errors_for_bad_input(client, params, field, message):
     assert "Frågan kunde inte besvaras" in html
     assert message in html
     assert f'href="#id_{field}' in html
+    assert f'id="{field}-fel"' in html
+    assert re.search(rf'aria-describedby="[^"]*\b{field}-fel"', html)
+    assert 'aria-invalid="true"' in html
     assert 'id="svar"' not in html
 
 
