@@ -123,6 +123,14 @@ def _url(name, **kwargs) -> str:
         return ""
 
 
+def _body_sublabel(body) -> str:
+    """The body's kind, with its short name when the full name may not fit in the box."""
+    kind = str(body.get_kind_display())
+    if body.short_name and body.short_name != body.name and len(body.name) > CHARS_PER_LINE:
+        return f"{kind} · {body.short_name}"
+    return kind
+
+
 def _wrap(text: str) -> list[str]:
     lines = textwrap.wrap(text, CHARS_PER_LINE) or [""]
     if len(lines) > MAX_LINES:
@@ -177,7 +185,7 @@ def build_map(county=None) -> GovernanceMap:
                 f"b{body.pk}",
                 "body",
                 body.name,
-                str(body.get_kind_display()),
+                _body_sublabel(body),
                 body.get_absolute_url(),
             )
         )

@@ -318,3 +318,31 @@ def test_pages_switch_to_english(client, world):
     page = html(client.get(reverse("web:body-list")))
     assert '<html lang="en">' in page
     assert "Decision bodies" in page
+
+
+@pytest.mark.parametrize(
+    ("model_path", "key"),
+    [
+        ("bodies.Body", "body"),
+        ("agreements.Agreement", "agreement"),
+        ("agreements.Clause", "clause"),
+        ("agreements.Decision", "decision"),
+        ("governance.Initiative", "initiative"),
+        ("bodies.County", "county"),
+        ("governance.SupportStructure", "supportstructure"),
+    ],
+)
+def test_search_expression_matches_the_gin_index(model_path, key):
+    from django.apps import apps
+    from django.contrib.postgres.search import SearchQuery
+    from django.db import connection
+
+    from governance.search import search_vector
+
+    model = apps.get_model(model_path)
+    query = SearchQuery("överenskommelsen", config="swedish", search_type="websearch")
+    rows = model.objects.annotate(document=search_vector(key)).filter(document=query).order_by()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = rows.values("pk").explain()
+    assert f"{key}_fts" in plan
