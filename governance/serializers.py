@@ -15,7 +15,7 @@ from governance.models import (
     RoutingRule,
     SupportStructure,
 )
-from governance.routing import routing_for_initiative
+from governance.routing import check_conflicts, routing_for_initiative
 from governance.routing_api import RoutingAnswerSerializer, answer_data
 
 
@@ -95,6 +95,15 @@ class InitiativeSerializer(RegistrySerializer):
 
 
 class RoutingRuleSerializer(RegistrySerializer):
+    def clean_with_relations(self, instance, m2m):
+        # The same refusal of contradicting rules as the admin form, with the handlers
+        # being saved (or, when they are not changed, the ones the rule has).
+        if "handlers" in m2m:
+            handlers = m2m["handlers"]
+        else:
+            handlers = list(instance.handlers.all()) if instance.pk else []
+        check_conflicts(instance, handlers)
+
     class Meta:
         model = RoutingRule
         fields = [

@@ -64,11 +64,15 @@ class RegistrySerializer(serializers.ModelSerializer):
                 "Du får inte ändra poster i det här länet eller på nationell nivå."
             )
 
-    def _clean(self, instance) -> None:
+    def _clean(self, instance, m2m: dict) -> None:
         try:
             instance.full_clean()
+            self.clean_with_relations(instance, m2m)
         except DjangoValidationError as exc:
             raise validation_error_from_django(exc) from exc
+
+    def clean_with_relations(self, instance, m2m: dict) -> None:
+        """Checks that need the many-to-many values being saved (raise ValidationError)."""
 
     def _set_m2m(self, instance, m2m: dict) -> None:
         for name, values in m2m.items():
@@ -78,7 +82,7 @@ class RegistrySerializer(serializers.ModelSerializer):
         validated_data, m2m = self._split_m2m(validated_data)
         instance = self.Meta.model(**validated_data)
         self._check_scope(instance)
-        self._clean(instance)
+        self._clean(instance, m2m)
         try:
             with transaction.atomic():
                 instance.save()
@@ -92,7 +96,7 @@ class RegistrySerializer(serializers.ModelSerializer):
         for name, value in validated_data.items():
             setattr(instance, name, value)
         self._check_scope(instance)
-        self._clean(instance)
+        self._clean(instance, m2m)
         expected = self.context.get("expected_version") or instance.version
         try:
             with transaction.atomic():

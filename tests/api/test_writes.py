@@ -176,3 +176,26 @@ def test_many_to_many_relations_are_written_by_slug(vg_client, records):
     assert response.status_code == 200, response.content
     assert [o["slug"] for o in response.json()["owners"]] == ["api-org"]
     assert list(records["parent_body"].owners.values_list("slug", flat=True)) == ["api-org"]
+
+
+def test_contradicting_routing_rule_is_refused_like_in_the_admin(vg_client, anon):
+    existing = anon.get("/api/v1/routing-rules/avsiktsforklaring-vg-2016-2-nationell-satsning/")
+    assert existing.status_code == 200
+    rule = existing.json()
+    other_handlers = [
+        h for h in ("vgr", "vastkom") if h not in {x["slug"] for x in rule["handlers"]}
+    ]
+    payload = {
+        "matter": rule["matter"]["slug"],
+        "concerns": rule["concerns"],
+        "county": rule["county"]["slug"],
+        "clause": rule["clause"]["slug"],
+        "handlers": other_handlers or ["skl"],
+        "priority": 5,
+    }
+    # Same deciding body: only the handlers differ, which clean() alone cannot see.
+    if rule["deciding_body"]:
+        payload["deciding_body"] = rule["deciding_body"]["slug"]
+    response = vg_client.post("/api/v1/routing-rules/", payload, format="json")
+    assert response.status_code == 400, response.content
+    assert "motsäger" in str(response.json())
