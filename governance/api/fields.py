@@ -69,6 +69,15 @@ class RefField(serializers.SlugRelatedField):
     def to_representation(self, obj):
         return ref(obj, self.context.get("request"))
 
+    def get_choices(self, cutoff=None):
+        # For the browsable API's forms: slug -> name, without touching other tables.
+        queryset = self.get_queryset()
+        if queryset is None:
+            return {}
+        if cutoff is not None:
+            queryset = queryset[:cutoff]
+        return {item.slug: ref_name(item) for item in queryset}
+
     def to_internal_value(self, data):
         if isinstance(data, dict):
             data = data.get("slug")

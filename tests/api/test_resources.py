@@ -114,3 +114,19 @@ def test_initiatives_show_where_they_are_routed(anon):
     assert answer["matter"]["slug"] == routed[0]["matter"]["slug"]
     detail = anon.get(f"/api/v1/initiatives/{routed[0]['slug']}/").json()
     assert detail["routing"] == routed[0]["routing"]
+
+
+@pytest.mark.parametrize("resource", RESOURCES)
+def test_browsable_pages_with_write_forms_render_for_a_coordinator(
+    coordinator_vg, every_resource, resource
+):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_login(coordinator_vg)
+    listing = client.get(f"/api/v1/{resource}/", HTTP_ACCEPT="text/html")
+    assert listing.status_code == 200
+    slug = client.get(f"/api/v1/{resource}/").json()["results"][0]["slug"]
+    detail = client.get(f"/api/v1/{resource}/{slug}/", HTTP_ACCEPT="text/html")
+    assert detail.status_code == 200
+    assert b"<form" in detail.content
