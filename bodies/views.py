@@ -139,7 +139,6 @@ class BodyDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         body = self.object
         today = timezone.localdate()
-        current_terms = [t for t in body.chair_terms.all() if t.starts_on <= today <= t.ends_on]
         chair_members = [
             (m, seat)
             for seat in body.seats.all()
@@ -158,7 +157,6 @@ class BodyDetailView(DetailView):
             ancestors=body.ancestors(),
             seat_groups=_seat_groups(body.seats.all()),
             total_seats=sum(s.count or 0 for s in body.seats.all()),
-            current_terms=current_terms,
             chair_members=chair_members,
             adopted=list(adopted.values()),
             to_renew=[(a, a.status_on(today)) for a in body.agreements_to_renew.all()],
