@@ -172,13 +172,31 @@ def _display_value(field, raw, cache):
     return str(raw)
 
 
+SUMMARY_FIELDS = ("name", "title", "heading", "role", "summary", "text", "value")
+
+
+def _summary(model, data) -> str:
+    """A few words that tell which row of ``model`` an event is about."""
+    for name in SUMMARY_FIELDS:
+        value = (data or {}).get(name)
+        if value:
+            text = str(value)
+            return text if len(text) <= 80 else text[:77] + "…"
+    return ""
+
+
 def history_rows(obj) -> list[dict]:
-    """Every recorded event of ``obj``, newest first: who, when, what changed."""
+    """Every recorded event of ``obj`` and of the rows that refer to it, newest first.
+
+    Each row says who (the user the request or command was run as, when known),
+    when, what happened and which fields changed from what to what. The events of
+    the record itself can be reverted; those of its parts (clauses, parties,
+    seats …) are listed so that an edit made through an inline is visible too.
+    """
     from pghistory.models import Events
 
     model = type(obj)
-    fields = {f.attname: f for f in model._meta.concrete_fields}
-    events = list(Events.objects.tracks(obj).order_by("-pgh_created_at", "-pgh_id"))
+    events = list(Events.objects.references(obj).order_by("-pgh_created_at", "-pgh_id"))
     user_ids = {(e.pgh_context or {}).get("user") for e in events} - {None}
     users = {u.pk: u for u in get_user_model().objects.filter(pk__in=user_ids)}
     labels = {
@@ -189,6 +207,12 @@ def history_rows(obj) -> list[dict]:
     cache: dict = {}
     rows = []
     for e in events:
+        try:
+            tracked = apps.get_model(e.pgh_obj_model)
+        except LookupError:
+            continue
+        own = tracked is model and str(e.pgh_obj_id) == str(obj.pk)
+        fields = {f.attname: f for f in tracked._meta.concrete_fields}
         context = e.pgh_context or {}
         changes = []
         for attname, (before, after) in sorted((e.pgh_diff or {}).items()):
@@ -202,19 +226,28 @@ def history_rows(obj) -> list[dict]:
                     "after": _display_value(field, after, cache),
                 }
             )
-        who = users.get(context.get("user"))
+        part = ""
+        if not own:
+            part = (
+                f"{str(tracked._meta.verbose_name).capitalize()}: {_summary(tracked, e.pgh_data)}"
+            )
         rows.append(
             {
                 "id": e.pgh_id,
                 "when": e.pgh_created_at,
                 "label": labels.get(e.pgh_label, e.pgh_label),
-                "user": who,
+                "part": part,
+                "user": users.get(context.get("user")),
                 "source": context.get("source") or context.get("url") or "",
-                "version": (e.pgh_data or {}).get(VERSION_FIELD),
+                "version": (e.pgh_data or {}).get(VERSION_FIELD) if own else None,
                 "changes": changes,
-                "revertable": e.pgh_label != "delete",
+                "revertable": own and e.pgh_label != "delete",
             }
         )
+    # The newest event of the record itself is its current state: nothing to revert to.
+    newest_own = next((r for r in rows if r["revertable"]), None)
+    if newest_own is not None:
+        newest_own["revertable"] = False
     return rows
 
 

@@ -15,7 +15,7 @@ def _autocomplete(page, select_id, text):
 
 
 def test_coordinator_creates_an_agreement_with_clauses_and_signatory_and_sees_it_published(
-    seeded_registry, live_server, page, coordinator_vg
+    seeded_registry, live_server, page, coordinator_vg, artifacts_dir
 ):
     from agreements.models import Agreement
     from bodies.models import Person
@@ -35,7 +35,9 @@ def test_coordinator_creates_an_agreement_with_clauses_and_signatory_and_sees_it
     page.fill("#id_valid_from", "2019-01-01")
     page.fill("#id_valid_until", "2022-12-31")
 
-    for i, text in enumerate(["Parterna följer upp arbetet årligen.", "LiSA bereder uppföljningen."]):
+    for i, text in enumerate(
+        ["Parterna följer upp arbetet årligen.", "LiSA bereder uppföljningen."]
+    ):
         page.locator("#clauses-group .add-row a").click()
         page.fill(f"#id_clauses-{i}-order", str(i + 1))
         page.fill(f"#id_clauses-{i}-text", text)
@@ -52,6 +54,10 @@ def test_coordinator_creates_an_agreement_with_clauses_and_signatory_and_sees_it
     agreement = Agreement.objects.get(title="Överenskommelse om gemensam uppföljning")
     assert agreement.clauses.count() == 2
     assert agreement.signatories.get().person.name == "Ann-Marie Exempelsson"
+
+    page.goto(f"{live_server.url}/admin/agreements/agreement/{agreement.pk}/history/")
+    assert page.locator(".history-event").count() >= 4  # the agreement, its clauses, signatory
+    page.screenshot(path=str(artifacts_dir / "admin-agreement-history.png"), full_page=True)
 
     page.goto(f"{live_server.url}{agreement.get_absolute_url()}")
     body = page.locator("main").inner_text()

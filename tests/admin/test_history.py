@@ -105,3 +105,16 @@ def test_coordinator_of_another_county_cannot_revert(client, coordinator_dalarna
         {"version": lisa.version},
     )
     assert response.status_code == 403
+
+
+def test_agreement_history_shows_changes_made_to_its_clauses(client, superuser):
+    from agreements.models import Agreement, Clause
+
+    agreement = Agreement.objects.get(slug="avsiktsforklaring-vg-2016")
+    clause = agreement.clauses.order_by("order").first()
+    Clause.objects.filter(pk=clause.pk).update(text="Punkten i ny lydelse")
+    client.force_login(superuser)
+    html = client.get(reverse("admin:agreements_agreement_history", args=[agreement.pk]))
+    html = html.content.decode()
+    assert "Klausul:" in html
+    assert "Punkten i ny lydelse" in html
