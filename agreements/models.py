@@ -197,7 +197,11 @@ class Agreement(RegistryRecord):
         verbose_name = _("överenskommelse")
         verbose_name_plural = _("överenskommelser")
         ordering = ["-valid_from", "title"]
-        indexes = [search_index("agreement")]
+        indexes = [
+            search_index("agreement"),
+            # The list order (pages and API): a page is read from the index, not a sort.
+            models.Index(fields=["-valid_from", "title", "id"], name="agreement_list_order"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(valid_until__isnull=True)

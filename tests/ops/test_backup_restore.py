@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -138,6 +139,17 @@ def test_round_trip_into_an_empty_database_loses_nothing_and_numbering_continues
     # Deep comparison: every row of every table, field by field, history included.
     for label, content in original["models"].items():
         assert again["models"][label]["rows"] == content["rows"], label
+
+    # Times keep their microseconds.
+    lived_in_registry.refresh_from_db()
+    (restored_row,) = [
+        row
+        for row in again["models"]["agreements.agreement"]["rows"]
+        if row["pk"] == lived_in_registry.pk
+    ]
+    for name in ("created_at", "modified_at"):
+        restored_time = dt.datetime.fromisoformat(restored_row["fields"][name])
+        assert restored_time == getattr(lived_in_registry, name)
 
     # Sequences were moved past the restored keys: a new row gets a new number.
     highest = max(row["pk"] for row in original["models"]["agreements.agreement"]["rows"])

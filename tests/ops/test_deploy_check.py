@@ -18,7 +18,15 @@ def production_env(**extra) -> dict[str, str]:
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "PYTEST_VERSION", "PYTEST_CURRENT_TEST", "SECRET_KEY"}
+        if key
+        not in {
+            "DEBUG",
+            "PYTEST_VERSION",
+            "PYTEST_CURRENT_TEST",
+            "SECRET_KEY",
+            # Set by the browser fixture for Playwright; never in a deployment.
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
         and not key.startswith(("SECURE_", "SESSION_", "CSRF_"))
     }
     env.update(

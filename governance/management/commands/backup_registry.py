@@ -44,6 +44,15 @@ EXCLUDED = {
 }
 
 
+class BackupEncoder(DjangoJSONEncoder):
+    """Django's JSON encoder, but times keep their microseconds (it cuts them to milliseconds)."""
+
+    def default(self, o):
+        if isinstance(o, dt.datetime | dt.time):
+            return o.isoformat()
+        return super().default(o)
+
+
 def backed_up_models() -> list:
     """Every table the backup holds, users and groups first (others refer to them by name)."""
     app_list = {}
@@ -74,7 +83,7 @@ def serialize_model(model, using: str = DEFAULT_DB_ALIAS) -> list[dict]:
     # JSON round trip: dates, decimals and UUIDs as the file will hold them.
     return [
         {"pk": row["pk"], "fields": row["fields"]}
-        for row in json.loads(json.dumps(rows, cls=DjangoJSONEncoder))
+        for row in json.loads(json.dumps(rows, cls=BackupEncoder))
     ]
 
 
@@ -139,7 +148,7 @@ class Command(BaseCommand):
                     cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
                 backup = build_backup(using)
 
-        text = json.dumps(backup, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1)
+        text = json.dumps(backup, cls=BackupEncoder, ensure_ascii=False, indent=1)
         if path is None:
             sys.stdout.write(text + "\n")
             return
