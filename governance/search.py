@@ -20,8 +20,8 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVector,
 )
-from django.db.models import F, TextField, Value
-from django.db.models.functions import Cast, Coalesce, Concat
+from django.db.models import F, Func, TextField, Value
+from django.db.models.functions import Cast, NullIf
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -75,12 +75,9 @@ def _document(model_key: str):
     names, texts = SEARCH_FIELDS[model_key]
     fields = [*names, *texts]
     text = TextField()
-    pieces = []
-    for name in fields:
-        pieces += [Coalesce(Cast(F(name), text), Value(""), output_field=text), Value(" · ")]
-    if len(fields) == 1:
-        return pieces[0]
-    return Concat(*pieces[:-1], output_field=text)
+    # CONCAT_WS skips NULLs, and NULLIF turns empty fields into NULLs: no empty " ·  · ".
+    parts = [NullIf(Cast(F(name), text), Value("")) for name in fields]
+    return Func(Value(" · "), *parts, function="CONCAT_WS", output_field=text)
 
 
 # Markers that cannot occur in text typed by a person; replaced by <mark> after escaping.

@@ -254,6 +254,7 @@ def test_search_stems_swedish_words(client, world):
     page = html(client.get(reverse("web:search"), {"q": "avsiktsförklaringen"}))
     assert world["current"].title in page
     assert "<mark>" in page
+    assert "· ·" not in page  # empty fields leave no gaps in the snippet
 
 
 def test_search_finds_clauses_with_anchor_and_decisions(client, world):
