@@ -56,12 +56,24 @@ IF_MATCH = OpenApiParameter(
 )
 
 
+FORMAT = OpenApiParameter(
+    "format",
+    OpenApiTypes.STR,
+    enum=["json", "csv", "api"],
+    description="`csv` for a spreadsheet (a list: every matching row, not one page; nested "
+    "records flattened), `api` for the browsable HTML view. Default JSON.",
+)
+
+
 class RegistryAutoSchema(AutoSchema):
     def get_override_parameters(self):
         params = list(super().get_override_parameters())
         method = self.method.upper()
         if method == "GET":
             params += [IF_NONE_MATCH, ETAG]
+            renderers = getattr(self.view, "renderer_classes", [])
+            if any(getattr(r, "format", None) == "csv" for r in renderers):
+                params.append(FORMAT)
         elif method in ("PUT", "PATCH"):
             params += [IF_MATCH, ETAG]
         elif method == "DELETE":
