@@ -125,3 +125,26 @@ def test_reader_may_export_but_not_import(client, reader):
     client.force_login(reader)
     assert client.get(reverse("admin:agreements_agreement_import")).status_code == 403
     assert client.get(reverse("admin:agreements_agreement_export")).status_code == 200
+
+
+def test_excel_import_with_a_bad_row_applies_nothing(client, superuser):
+    dataset = tablib.Dataset(headers=["slug", "title", "year", "amount_sek"])
+    dataset.append(["", "Bidrag A", 2019, 1000])
+    dataset.append(["", "Bidrag B", 2019, -5])  # a negative amount breaks a constraint
+    upload = SimpleUploadedFile("bidrag.xlsx", dataset.export("xlsx"))
+    client.force_login(superuser)
+    response = client.post(
+        reverse("admin:funding_stategrant_import"),
+        {"import_file": upload, "format": "1", "resource": "0"},
+    )
+    assert response.status_code == 200
+    assert response.context["result"].has_validation_errors()
+    assert response.context.get("confirm_form") is None
+
+    from funding.models import StateGrant
+
+    assert not StateGrant.objects.filter(title__in=["Bidrag A", "Bidrag B"]).exists()
+    # The same file, applied directly, is rolled back whole.
+    result = StateGrantResource().import_data(dataset, dry_run=False, user=superuser)
+    assert result.has_validation_errors() or result.has_errors()
+    assert not StateGrant.objects.filter(title__in=["Bidrag A", "Bidrag B"]).exists()
