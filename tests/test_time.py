@@ -794,3 +794,56 @@ def test_term_warnings_partial_lists_terms_ending_within_90_days(heads_network):
         html = render_to_string("partials/term_warnings.html", {})
     assert "Ordförande Slutar" in html
     assert heads_network.get_absolute_url() in html
+
+
+# The pages, over HTTP ------------------------------------------------------------------------
+
+
+def test_agreement_page_says_when_sro_must_decide(client):
+    declaration = Agreement.objects.get(slug="avsiktsforklaring-vg-2016")
+    Meeting.objects.filter(body=declaration.renewal_body, date__year=2018).delete()
+    Meeting.objects.create(body=declaration.renewal_body, date=D(2018, 11, 30))
+
+    page = client.get(declaration.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="sv")
+
+    assert page.status_code == 200
+    assert "SRO måste besluta senast vid sitt möte den 30 november 2018." in page.content.decode()
+
+
+def test_body_page_shows_the_coming_chair_periods(client, heads_network):
+    today = timezone.localdate()
+    ChairRotationRule.objects.filter(body=heads_network).update(
+        first_term_starts_on=D(today.year, 1, 1)
+    )
+    generate_chair_terms(Body.objects.get(pk=heads_network.pk), years=3)
+
+    page = client.get(heads_network.get_absolute_url()).content.decode()
+
+    assert "Nuvarande och kommande ordförandeperioder" in page
+    assert f"{today.year + 2}-01-01" in page
+
+
+def test_start_page_shows_ending_terms_and_coming_renewal_decisions(client, sro, heads_network):
+    today = timezone.localdate()
+    ChairTerm.objects.create(
+        body=heads_network,
+        role=MembershipRole.VICE_CHAIR,
+        side=SeatSide.MUNICIPALITIES,
+        starts_on=today - dt.timedelta(days=300),
+        ends_on=today + dt.timedelta(days=20),
+        person=person("Vice Slutar Snart"),
+    )
+    soon = agreement(
+        "Avtal som ska förnyas",
+        today - dt.timedelta(days=700),
+        today + dt.timedelta(days=200),
+        renewal_type=RenewalType.EXPRESS,
+        renewal_body=sro,
+    )
+    Meeting.objects.create(body=sro, date=today + dt.timedelta(days=150))
+
+    page = client.get(reverse("web:start"), HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+
+    assert "Vice Slutar Snart" in page
+    assert soon.get_absolute_url() in page
+    assert "SRO måste besluta senast vid sitt möte" in page
