@@ -129,7 +129,7 @@ class AgreementQuerySet(models.QuerySet):
         agreements in the chain run without further queries."""
         back = ["outgoing_relations__target"]
         forward = ["incoming_relations__source"]
-        for _ in range(depth - 1):
+        for _level in range(depth - 1):
             back.append(back[-1] + "__outgoing_relations__target")
             forward.append(forward[-1] + "__incoming_relations__source")
         status_of_chain = [path + "__incoming_relations__source" for path in back]
