@@ -1,16 +1,70 @@
 """Admin for counties, municipalities, organisations, people and bodies."""
 
 from django.contrib import admin
+from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import ngettext
 from django.utils.translation import gettext_lazy as _
 
 from bodies import models as m
+from bodies import services
 from bodies.resources import BodyResource, OrganisationResource
 from governance.admin_base import (
     ImportExportRegistryAdmin,
     RegistryAdmin,
+    RegistryInlineForm,
+    RegistryModelForm,
     StackedInline,
     TabularInline,
 )
+
+
+class ChairTermFormMixin:
+    """A chair term changed by hand is marked as such, so that regenerating the rotation
+    (``services.generate_chair_terms``) leaves it as the coordinator entered it."""
+
+    def clean(self):
+        cleaned = super().clean()
+        edited = set(self.changed_data) - {"generated", "version"}
+        if self.instance.pk and self.instance.generated and edited:
+            cleaned["generated"] = False
+        return cleaned
+
+
+class ChairTermForm(ChairTermFormMixin, RegistryModelForm):
+    pass
+
+
+class ChairTermInlineForm(ChairTermFormMixin, RegistryInlineForm):
+    pass
+
+
+class EndingSoonFilter(admin.SimpleListFilter):
+    """Rows whose term ends within the warning period (setting ``TERM_END_WARNING_DAYS``)."""
+
+    title = _("slutar snart")
+    parameter_name = "ending"
+    ending_within = None  # a function of bodies.services: (days, today, queryset) -> queryset
+
+    def lookups(self, request, model_admin):
+        days = services.term_end_warning_days()
+        return [("soon", ngettext("inom %(days)d dag", "inom %(days)d dagar", days) % {"days": days})]
+
+    def queryset(self, request, queryset):
+        if self.value() == "soon":
+            return type(self).ending_within(
+                services.term_end_warning_days(), timezone.localdate(), queryset
+            )
+        return queryset
+
+
+class MembershipEndingSoonFilter(EndingSoonFilter):
+    ending_within = staticmethod(services.memberships_ending_within)
+
+
+class ChairTermEndingSoonFilter(EndingSoonFilter):
+    ending_within = staticmethod(services.chair_terms_ending_within)
 
 
 @admin.register(m.County)
@@ -106,6 +160,7 @@ class ChairRotationRuleInline(StackedInline):
 
 class ChairTermInline(TabularInline):
     model = m.ChairTerm
+    form = ChairTermInlineForm
     fields = ["role", "side", "person", "starts_on", "ends_on", "generated"]
     autocomplete_fields = ["person"]
 
@@ -161,7 +216,16 @@ class BodyAdmin(ImportExportRegistryAdmin):
         (None, {"fields": ["name", "short_name", "kind", "level", "status", "county"]}),
         (
             _("Mandat"),
-            {"fields": ["parent", "owners", "has_decision_mandate", "mandate", "composition"]},
+            {
+                "fields": [
+                    "parent",
+                    "owners",
+                    "has_decision_mandate",
+                    "mandate",
+                    "composition",
+                    "ending_terms",
+                ]
+            },
         ),
         (
             _("Arbetsformer"),
@@ -193,6 +257,33 @@ class BodyAdmin(ImportExportRegistryAdmin):
         ),
         (_("Register"), {"fields": ["slug", "source"], "classes": ["collapse"]}),
     ]
+    readonly_fields = ["ending_terms"]
+
+    @admin.display(description=_("slutar snart"))
+    def ending_terms(self, obj):
+        days = services.term_end_warning_days()
+        if obj is None or obj.pk is None:
+            return "–"
+        endings = services.terms_ending_within(days, timezone.localdate(), bodies=[obj])
+        if not endings:
+            return ngettext(
+                "Inga mandat eller ordförandeperioder slutar inom %(days)d dag.",
+                "Inga mandat eller ordförandeperioder slutar inom %(days)d dagar.",
+                days,
+            ) % {"days": days}
+        return format_html_join(
+            mark_safe("<br>"),  # noqa: S308 - a constant
+            "{}: {} ({}){}",
+            (
+                (
+                    ending.ends_on.isoformat(),
+                    ending.role_label,
+                    ending.side_label,
+                    f", {ending.person}" if ending.person else "",
+                )
+                for ending in endings
+            ),
+        )
 
 
 @admin.register(m.Responsibility)
@@ -223,7 +314,7 @@ class SeatAdmin(RegistryAdmin):
 @admin.register(m.Membership)
 class MembershipAdmin(RegistryAdmin):
     list_display = ["person", "seat", "role", "represents", "starts_on", "ends_on"]
-    list_filter = ["role", "seat__body__county", "until_successor"]
+    list_filter = ["role", MembershipEndingSoonFilter, "seat__body__county", "until_successor"]
     search_fields = ["person__name", "seat__role", "seat__body__name", "seat__body__short_name"]
     list_select_related = ["person", "seat__body", "represents"]
     autocomplete_fields = ["seat", "person", "represents", "source"]
@@ -267,8 +358,9 @@ class ChairRotationRuleAdmin(RegistryAdmin):
 
 @admin.register(m.ChairTerm)
 class ChairTermAdmin(RegistryAdmin):
+    form = ChairTermForm
     list_display = ["body", "role", "side", "person", "starts_on", "ends_on", "generated"]
-    list_filter = ["role", "side", "generated", "body__county"]
+    list_filter = ["role", ChairTermEndingSoonFilter, "side", "generated", "body__county"]
     search_fields = ["body__name", "body__short_name", "person__name"]
     list_select_related = ["body", "person"]
     autocomplete_fields = ["body", "person"]

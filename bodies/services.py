@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -304,18 +305,48 @@ class TermEnding:
         return (self.ends_on - today).days
 
 
+@dataclass(frozen=True)
+class TermWarnings:
+    """The term ends within ``days`` days, as shown on the start page and in the admin."""
+
+    days: int
+    endings: list[TermEnding]
+
+    def __iter__(self):
+        return iter(self.endings)
+
+    def __len__(self):
+        return len(self.endings)
+
+
+def term_end_warning_days() -> int:
+    """How many days ahead term ends are flagged (setting ``TERM_END_WARNING_DAYS``)."""
+    return settings.TERM_END_WARNING_DAYS
+
+
+def _ending_window(days: int, today: dt.date) -> tuple[dt.date, dt.date]:
+    if days < 0:
+        raise ValueError(_("Antal dagar kan inte vara negativt."))
+    return today, today + dt.timedelta(days=days)
+
+
+def memberships_ending_within(days: int, today: dt.date, queryset=None):
+    """Memberships whose last day falls from ``today`` to ``today + days``."""
+    queryset = Membership.objects.all() if queryset is None else queryset
+    return queryset.filter(ends_on__range=_ending_window(days, today))
+
+
+def chair_terms_ending_within(days: int, today: dt.date, queryset=None):
+    """Chair and vice-chair terms whose last day falls from ``today`` to ``today + days``."""
+    queryset = ChairTerm.objects.all() if queryset is None else queryset
+    return queryset.filter(ends_on__range=_ending_window(days, today))
+
+
 def terms_ending_within(days: int, today: dt.date, *, bodies=None) -> list[TermEnding]:
     """Memberships and chair terms whose last day falls from ``today`` to ``today + days``,
     soonest first. ``bodies`` (a queryset or list) narrows it, e.g. to a county."""
-    if days < 0:
-        raise ValueError(_("Antal dagar kan inte vara negativt."))
-    last = today + dt.timedelta(days=days)
-    memberships = Membership.objects.filter(ends_on__gte=today, ends_on__lte=last).select_related(
-        "seat__body", "person"
-    )
-    terms = ChairTerm.objects.filter(ends_on__gte=today, ends_on__lte=last).select_related(
-        "body", "person"
-    )
+    memberships = memberships_ending_within(days, today).select_related("seat__body", "person")
+    terms = chair_terms_ending_within(days, today).select_related("body", "person")
     if bodies is not None:
         memberships = memberships.filter(seat__body__in=bodies)
         terms = terms.filter(body__in=bodies)

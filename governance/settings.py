@@ -326,6 +326,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
+# Memberships and chair terms ending within this many days are flagged on the start page
+# and in the admin.
+TERM_END_WARNING_DAYS = env.int("TERM_END_WARNING_DAYS", default=90)
+
 # Open data: who publishes the catalogue (DCAT-AP-SE) and where to write about it.
 OPEN_DATA_PUBLISHER = env.str("OPEN_DATA_PUBLISHER", default="Samverkansregistret")
 OPEN_DATA_CONTACT_EMAIL = env.str("OPEN_DATA_CONTACT_EMAIL", default="registret@example.se")

@@ -796,6 +796,29 @@ def test_term_warnings_partial_lists_terms_ending_within_90_days(heads_network):
     assert heads_network.get_absolute_url() in html
 
 
+def test_term_warnings_follow_the_configured_number_of_days(heads_network, settings):
+    settings.TERM_END_WARNING_DAYS = 10
+    today = timezone.localdate()
+    ChairTerm.objects.create(
+        body=heads_network,
+        role=MembershipRole.CHAIR,
+        side=SeatSide.REGION,
+        starts_on=today - dt.timedelta(days=300),
+        ends_on=today + dt.timedelta(days=30),
+        person=person("Ordförande Om En Månad"),
+    )
+    with translation.override("sv"):
+        html = render_to_string("partials/term_warnings.html", {})
+    assert "slutar inom 10 dagar" in html
+    assert "Ordförande Om En Månad" not in html
+
+    settings.TERM_END_WARNING_DAYS = 30
+    with translation.override("sv"):
+        html = render_to_string("partials/term_warnings.html", {})
+    assert "slutar inom 30 dagar" in html
+    assert "Ordförande Om En Månad" in html
+
+
 # The pages, over HTTP ------------------------------------------------------------------------
 
 

@@ -12,15 +12,18 @@ from django import template
 from django.utils import timezone
 
 from agreements import renewal
-from bodies.services import terms_ending_within
+from bodies.services import TermWarnings, term_end_warning_days, terms_ending_within
 
 register = template.Library()
 
 
 @register.simple_tag
-def term_warnings(days: int = 90):
-    """Memberships and chair terms ending within ``days`` days of today, soonest first."""
-    return terms_ending_within(int(days), timezone.localdate())
+def term_warnings(days: int | None = None):
+    """Memberships and chair terms ending within ``days`` days of today (by default the
+    ``TERM_END_WARNING_DAYS`` setting), soonest first."""
+    if days is None:
+        days = term_end_warning_days()
+    return TermWarnings(int(days), terms_ending_within(int(days), timezone.localdate()))
 
 
 @register.simple_tag
