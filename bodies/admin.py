@@ -4,8 +4,8 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from bodies import models as m
 from bodies import services
@@ -49,7 +49,9 @@ class EndingSoonFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         days = services.term_end_warning_days()
-        return [("soon", ngettext("inom %(days)d dag", "inom %(days)d dagar", days) % {"days": days})]
+        return [
+            ("soon", ngettext("inom %(days)d dag", "inom %(days)d dagar", days) % {"days": days})
+        ]
 
     def queryset(self, request, queryset):
         if self.value() == "soon":
@@ -272,7 +274,7 @@ class BodyAdmin(ImportExportRegistryAdmin):
                 days,
             ) % {"days": days}
         return format_html_join(
-            mark_safe("<br>"),  # noqa: S308 - a constant
+            mark_safe("<br>"),
             "{}: {} ({}){}",
             (
                 (
