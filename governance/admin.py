@@ -113,15 +113,14 @@ class InForceFilter(admin.SimpleListFilter):
         return [("yes", _("Ja")), ("no", _("Nej"))]
 
     def queryset(self, request, queryset):
-        from django.db.models import Q
+        # The rule's own dates and, where it has none, its agreement's validity.
+        from governance.routing import rules_in_force_on
 
-        today = timezone.localdate()
-        current = Q(valid_from__isnull=True) | Q(valid_from__lte=today)
-        current &= Q(valid_until__isnull=True) | Q(valid_until__gte=today)
-        if self.value() == "yes":
-            return queryset.filter(current)
-        if self.value() == "no":
-            return queryset.exclude(current)
+        if self.value() in ("yes", "no"):
+            current = rules_in_force_on(timezone.localdate(), queryset).values("pk")
+            if self.value() == "yes":
+                return queryset.filter(pk__in=current)
+            return queryset.exclude(pk__in=current)
         return queryset
 
 

@@ -51,3 +51,23 @@ def test_dalarna_coordinator_cannot_edit_vg_rules(client, coordinator_dalarna):
     rule = _seeded_vg_rule()
     client.force_login(coordinator_dalarna)
     assert client.post(change_url(rule), {"explanation": "x"}).status_code == 403
+
+
+def test_in_force_today_filter_follows_the_agreements_validity(client, superuser):
+    """The Västra Götaland rules carry no dates of their own: they lapse with the declaration
+    of intent at the end of 2018, so today they are not in force."""
+    vg_rules = set(
+        RoutingRule.objects.filter(county__code="14", valid_until__isnull=True).values_list(
+            "pk", flat=True
+        )
+    )
+    assert vg_rules
+    client.force_login(superuser)
+    url = reverse("admin:governance_routingrule_changelist")
+
+    in_force = {r.pk for r in client.get(url + "?in_force=yes").context["cl"].result_list}
+    lapsed = {r.pk for r in client.get(url + "?in_force=no").context["cl"].result_list}
+
+    assert not vg_rules & in_force
+    assert vg_rules <= lapsed
+    assert in_force | lapsed == set(RoutingRule.objects.values_list("pk", flat=True))
