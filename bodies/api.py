@@ -25,6 +25,7 @@ from bodies.models import (
     Person,
     Seat,
     SeatSide,
+    normalise_identifier,
 )
 from bodies.serializers import (
     BodySerializer,
@@ -45,6 +46,8 @@ IDENTIFIER_HELP = (
 
 
 def parse_identifier(value: str, param: str = "identifier") -> tuple[str, str]:
+    """``<scheme>:<value>`` as a scheme and a value in its stored form (see
+    ``normalise_identifier``: an organisation number may be given with or without hyphen)."""
     scheme, sep, rest = (value or "").partition(":")
     if not sep or not rest:
         raise ValidationError(
@@ -54,7 +57,7 @@ def parse_identifier(value: str, param: str = "identifier") -> tuple[str, str]:
         raise ValidationError(
             {param: [f"Okänt schema '{scheme}'. Giltiga: {', '.join(IdentifierScheme.values)}."]}
         )
-    return scheme, rest
+    return scheme, normalise_identifier(scheme, rest)
 
 
 class IdentifierFilterMixin(filters.FilterSet):

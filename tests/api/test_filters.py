@@ -114,6 +114,12 @@ def test_organisations_found_by_identifier(anon, records, vg):
     assert slugs(anon.get("/api/v1/organisations/?identifier=org_number:000000-0001")) == {
         "api-org"
     }
+    # An organisation number is found with or without its hyphen.
+    assert slugs(anon.get("/api/v1/organisations/?identifier=org_number:0000000001")) == {
+        "api-org"
+    }
+    plain = anon.get("/api/v1/organisations/by-identifier/?identifier=org_number:0000000001")
+    assert plain.status_code == 200 and plain.json()["slug"] == "api-org"
     found = anon.get("/api/v1/organisations/by-identifier/?identifier=scb_county:01")
     assert found.status_code == 200
     assert found.json()["slug"] == "api-other"
