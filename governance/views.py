@@ -10,7 +10,7 @@ from django.db.models import F
 from django.http import HttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -151,7 +151,7 @@ class CalendarView(View):
             county = County.objects.filter(slug=county_slug).first()
             if county is None:
                 return HttpResponse(
-                    _t("Okänt län: %(slug)s") % {"slug": county_slug},
+                    gettext("Okänt län: %(slug)s") % {"slug": county_slug},
                     status=400,
                     content_type="text/plain; charset=utf-8",
                 )
@@ -162,7 +162,7 @@ class CalendarView(View):
         cal.add("prodid", "-//Samverkansregistret//sv")
         cal.add("version", "2.0")
         cal.add("calscale", "GREGORIAN")
-        cal.add("x-wr-calname", _t("Samverkansregistret: möten och slutdatum"))
+        cal.add("x-wr-calname", gettext("Samverkansregistret: möten och slutdatum"))
         base = request.build_absolute_uri("/").rstrip("/")
         stamp = timezone.now()
         for meeting in meetings:
@@ -171,7 +171,7 @@ class CalendarView(View):
             event.add("dtstamp", stamp)
             event.add("dtstart", meeting.date)
             event.add("dtend", meeting.date + dt.timedelta(days=1))
-            event.add("summary", _t("Möte: %(body)s") % {"body": meeting.body.name})
+            event.add("summary", gettext("Möte: %(body)s") % {"body": meeting.body.name})
             if meeting.notes:
                 event.add("description", meeting.notes)
             event.add("url", base + meeting.body.get_absolute_url())
@@ -182,10 +182,10 @@ class CalendarView(View):
             event.add("dtstamp", stamp)
             event.add("dtstart", agreement.valid_until)
             event.add("dtend", agreement.valid_until + dt.timedelta(days=1))
-            event.add("summary", _t("Sista giltighetsdag: %(title)s") % {"title": agreement})
+            event.add("summary", gettext("Sista giltighetsdag: %(title)s") % {"title": agreement})
             description = agreement.title
             if agreement.renewal_body_id:
-                description += "\n" + _t("Beslut om fortsättning: %(body)s") % {
+                description += "\n" + gettext("Beslut om fortsättning: %(body)s") % {
                     "body": agreement.renewal_body.name
                 }
             event.add("description", description)
@@ -199,7 +199,7 @@ class CalendarView(View):
             event.add("dtend", deadline.date + dt.timedelta(days=1))
             event.add(
                 "summary",
-                _t("Sista beslutstillfälle: %(title)s") % {"title": deadline.agreement},
+                gettext("Sista beslutstillfälle: %(title)s") % {"title": deadline.agreement},
             )
             event.add("description", deadline.sentence)
             event.add("url", base + deadline.agreement.get_absolute_url())
