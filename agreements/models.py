@@ -504,7 +504,17 @@ class Decision(RegistryRecord):
                 violation_error_message=_("Ett antagande måste ange överenskommelsen."),
             ),
         ]
-        indexes = [models.Index(fields=["date"]), search_index("decision")]
+        indexes = [
+            models.Index(fields=["date"]),
+            search_index("decision"),
+            # The start page's latest decisions: read from the index, not a sort of all.
+            models.Index(
+                models.F("date").desc(nulls_last=True),
+                models.F("year").desc(),
+                models.F("id").desc(),
+                name="decision_latest_first",
+            ),
+        ]
 
     def __str__(self):
         who = self.body or self.decided_by_text

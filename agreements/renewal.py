@@ -12,16 +12,41 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
+from django.db.models import DateField, Exists, ExpressionWrapper, F, OuterRef, Prefetch
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from agreements.models import SUPERSEDING_RELATIONS, Agreement, RenewalType
+from agreements.models import (
+    EXTENSION_DEPTH,
+    SUPERSEDING_RELATIONS,
+    Agreement,
+    AgreementRelation,
+    RelationKind,
+    RenewalType,
+    runs_through,
+)
 from bodies.models import Body, Meeting
 
 SUMMER_MONTHS = (6, 7, 8)
 # How far back from the last possible day entered meetings count as "the body's meetings".
 MEETING_WINDOW = dt.timedelta(days=365)
+# How far before the latest possible day a deadline can fall: an entered meeting lies
+# within MEETING_WINDOW, an estimated one at most a year and a weekend shift before it
+# (every rhythm has a meeting each year), and without either it is the day itself.
+DEADLINE_REACH = MEETING_WINDOW + dt.timedelta(days=7)
+LONG_TEXTS = (
+    "background",
+    "purpose",
+    "renewal_text",
+    "renewal_body__mandate",
+    "renewal_body__composition",
+    "renewal_body__chair_election",
+    "renewal_body__rotation",
+    "renewal_body__preparatory_meetings",
+    "renewal_body__commission_description",
+)
 
 
 class Basis:
@@ -76,10 +101,16 @@ def rhythm_meetings(body: Body, year: int) -> list[dt.date]:
     when the body takes a summer break), evenly within a month when it has several,
     and a meeting that would fall on a weekend moves back to the Friday.
     """
-    n = body.meetings_per_year or 0
+    return list(_rhythm(body.meetings_per_year or 0, bool(body.summer_break), year))
+
+
+@lru_cache(maxsize=512)
+def _rhythm(n: int, summer_break: bool, year: int) -> tuple[dt.date, ...]:
+    # A pure function of the rhythm and the year: a list of many deadlines asks for the
+    # same few combinations over and over.
     if n <= 0:
-        return []
-    months = [m for m in range(1, 13) if not (body.summer_break and m in SUMMER_MONTHS)]
+        return ()
+    months = [m for m in range(1, 13) if not (summer_break and m in SUMMER_MONTHS)]
     per_month = dict.fromkeys(months, n // len(months))
     extra = n % len(months)
     for i in range(extra):
@@ -92,7 +123,7 @@ def rhythm_meetings(body: Body, year: int) -> list[dt.date]:
             if day.weekday() >= 5:
                 day -= dt.timedelta(days=day.weekday() - 4)
             days.append(day)
-    return sorted(set(days))
+    return tuple(sorted(set(days)))
 
 
 def last_meeting_on_or_before(body: Body, latest_day: dt.date, meetings=None):
@@ -163,11 +194,20 @@ def renewal_deadline(agreement: Agreement) -> RenewalDeadline | None:
     return None if days is None else _deadline(agreement, *days)
 
 
-def renewal_deadlines(agreements=None) -> list[RenewalDeadline]:
+def renewal_deadlines(
+    agreements=None, *, start: dt.date | None = None, end: dt.date | None = None
+) -> list[RenewalDeadline]:
     """The renewal deadlines of ``agreements`` (a queryset; default all), soonest first.
 
     Agreements without an express renewal are skipped, so any queryset will do, e.g. a
-    feed's agreements of one county. A constant number of queries, however many rows.
+    feed's agreements of one county. ``start`` and ``end`` keep only deadlines from
+    ``start`` to ``end``; the database already leaves out agreements whose deadline cannot
+    fall in between, so a short window over a large registry reads few rows. A constant
+    number of queries, however many rows.
+
+    The agreements in the answer have only their published extensions prefetched as
+    ``incoming_relations`` (what ``effective_until()`` follows): agreements that a
+    published agreement replaces or renews need no decision and are left out in SQL.
     """
     candidates = (Agreement.objects.all() if agreements is None else agreements).filter(
         is_draft=False,
@@ -175,10 +215,38 @@ def renewal_deadlines(agreements=None) -> list[RenewalDeadline]:
         renewal_body__isnull=False,
         valid_until__isnull=False,
     )
-    candidates = candidates.select_related("renewal_body").prefetch_related(
-        "incoming_relations__source__incoming_relations__source__incoming_relations__source"
+    candidates = candidates.exclude(
+        Exists(
+            AgreementRelation.objects.filter(
+                target=OuterRef("pk"), kind__in=SUPERSEDING_RELATIONS, source__is_draft=False
+            )
+        )
+    )
+    if start is not None:
+        # The deadline is never after the last day the agreement applies.
+        candidates = candidates.filter(runs_through(start))
+    if end is not None:
+        # Nor more than DEADLINE_REACH before the latest day, which extensions only move later.
+        candidates = candidates.alias(
+            earliest_latest_day=ExpressionWrapper(
+                F("valid_until") - F("notice_period_days"), output_field=DateField()
+            )
+        ).filter(earliest_latest_day__lte=end + DEADLINE_REACH)
+    extensions = AgreementRelation.objects.filter(
+        kind=RelationKind.EXTENDS, source__is_draft=False
+    ).select_related("source")
+    lookups, path = [], "incoming_relations"
+    for _level in range(EXTENSION_DEPTH):
+        lookups.append(Prefetch(path, queryset=extensions))
+        path += "__source__incoming_relations"
+    # The long texts are never part of a deadline; leaving them in the database halves
+    # the time spent building the rows of a long list.
+    candidates = (
+        candidates.select_related("renewal_body").defer(*LONG_TEXTS).prefetch_related(*lookups)
     )
     due = [(a, days) for a in candidates if (days := _latest_day(a)) is not None]
+    if start is not None:
+        due = [(a, (lapses, latest)) for a, (lapses, latest) in due if latest >= start]
     if not due:
         return []
     first = min(latest for _a, (_l, latest) in due) - MEETING_WINDOW
@@ -189,6 +257,9 @@ def renewal_deadlines(agreements=None) -> list[RenewalDeadline]:
     ).order_by("-date"):
         meetings.setdefault(meeting.body_id, []).append(meeting)
     found = [_deadline(a, *days, meetings.get(a.renewal_body_id, [])) for a, days in due]
+    found = [
+        d for d in found if (start is None or d.date >= start) and (end is None or d.date <= end)
+    ]
     return sorted(found, key=lambda d: (d.date, str(d.agreement)))
 
 
@@ -196,7 +267,7 @@ def renewal_deadlines_between(
     start: dt.date, end: dt.date, agreements=None
 ) -> list[RenewalDeadline]:
     """Renewal deadlines falling from ``start`` to ``end``, soonest first (start page, reminders)."""
-    return [d for d in renewal_deadlines(agreements) if start <= d.date <= end]
+    return renewal_deadlines(agreements, start=start, end=end)
 
 
 def upcoming_renewal_deadlines(today: dt.date, *, within_days: int = 365) -> list[RenewalDeadline]:

@@ -27,6 +27,7 @@ from agreements.models import (
 from agreements.renewal import (
     Basis,
     renewal_deadline,
+    renewal_deadlines,
     renewal_deadlines_between,
     rhythm_meetings,
     upcoming_renewal_deadlines,
@@ -715,6 +716,48 @@ def test_deadlines_of_many_agreements_take_a_constant_number_of_queries(
     with django_assert_max_num_queries(6):
         deadlines = renewal_deadlines_between(D(2018, 1, 1), D(2019, 12, 31))
     assert {d.date for d in deadlines if d.agreement.title.startswith("Avtal")} == {D(2018, 11, 30)}
+
+
+def test_deadlines_in_a_window_are_those_of_all_deadlines_falling_in_it(sro):
+    # A body meeting once a year (in May) puts estimated deadlines up to a year before
+    # the latest day; an extension moves an agreement's end beyond its own end date.
+    yearly = body("arligt-organ", name="Årligt organ", meetings_per_year=1, summer_break=True)
+    Meeting.objects.create(body=sro, date=D(2019, 3, 15))
+    for n, (until, notice, by) in enumerate(
+        [
+            (D(2019, 4, 30), 0, yearly),
+            (D(2019, 12, 31), 90, yearly),
+            (D(2020, 2, 28), 30, sro),
+            (D(2019, 6, 30), 0, sro),
+            (D(2021, 1, 31), 0, yearly),
+        ]
+    ):
+        agreement(
+            f"Fönsteravtal {n}",
+            D(2016, 1, 1),
+            until,
+            renewal_type=RenewalType.EXPRESS,
+            renewal_body=by,
+            notice_period_days=notice,
+        )
+    extended = agreement(
+        "Förlängt avtal",
+        D(2016, 1, 1),
+        D(2018, 6, 30),
+        renewal_type=RenewalType.EXPRESS,
+        renewal_body=yearly,
+    )
+    relate(agreement("Förlängning", D(2018, 7, 1), D(2020, 3, 31)), "extends", extended)
+
+    every = renewal_deadlines()
+    assert {d.basis for d in every} >= {Basis.MEETING, Basis.RHYTHM}
+    for start, end in itertools.product(
+        [D(2018, 1, 1), D(2019, 1, 1), D(2019, 5, 1), D(2020, 1, 1)],
+        [D(2019, 3, 15), D(2019, 6, 30), D(2020, 12, 31)],
+    ):
+        expected = [(d.agreement.pk, d.date) for d in every if start <= d.date <= end]
+        found = [(d.agreement.pk, d.date) for d in renewal_deadlines_between(start, end)]
+        assert found == expected, (start, end)
 
 
 def test_calendar_feed_carries_the_renewal_deadline(client, sro, vg_declaration):
