@@ -50,6 +50,6 @@ clean: stop-db
 
 # Regenerate the English catalogue: extract strings, fill from locale/translations/*.py, compile.
 messages: $(VENV)/.installed
-	DEBUG=true $(BIN)/python manage.py makemessages -l en -i ".venv/*" -i "staticfiles/*" -i "bench/*"
+	DEBUG=true $(BIN)/python manage.py makemessages -l en -i ".venv/*" -i "staticfiles/*" -i "bench/*" -i "build/*"
 	$(BIN)/python scripts/translate_po.py
 	DEBUG=true $(BIN)/python manage.py compilemessages -l en -i ".venv"
