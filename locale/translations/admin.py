@@ -79,4 +79,9 @@ TRANSLATIONS = {
     "Svar": "Answer",
     "Grund och giltighet": "Basis and validity",
     "hanteras av": "handled by",
+    # governance/admin.py, governance/concurrency.py, templates/admin/
+    "Samverkansregistret": "Samverkansregistret",
+    "Posten har ändrats av någon annan sedan du öppnade den (version %(expected)s, nu %(current)s).": "The record has been changed by someone else since you opened it (version %(expected)s, now %(current)s).",
+    "Add %(name)s": "Add %(name)s",
+    "Home": "Home",
 }

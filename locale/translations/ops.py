@@ -37,4 +37,14 @@ TRANSLATIONS = {
     "Skicka påminnelser till samordnarna.": "Send reminders to the coordinators.",
     "Webbplatsens adress för länkar i e-post, t.ex. https://registret.example.se": "The site's address for links in e-mail, e.g. https://registret.example.se",
     "--days måste vara mellan 0 och 3650, inte %(days)d.": "--days must be between 0 and 3650, not %(days)d.",
+    # remind_expiring: plural forms
+    "%(n)d dag kvar": ("%(n)d day left", "%(n)d days left"),
+    "Samverkansregistret: %(n)d påminnelse": (
+        "Samverkansregistret: %(n)d reminder",
+        "Samverkansregistret: %(n)d reminders",
+    ),
+    "%(n)d e-postmeddelande skickat till samordnare.": (
+        "%(n)d e-mail sent to coordinators.",
+        "%(n)d e-mails sent to coordinators.",
+    ),
 }

@@ -54,7 +54,6 @@ TRANSLATIONS = {
     "Hanteras": "Handled",
     "Beslutande organ": "Deciding body",
     "Källa": "Source",
-    "Gäller": "Valid",
     "Punkt %(n)s": "Clause %(n)s",
     "Utkast": "Draft",
     "Registret har inga hanteringsregler ännu.": "The registry has no routing rules yet.",

@@ -42,4 +42,21 @@ TRANSLATIONS = {
     "Roll": "Role",
     "Person": "Person",
     "Inga mandat eller ordförandeperioder slutar inom 90 dagar.": "No memberships or chair terms end within 90 days.",
+    # plural forms (term ends, bodies/admin.py and templates/admin/index.html)
+    "slutar snart": "ending soon",
+    "inom %(days)d dag": ("within %(days)d day", "within %(days)d days"),
+    "Inga mandat eller ordförandeperioder slutar inom %(days)d dag.": (
+        "No memberships or chair terms end within %(days)d day.",
+        "No memberships or chair terms end within %(days)d days.",
+    ),
+    "Mandat och ordförandeperioder som slutar inom %(days)s dag": (
+        "Memberships and chair terms ending within %(days)s day",
+        "Memberships and chair terms ending within %(days)s days",
+    ),
+    "Inga mandat eller ordförandeperioder slutar inom %(days)s dag.": (
+        "No memberships or chair terms end within %(days)s day.",
+        "No memberships or chair terms end within %(days)s days.",
+    ),
+    "Alla ledamotskap som slutar snart": "All memberships ending soon",
+    "Alla ordförandeperioder som slutar snart": "All chair terms ending soon",
 }
