@@ -823,16 +823,20 @@ def test_renewal_deadline_partial_is_empty_for_agreements_without_express_renewa
     assert html.strip() == ""
 
 
-def test_term_warnings_partial_lists_terms_ending_within_90_days(heads_network):
+def chair_term_ending_in(body, days: int, name: str) -> ChairTerm:
     today = timezone.localdate()
-    ChairTerm.objects.create(
-        body=heads_network,
+    return ChairTerm.objects.create(
+        body=body,
         role=MembershipRole.CHAIR,
         side=SeatSide.REGION,
         starts_on=today - dt.timedelta(days=300),
-        ends_on=today + dt.timedelta(days=30),
-        person=person("Ordförande Slutar"),
+        ends_on=today + dt.timedelta(days=days),
+        person=person(name),
     )
+
+
+def test_term_warnings_partial_lists_terms_ending_within_90_days(heads_network):
+    chair_term_ending_in(heads_network, 30, "Ordförande Slutar")
     with translation.override("sv"):
         html = render_to_string("partials/term_warnings.html", {})
     assert "Ordförande Slutar" in html
@@ -841,15 +845,7 @@ def test_term_warnings_partial_lists_terms_ending_within_90_days(heads_network):
 
 def test_term_warnings_follow_the_configured_number_of_days(heads_network, settings):
     settings.TERM_END_WARNING_DAYS = 10
-    today = timezone.localdate()
-    ChairTerm.objects.create(
-        body=heads_network,
-        role=MembershipRole.CHAIR,
-        side=SeatSide.REGION,
-        starts_on=today - dt.timedelta(days=300),
-        ends_on=today + dt.timedelta(days=30),
-        person=person("Ordförande Om En Månad"),
-    )
+    chair_term_ending_in(heads_network, 30, "Ordförande Om En Månad")
     with translation.override("sv"):
         html = render_to_string("partials/term_warnings.html", {})
     assert "slutar inom 10 dagar" in html

@@ -96,9 +96,9 @@ def test_body_change_form_shows_its_terms_ending_soon(client, superuser, network
     assert "Ordförande På Väg Ut" in html
 
 
-def test_generated_chair_term_edited_in_the_admin_is_kept_when_the_rotation_runs_again(
-    client, superuser, network
-):
+@pytest.fixture
+def yearly_rotation(network):
+    """One-year chair terms from 2025, alternating between the principals."""
     ChairRotationRule.objects.update_or_create(
         body=network,
         defaults={
@@ -107,6 +107,12 @@ def test_generated_chair_term_edited_in_the_admin_is_kept_when_the_rotation_runs
             "first_chair_side": SeatSide.MUNICIPALITIES,
         },
     )
+    return network
+
+
+def test_generated_chair_term_edited_in_the_admin_is_kept_when_the_rotation_runs_again(
+    client, superuser, network, yearly_rotation
+):
     generate_chair_terms(network, years=2)
     term = ChairTerm.objects.get(body=network, role=MembershipRole.CHAIR, starts_on="2025-01-01")
     assert term.generated
@@ -123,17 +129,9 @@ def test_generated_chair_term_edited_in_the_admin_is_kept_when_the_rotation_runs
     assert (term.ends_on, term.generated) == (dt.date(2025, 6, 30), False)
 
 
-def test_generated_chair_term_saved_unchanged_in_the_body_form_stays_generated(
-    client, superuser, network
+def test_only_the_chair_term_edited_in_the_body_form_stops_being_generated(
+    client, superuser, network, yearly_rotation
 ):
-    ChairRotationRule.objects.update_or_create(
-        body=network,
-        defaults={
-            "term_months": 12,
-            "first_term_starts_on": dt.date(2025, 1, 1),
-            "first_chair_side": SeatSide.MUNICIPALITIES,
-        },
-    )
     generate_chair_terms(network, years=1)
     client.force_login(superuser)
     data = form_data(client.get(change_url(network)), "body_form")
