@@ -169,3 +169,14 @@ def test_open_data_page_links_every_download(client):
     ):
         assert f'href="{href}' in html, href
     assert "creativecommons.org/publicdomain/zero" in html
+
+
+def test_start_page_links_the_bulk_files_with_their_licence(client):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    section = html[html.index('id="open-data"') :]
+    section = section[: section.index("</p>")]
+    assert 'href="/data/samverkansregistret.json"' in section
+    assert 'href="/data/samverkansregistret-csv.zip"' in section
+    assert 'rel="license"' in section and "CC0 1.0" in section
+    for url in ("/data/samverkansregistret.json", "/data/samverkansregistret-csv.zip"):
+        assert client.get(url).status_code == 200
