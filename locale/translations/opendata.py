@@ -53,4 +53,11 @@ TRANSLATIONS = {
     "Webhooks: en samordnare kan registrera en mottagare som får ett signerat anrop (HMAC-SHA256) för varje ändring.": "Webhooks: a coordinator can register a recipient that receives a signed call (HMAC-SHA256) for every change.",
     "Datakatalog": "Data catalogue",
     "Beskrivning av datamängderna enligt DCAT-AP-SE, för Sveriges dataportal:": "Description of the datasets according to DCAT-AP-SE, for Sweden's data portal:",
+    # templates/start.html
+    "Hela registret kan laddas ned som öppna data:": "The whole registry can be downloaded as open data:",
+    "en JSON-fil": "a JSON file",
+    "eller": "or",
+    "CSV-filer (ZIP)": "CSV files (ZIP)",
+    "nyskapade vid varje nedladdning. Licens:": "created afresh on every download. Licence:",
+    "Mer om öppna data": "More about open data",
 }
