@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 
 from bodies.models import Body, County, Organisation, Person, track_history
 from governance.records import RegistryRecord
-from governance.search import search_index
 
 
 class AgreementKind(models.TextChoices):
@@ -197,8 +196,9 @@ class Agreement(RegistryRecord):
         verbose_name = _("överenskommelse")
         verbose_name_plural = _("överenskommelser")
         ordering = ["-valid_from", "title"]
+        # Full-text search reads the stored, GIN-indexed column ``search_document``
+        # (governance.search.STORED, migration governance 0005), not an expression index.
         indexes = [
-            search_index("agreement"),
             # The list order (pages and API): a page is read from the index, not a sort.
             models.Index(fields=["-valid_from", "title", "id"], name="agreement_list_order"),
         ]
@@ -375,7 +375,7 @@ class Clause(RegistryRecord):
         verbose_name = _("klausul")
         verbose_name_plural = _("klausuler")
         ordering = ["agreement", "order", "id"]
-        indexes = [search_index("clause")]
+        # Full-text search: the stored column ``search_document`` (governance.search.STORED).
 
     def __str__(self):
         return f"{self.agreement} §{self.order}: {self.text[:60]}"
@@ -506,7 +506,7 @@ class Decision(RegistryRecord):
         ]
         indexes = [
             models.Index(fields=["date"]),
-            search_index("decision"),
+            # Full-text search: the stored column ``search_document`` (governance.search.STORED).
             # The start page's latest decisions: read from the index, not a sort of all.
             models.Index(
                 models.F("date").desc(nulls_last=True),

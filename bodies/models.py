@@ -324,7 +324,7 @@ class Body(RegistryRecord):
         verbose_name = _("beslutsorgan")
         verbose_name_plural = _("beslutsorgan")
         ordering = ["name"]
-        indexes = [search_index("body")]
+        # Full-text search: the stored column ``search_document`` (governance.search.STORED).
         constraints = [
             models.CheckConstraint(
                 condition=Q(dissolved_on__isnull=True)

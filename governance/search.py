@@ -1,8 +1,11 @@
 """One full-text search over the registry, in PostgreSQL with the Swedish configuration.
 
 Each searchable model has a weighted ``tsvector`` expression (names weigh more than
-body text). The models index the very same expression with a GIN index
-(``search_index(...)`` in their ``Meta.indexes``), so the planner can use it.
+body text). The small tables index the very same expression with a GIN index
+(``search_index(...)`` in their ``Meta.indexes``), so the planner can use it. The
+large ones (``STORED``) keep it computed in a stored generated column with its own
+GIN index: ranking thousands of matches then reads the vectors instead of parsing
+every matching text again.
 The Swedish snowball stemmer makes "överenskommelsen" find "överenskommelse".
 
 This module imports no models at import time: the model modules import
@@ -19,8 +22,9 @@ from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
     SearchVector,
+    SearchVectorField,
 )
-from django.db.models import F, Func, TextField, Value
+from django.db.models import Count, Expression, F, Func, TextField, Value, Window
 from django.db.models.functions import Cast, NullIf
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -65,6 +69,32 @@ def search_vector(model_key: str):
     return vector
 
 
+# Models whose vector is a stored generated column (see governance migration 0005, whose
+# column definitions are ``search_vector(key)``; a test holds the two equal).
+STORED = {"agreement", "clause", "decision", "body"}
+STORED_COLUMN = "search_document"
+
+
+class StoredVector(Expression):
+    """The ``search_document`` column of the query's own table."""
+
+    output_field = SearchVectorField()
+
+    def resolve_expression(self, query=None, *args, **kwargs):
+        resolved = super().resolve_expression(query, *args, **kwargs)
+        resolved.alias = query.get_initial_alias()
+        return resolved
+
+    def as_sql(self, compiler, connection):
+        quote = compiler.quote_name_unless_alias
+        return f"{quote(self.alias)}.{quote(STORED_COLUMN)}", []
+
+
+def document_vector(model_key: str):
+    """What queries match and rank against: the stored column where there is one."""
+    return StoredVector() if model_key in STORED else search_vector(model_key)
+
+
 def search_index(model_key: str) -> GinIndex:
     """A GIN expression index over ``search_vector(model_key)``."""
     return GinIndex(search_vector(model_key), name=f"{model_key}_fts")
@@ -100,13 +130,32 @@ class Hit:
     context: str = ""
 
 
+# A common word matches a large share of a large registry (a fifth of all clauses, say):
+# ranking every match would cost time proportional to the registry. Each table's best
+# hits are ranked among its first RANK_CANDIDATES matches instead, and counts stop
+# there too; a query that matches fewer rows — almost every real one — is ranked and
+# counted exactly.
+RANK_CANDIDATES = 1000
+
+
+def _matching(model, model_key: str, query: SearchQuery):
+    """Primary keys of the first RANK_CANDIDATES rows of ``model`` matching ``query``."""
+    matches = model.objects.annotate(document=document_vector(model_key)).filter(document=query)
+    return matches.values("pk")[:RANK_CANDIDATES]
+
+
 def _ranked(queryset, model_key: str, query: SearchQuery, limit: int):
-    """``queryset`` rows matching ``query``, best first, with ``rank`` and ``snippet``."""
-    vector = search_vector(model_key)
+    """``queryset`` rows matching ``query``, best first, with ``rank`` and ``snippet``.
+
+    PostgreSQL computes the snippets (``ts_headline``, costly) only for the rows the
+    limit keeps, after ranking.
+    """
     return (
-        queryset.annotate(
-            document=vector,
-            rank=SearchRank(vector, query),
+        queryset.filter(pk__in=_matching(queryset.model, model_key, query))
+        .annotate(
+            # Over all candidates, before the limit: the table's (capped) match count.
+            matches=Window(Count("pk")),
+            rank=SearchRank(document_vector(model_key), query),
             snippet=SearchHeadline(
                 _document(model_key),
                 query,
@@ -119,7 +168,6 @@ def _ranked(queryset, model_key: str, query: SearchQuery, limit: int):
                 fragment_delimiter=" … ",
             ),
         )
-        .filter(document=query)
         .order_by("-rank", "pk")[:limit]
     )
 
@@ -134,123 +182,133 @@ KINDS = {
 }
 
 
+def _query(text: str) -> SearchQuery | None:
+    text = (text or "").strip()
+    return SearchQuery(text, config=CONFIG, search_type="websearch") if text else None
+
+
+def _sources():
+    """(kind, model key, queryset, hit builder) of every searchable table."""
+    from agreements.models import Agreement, Clause, Decision
+    from bodies.models import Body, County
+    from governance.models import Initiative, SupportStructure
+
+    def body(b):
+        context = str(b.county or _("Nationell nivå"))
+        return Hit("body", KINDS["body"], b.name, b.get_absolute_url(), "", b.rank, context)
+
+    def agreement(a):
+        context = str(a.county or _("Nationell nivå"))
+        url = a.get_absolute_url()
+        return Hit("agreement", KINDS["agreement"], a.title, url, "", a.rank, context)
+
+    def clause(c):
+        title = f"{c.agreement.short_name or c.agreement.title}, {_('punkt')} {c.order}"
+        url = f"{c.agreement.get_absolute_url()}#klausul-{c.order}"
+        return Hit("clause", KINDS["clause"], title, url, "", c.rank, c.agreement.title)
+
+    def decision(d):
+        if d.body_id:
+            url = d.body.get_absolute_url() + f"#beslut-{d.pk}"
+        elif d.agreement_id:
+            url = d.agreement.get_absolute_url() + "#beslut"
+        else:
+            url = ""
+        title = f"{d.body or d.decided_by_text} {d.date or d.year}"
+        context = d.agreement.title if d.agreement_id else ""
+        return Hit("decision", KINDS["decision"], title, url, "", d.rank, context)
+
+    def initiative(i):
+        title, url = i.title, _initiative_url(i)
+        return Hit("initiative", KINDS["initiative"], title, url, "", i.rank, str(i.year or ""))
+
+    def county(c):
+        url = c.get_absolute_url()
+        return Hit("county", KINDS["county"], c.name, url, "", c.rank, c.code)
+
+    def structure(s):
+        title = str(_("Stödstruktur i %(county)s")) % {"county": s.county.name}
+        url = s.get_absolute_url()
+        return Hit("county", KINDS["county"], title, url, "", s.rank, s.county.code)
+
+    return [
+        ("body", "body", Body.objects.select_related("county"), body),
+        ("agreement", "agreement", Agreement.objects.select_related("county"), agreement),
+        ("clause", "clause", Clause.objects.select_related("agreement"), clause),
+        ("decision", "decision", Decision.objects.select_related("body", "agreement"), decision),
+        ("initiative", "initiative", Initiative.objects.all(), initiative),
+        ("county", "county", County.objects.all(), county),
+        (
+            "county",
+            "supportstructure",
+            SupportStructure.objects.select_related("county"),
+            structure,
+        ),
+    ]
+
+
 def search(text: str, *, kinds: list[str] | None = None, per_kind: int = 25) -> list[Hit]:
     """Rows of every searchable kind that match ``text``, best match first.
 
     One query per kind, whatever the number of rows: each is limited to
     ``per_kind`` best hits before the lists are merged by rank.
     """
-    from agreements.models import Agreement, Clause, Decision
-    from bodies.models import Body, County
-    from governance.models import Initiative, SupportStructure
+    return _search(text, kinds, per_kind)[0]
 
-    text = (text or "").strip()
-    if not text:
-        return []
-    query = SearchQuery(text, config=CONFIG, search_type="websearch")
+
+def _search(text: str, kinds, per_kind: int) -> tuple[list[Hit], dict[str, int]]:
+    """(best hits, match count per kind, capped at RANK_CANDIDATES per table)."""
+    query = _query(text)
     wanted = set(kinds or KINDS)
+    counts = {kind: 0 for kind in KINDS if kind in wanted}
+    if query is None:
+        return [], counts
     hits: list[Hit] = []
-
-    if "body" in wanted:
-        for b in _ranked(Body.objects.select_related("county"), "body", query, per_kind):
-            hits.append(
-                Hit(
-                    "body",
-                    KINDS["body"],
-                    b.name,
-                    b.get_absolute_url(),
-                    _highlight(b.snippet),
-                    b.rank,
-                    str(b.county or _("Nationell nivå")),
-                )
-            )
-    if "agreement" in wanted:
-        for a in _ranked(Agreement.objects.select_related("county"), "agreement", query, per_kind):
-            hits.append(
-                Hit(
-                    "agreement",
-                    KINDS["agreement"],
-                    a.title,
-                    a.get_absolute_url(),
-                    _highlight(a.snippet),
-                    a.rank,
-                    str(a.county or _("Nationell nivå")),
-                )
-            )
-    if "clause" in wanted:
-        for c in _ranked(Clause.objects.select_related("agreement"), "clause", query, per_kind):
-            hits.append(
-                Hit(
-                    "clause",
-                    KINDS["clause"],
-                    f"{c.agreement.short_name or c.agreement.title}, {_('punkt')} {c.order}",
-                    f"{c.agreement.get_absolute_url()}#klausul-{c.order}",
-                    _highlight(c.snippet),
-                    c.rank,
-                    c.agreement.title,
-                )
-            )
-    if "decision" in wanted:
-        decisions = Decision.objects.select_related("body", "agreement")
-        for d in _ranked(decisions, "decision", query, per_kind):
-            if d.body_id:
-                url = d.body.get_absolute_url() + f"#beslut-{d.pk}"
-            elif d.agreement_id:
-                url = d.agreement.get_absolute_url() + "#beslut"
-            else:
-                url = ""
-            hits.append(
-                Hit(
-                    "decision",
-                    KINDS["decision"],
-                    f"{d.body or d.decided_by_text} {d.date or d.year}",
-                    url,
-                    _highlight(d.snippet),
-                    d.rank,
-                    d.agreement.title if d.agreement_id else "",
-                )
-            )
-    if "initiative" in wanted:
-        for i in _ranked(Initiative.objects.all(), "initiative", query, per_kind):
-            hits.append(
-                Hit(
-                    "initiative",
-                    KINDS["initiative"],
-                    i.title,
-                    _initiative_url(i),
-                    _highlight(i.snippet),
-                    i.rank,
-                    str(i.year or ""),
-                )
-            )
-    if "county" in wanted:
-        for c in _ranked(County.objects.all(), "county", query, per_kind):
-            hits.append(
-                Hit(
-                    "county",
-                    KINDS["county"],
-                    c.name,
-                    c.get_absolute_url(),
-                    _highlight(c.snippet),
-                    c.rank,
-                    c.code,
-                )
-            )
-        structures = SupportStructure.objects.select_related("county")
-        for s in _ranked(structures, "supportstructure", query, per_kind):
-            hits.append(
-                Hit(
-                    "county",
-                    KINDS["county"],
-                    str(_("Stödstruktur i %(county)s")) % {"county": s.county.name},
-                    s.get_absolute_url(),
-                    _highlight(s.snippet),
-                    s.rank,
-                    s.county.code,
-                )
-            )
+    for kind, model_key, queryset, build in _sources():
+        if kind not in wanted:
+            continue
+        rows = list(_ranked(queryset, model_key, query, per_kind))
+        if rows:
+            counts[kind] += rows[0].matches
+        for row in rows:
+            hit = build(row)
+            hit.snippet = _highlight(row.snippet)
+            hits.append(hit)
     hits.sort(key=lambda h: -h.rank)
-    return hits
+    return hits, counts
+
+
+class RankedHits:
+    """The hits of ``text`` as a lazy sequence for a paginator: its length is the (capped)
+    number of matches, and only as many hits per kind are ranked as the page needs.
+
+    The best ``n`` hits of all kinds are among the best ``n`` of each kind, so showing
+    hits up to ``reach`` needs ``reach`` hits per kind at most, never every match.
+    """
+
+    def __init__(self, text: str, *, kinds: list[str] | None = None, reach: int = 25):
+        self.text = text
+        self.kinds = kinds
+        self._load(reach)
+
+    def _load(self, reach: int) -> None:
+        self.reach = min(max(reach, 1), RANK_CANDIDATES)
+        self.hits, self.counts = _search(self.text, self.kinds, self.reach)
+
+    @property
+    def capped(self) -> bool:
+        """Whether some table has more matches than were counted."""
+        return any(n >= RANK_CANDIDATES for n in self.counts.values())
+
+    def __len__(self) -> int:
+        return sum(self.counts.values())
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            raise TypeError("RankedHits supports only slices")
+        if index.stop is not None and index.stop > self.reach < RANK_CANDIDATES:
+            self._load(index.stop)  # a page further on than the caller expected
+        return self.hits[index]
 
 
 def _initiative_url(initiative) -> str:

@@ -20,7 +20,7 @@ from agreements.models import Agreement, Decision
 from agreements.renewal import renewal_deadlines
 from bodies.models import Body, County, Meeting
 from governance.models import Initiative, Milestone, SupportStructure
-from governance.search import KINDS, search
+from governance.search import KINDS, RANK_CANDIDATES, RankedHits
 
 EXPIRY_HORIZON_DAYS = 365
 
@@ -95,24 +95,46 @@ class SearchView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = SearchForm(self.request.GET or None)
-        hits, text = [], ""
+        hits, text, kind = [], "", ""
         if form.is_valid():
             text = form.cleaned_data["q"].strip()
             kind = form.cleaned_data["typ"]
-            hits = search(text, kinds=[kind] if kind else None)
+            if text:
+                reach = _page_number(self.request.GET.get("page")) * self.per_page
+                hits = RankedHits(text, kinds=[kind] if kind else None, reach=reach)
         page = Paginator(hits, self.per_page).get_page(self.request.GET.get("page"))
         params = self.request.GET.copy()
         params.pop("page", None)
+        by_kind = []
+        if hits and not kind:
+            base = params.copy()
+            for key, n in hits.counts.items():
+                if n:
+                    base["typ"] = key
+                    by_kind.append((KINDS[key], _at_least(n), base.urlencode()))
         context.update(
             form=form,
             text=text,
             page_obj=page,
             hits=page.object_list,
-            total=len(hits),
+            total=_at_least(len(hits)) if hits and hits.capped else len(hits),
+            by_kind=by_kind,
             query_string=params.urlencode(),
             breadcrumbs=[(_("Sök"), None)],
         )
         return context
+
+
+def _page_number(raw) -> int:
+    try:
+        return max(int(raw), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+def _at_least(n: int) -> str:
+    """A match count, with "+" when counting stopped (``governance.search.RANK_CANDIDATES``)."""
+    return f"{n}+" if n >= RANK_CANDIDATES else str(n)
 
 
 class TimelineView(TemplateView):
