@@ -289,7 +289,9 @@ def test_user_involvement_is_left_blank_because_the_text_ends_before_that_sectio
             "regional_federation",
         ),
         ("Blekinge", "county_council", "landstinget-blekinge", "region"),
-        ("Dalarna", "regional_federation", "region-dalarna", "region"),
+        # Seed 002: in 2013 Region Dalarna was a regionförbund (counted among the twelve,
+        # plan decided in a federation board, a direktion with county council members).
+        ("Dalarna", "regional_federation", "region-dalarna-regionforbund", "regional_federation"),
     ],
 )
 def test_named_host_is_linked_to_its_organisation(
@@ -342,6 +344,10 @@ def test_named_bodies_belong_to_their_counties():
         "socialchefsnatverket": "Örebro",
         "ac-konsensus": "Västerbotten",
         "valfardsberedningen": "Dalarna",
+        "direktionen-for-region-dalarna": "Dalarna",
+        "presidiemoten-i-kalmar-lan": "Kalmar",
+        "gemensamma-konferenser-kronoberg": "Kronoberg",
+        "presidiekonferenser-vastmanland": "Västmanland",
     }
     found = dict(Body.objects.filter(slug__in=expected).values_list("slug", "county__code"))
     assert found == {slug: COUNTY_CODES[c] for slug, c in expected.items()}
@@ -354,6 +360,57 @@ def test_ac_konsensus_has_six_members_from_each_side_and_was_lako():
     body = Body.objects.get(slug="ac-konsensus")
     assert dict(body.seats.values_list("side", "count")) == {"municipalities": 6, "region": 6}
     assert list(body.former_names.values_list("name", flat=True)) == ["LAKO"]
+
+
+def test_region_dalarna_of_2013_is_the_regional_federation_not_the_region():
+    # Seed 002: Dalarna's platform leader sits in a regionförbund or regionkommun; "I
+    # direktionen för Region Dalarna finns 15 kommunstyrelseordföranden och tio
+    # förtroendevalda från landstinget"; Välfärdsberedningen has seven of them.
+    federation = Organisation.objects.get(slug="region-dalarna-regionforbund")
+    assert (federation.name, federation.kind, federation.county.code) == (
+        "Region Dalarna",
+        "regional_federation",
+        "20",
+    )
+    assert federation.source.slug == SEED_002
+    direktion = Body.objects.get(slug="direktionen-for-region-dalarna")
+    assert list(direktion.owners.values_list("slug", flat=True)) == [federation.slug]
+    assert sorted(direktion.seats.values_list("side", "count")) == [
+        ("municipalities", 15),
+        ("region", 10),
+    ]
+    beredning = Body.objects.get(slug="valfardsberedningen")
+    assert list(beredning.owners.values_list("slug", flat=True)) == [federation.slug]
+    assert beredning.parent == direktion
+    assert list(beredning.seats.values_list("count", flat=True)) == [7]
+
+
+def test_kommunberedningen_has_six_chairs_six_vice_chairs_and_six_from_region_halland():
+    # Seed 002, Halland: "ordförandena och vice ordförandena i de sex kommunstyrelserna,
+    # samt sex förtroendevalda från Region Hallands politiska ledning".
+    body = Body.objects.get(slug="kommunberedningen")
+    assert list(body.seats.values_list("side", "count")) == [
+        ("municipalities", 6),
+        ("municipalities", 6),
+        ("region", 6),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("slug", "meetings"),
+    [
+        # Seed 002, Kalmar: "Presidiemöten två per år där presidierna för landstingsstyrelsen
+        # och primärkommunala nämnden på regionförbundet möts".
+        ("presidiemoten-i-kalmar-lan", 2),
+        # Seed 002, Kronoberg: "Fyra gånger per år sammankallas dessutom social-/
+        # omsorgsnämndernas presidier och landstingets samverkansberedning".
+        ("gemensamma-konferenser-kronoberg", 4),
+        # Seed 002, Västmanland: "Två gånger per år arrangeras dessutom presidiekonferenser".
+        ("presidiekonferenser-vastmanland", 2),
+    ],
+)
+def test_named_forums_meet_as_often_as_the_document_says(slug, meetings):
+    assert Body.objects.get(slug=slug).meetings_per_year == meetings
 
 
 def test_dated_decisions_are_recorded_with_body_and_year():
@@ -381,14 +438,14 @@ def test_every_county_has_a_plan_decision_of_2013_with_its_decider():
 
 def test_every_profile_and_row_it_created_names_seed_002():
     assert set(SupportStructure.objects.values_list("source__slug", flat=True)) == {SEED_002}
-    # Region Dalarna and Högskolan Dalarna are also named by the Dalarna proposal (seed 004)
-    # and FoUrum by SKL's brochure (seed 003); their steps run first and create them.
+    # Högskolan Dalarna is also named by the Dalarna proposal (seed 004) and FoUrum by SKL's
+    # brochure (seed 003); their steps run first and create them.
     elsewhere = {
         slug
         for slug in support_structures.ORGANISATIONS
         if Organisation.objects.get(slug=slug).source.slug != SEED_002
     }
-    assert elsewhere == {"region-dalarna", "hogskolan-dalarna", "fourum"}
+    assert elsewhere == {"hogskolan-dalarna", "fourum"}
     for slug in support_structures.BODIES:
         assert Body.objects.get(slug=slug).source.slug == SEED_002
 

@@ -17,6 +17,12 @@ How the document's words were entered:
   sjukvårdsförvaltningen; Uppsala: Enheten för välfärd och FoU-stöd på regionförbundet;
   Värmland: FoU Välfärd …); otherwise ``organisation`` is blank and ``note`` says what
   the document says.
+* "Region Dalarna" in 2013 is the regional federation (``region-dalarna-regionforbund``),
+  not the region that Dalarna's proposal (seed 004) calls Region Dalarna (``region-dalarna``,
+  former Landstinget Dalarna): the document counts Dalarna's host among the regionförbund,
+  its plan was decided in a federation board and its direktion had members from both the
+  municipalities and the county council. Dalarna's host, the direktion and
+  Välfärdsberedningen belong to the federation.
 * ``plan_signed_by`` is filled only for the counties the document names in its
   paragraph on signatures (Blekinge, Dalarna, Halland, Jönköping, Kalmar, Stockholm,
   Värmland); the paragraph's other figures (two thirds signed by a region/federation
@@ -79,9 +85,21 @@ UNIVERSITY_AGREEMENTS = "Planen efterlyser nya samverkansavtal med universitet o
 
 # slug: fields. County is given by SCB code; parent by slug.
 ORGANISATIONS: dict[str, dict] = {
-    # Defined by the Dalarna seed (seed 004) as the region, former Landstinget Dalarna; the
-    # same fields here, so the record is the same whichever step creates it.
-    "region-dalarna": {"name": "Region Dalarna", "kind": "region", "county": "20"},
+    # In 2013 "Region Dalarna" was a regional federation, not the region of seed 004
+    # (slug region-dalarna, former Landstinget Dalarna): the compilation counts Dalarna
+    # among the twelve counties whose platform leaders sit in a regionförbund or
+    # regionkommun, its plan was decided in a "region- eller kommunförbundsstyrelse", and
+    # its direktion had 15 municipal chairs and ten elected members from the county council.
+    "region-dalarna-regionforbund": {
+        "name": "Region Dalarna",
+        "kind": "regional_federation",
+        "county": "20",
+        "description": "Regionförbundet i Dalarna, som det beskrivs i SKL:s sammanställning av "
+        "länsplanerna 2013: i direktionen för Region Dalarna finns 15 "
+        "kommunstyrelseordföranden och tio förtroendevalda från landstinget. "
+        "Plattformsledaren och stabsfunktionen för den regionala stödstrukturen finns här. "
+        "Inte samma organisation som regionen Region Dalarna i Dalarnas organisationsförslag.",
+    },
     "hogskolan-dalarna": {"name": "Högskolan Dalarna", "kind": "university", "county": "20"},
     "landstinget-blekinge": {"name": "Landstinget Blekinge", "kind": "region", "county": "10"},
     "blekinge-tekniska-hogskola": {
@@ -181,14 +199,30 @@ ORGANISATIONS: dict[str, dict] = {
 
 # slug: fields. All are county-level bodies; owners by organisation slug.
 BODIES: dict[str, dict] = {
+    "direktionen-for-region-dalarna": {
+        "name": "Direktionen för Region Dalarna",
+        "kind": "political",
+        "county": "20",
+        "owners": ["region-dalarna-regionforbund"],
+        "has_decision_mandate": True,
+        "composition": "15 kommunstyrelseordföranden och tio förtroendevalda från landstinget.",
+        "mandate": "Regionförbundet Region Dalarnas direktion; Välfärdsberedningen består av "
+        "sju förtroendevalda från direktionen.",
+        "seats": [
+            ("municipalities", "Kommunstyrelseordförande", 15),
+            ("region", "Förtroendevalda från landstinget", 10),
+        ],
+    },
     "valfardsberedningen": {
         "name": "Välfärdsberedningen",
         "kind": "political",
         "county": "20",
-        "owners": ["region-dalarna"],
+        "owners": ["region-dalarna-regionforbund"],
+        "parent": "direktionen-for-region-dalarna",
         "composition": "Sju förtroendevalda från direktionen för Region Dalarna.",
         "mandate": "Konstituerades i april 2011. Har ansvar för att stödja och vägleda "
         "utvecklingsarbetet inom välfärdsområdet.",
+        "seats": [("other", "Förtroendevalda från direktionen för Region Dalarna", 7)],
     },
     "natverk-valfard": {
         "name": "Nätverk Välfärd",
@@ -211,6 +245,11 @@ BODIES: dict[str, dict] = {
         "förtroendevalda från Region Hallands politiska ledning.",
         "mandate": "Enda politiska forum på länsnivå; har inget uttalat särskilt ansvar för "
         "gemensamma frågor inom välfärdsområdet.",
+        "seats": [
+            ("municipalities", "Ordförandena i de sex kommunstyrelserna", 6),
+            ("municipalities", "Vice ordförandena i de sex kommunstyrelserna", 6),
+            ("region", "Förtroendevalda från Region Hallands politiska ledning", 6),
+        ],
     },
     "svom": {
         "name": "Sociala vård- och omsorgsgruppen",
@@ -242,6 +281,26 @@ BODIES: dict[str, dict] = {
         "länets tolv kommuner.",
         "mandate": "Fokuserar på innehåll och resultat av arbetet och fastställer inriktning och "
         "handlingsplan för nästkommande samarbetsperiod.",
+    },
+    "presidiemoten-i-kalmar-lan": {
+        "name": "Presidiemöten i Kalmar län",
+        "kind": "political",
+        "county": "08",
+        "meetings_per_year": 2,
+        "composition": "Presidierna för landstingsstyrelsen och primärkommunala nämnden på "
+        "regionförbundet.",
+        "mandate": "Stämmer av innehåll, uppföljning av resultat och inriktning inför "
+        "delårsbokslut samt årsbokslut. Ett av de gemensamma fora i årshjulet som antogs vid "
+        "presidiekonferensen i september 2013.",
+    },
+    "gemensamma-konferenser-kronoberg": {
+        "name": "Gemensamma konferenser för social-/omsorgsnämndernas presidier och "
+        "landstingets samverkansberedning",
+        "kind": "political",
+        "county": "07",
+        "meetings_per_year": 4,
+        "composition": "Social-/omsorgsnämndernas presidier och landstingets samverkansberedning.",
+        "mandate": "Sammankallas fyra gånger per år till gemensamma konferenser.",
     },
     "ledningsgruppen-for-samordning-av-lanets-halso-och-sjukvard-och-socialtjanst": {
         "name": "Ledningsgruppen för samordning av länets hälso- och sjukvård och socialtjänst",
@@ -324,6 +383,14 @@ BODIES: dict[str, dict] = {
         "owners": ["vkl"],
         "mandate": "Beredning inom VKL som hanterar samtliga områden inom socialtjänsten och "
         "angränsande delar av hälso- och sjukvården.",
+    },
+    "presidiekonferenser-vastmanland": {
+        "name": "Presidiekonferenser i Västmanlands län",
+        "kind": "political",
+        "county": "19",
+        "meetings_per_year": 2,
+        "composition": "Politiker och chefstjänstemän från kommuner och landsting.",
+        "mandate": "Arrangeras två gånger per år för gemensamma diskussioner.",
     },
     "maritgruppen": {
         "name": "Samverkansgruppen för hälso- och sjukvård, socialtjänst, elevstöd och "
@@ -805,7 +872,7 @@ PROFILES: dict[str, dict] = {
         "hosts": [
             (
                 "regional_federation",
-                "region-dalarna",
+                "region-dalarna-regionforbund",
                 "Regionförbund; stabsfunktionen på Region Dalarna.",
             )
         ],
@@ -1038,6 +1105,8 @@ class _Loader:
         for slug, spec in BODIES.items():
             fields = dict(spec, county=self.counties[spec["county"]], level=BodyLevel.COUNTY)
             owners = [Organisation.objects.get(slug=s) for s in fields.pop("owners", [])]
+            if "parent" in fields:
+                fields["parent"] = Body.objects.get(slug=fields["parent"])
             former_name = fields.pop("former_name", None)
             seats = fields.pop("seats", [])
             if Body.objects.filter(slug=slug).exists():
