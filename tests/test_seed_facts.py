@@ -234,6 +234,19 @@ FACTS = [
         lambda: agreement("overenskommelse-2011").title,
         "Stöd till en evidensbaserad praktik för god kvalitet inom socialtjänstens område",
     ),
+    (
+        # Seed 002, table of contents: "Stöd till en evidensbaserad praktik för god kvalitet
+        # i socialtjänsten 2013".
+        "national 2013 title",
+        lambda: agreement("overenskommelse-2013").title,
+        "Stöd till en evidensbaserad praktik för god kvalitet i socialtjänsten",
+    ),
+    (
+        # Seed 002: "planerna skulle vara SKL tillhanda senast den 15 november 2013".
+        "county plans due 15 November 2013",
+        lambda: "senast den 15 november 2013" in agreement("overenskommelse-2013").background,
+        True,
+    ),
     ("SKL's full name", lambda: org("skl").name, "Sveriges Kommuner och Landsting"),
     ("Regeringen is the government", lambda: org("regeringen").kind, OrganisationKind.GOVERNMENT),
     (

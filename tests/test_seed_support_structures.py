@@ -396,6 +396,21 @@ def test_kommunberedningen_has_six_chairs_six_vice_chairs_and_six_from_region_ha
     ]
 
 
+def test_sub_regional_forums_are_entered_at_that_level():
+    # Seed 002, Gävleborg: "samt på delregional nivå fyra politiska styrgrupper"; Skåne: "På
+    # delregional nivå finns så kallade REKOmöten".
+    found = dict(
+        Body.objects.filter(slug__in=["politiska-styrgrupper-gavleborg", "reko-moten"]).values_list(
+            "slug", "level"
+        )
+    )
+    assert found == {
+        "politiska-styrgrupper-gavleborg": "sub_regional",
+        "reko-moten": "sub_regional",
+    }
+    assert "Fyra" in Body.objects.get(slug="politiska-styrgrupper-gavleborg").composition
+
+
 @pytest.mark.parametrize(
     ("slug", "meetings"),
     [

@@ -380,11 +380,21 @@ def load() -> int:
         "overenskommelse-2013",
         2013,
         plans,
-        title="Stöd till en evidensbaserad praktik för god kvalitet i socialtjänsten och "
-        "angränsande hälso- och sjukvård",
+        # The compilation's table of contents: "Stöd till en evidensbaserad praktik för god
+        # kvalitet i socialtjänsten 2013"; its foreword words it the same way.
+        title="Stöd till en evidensbaserad praktik för god kvalitet i socialtjänsten",
         validity_text="Överenskommelsen för 2013",
         purpose=COFINANCING_2013,
-        background="Området personer med funktionsnedsättning lyfts in i överenskommelsen för "
+        background="Överenskommelsen för 2013 mellan regeringen och Sveriges Kommuner och "
+        "Landsting (SKL) om stöd till en evidensbaserad praktik för god kvalitet i "
+        "socialtjänsten (på ett ställe i sammanställningen: i socialtjänsten och angränsande "
+        "hälso- och sjukvård). För att få ta del av 2014 års medel skulle länen under 2013 "
+        "utforma en plan för organisation, styrning och finansiering av stödstrukturerna. I en "
+        "promemoria från SKL som skickades ut i april 2013 meddelades att planerna skulle vara "
+        "SKL tillhanda senast den 15 november 2013. Ett av kraven var att planerna skulle "
+        "skrivas under av behöriga företrädare för huvudmännen. Samtliga län hade i november "
+        "2013 skickat in sina länsplaner till SKL.\n\n"
+        "Området personer med funktionsnedsättning lyfts in i överenskommelsen för "
         "2013, på grundval av sjutton länsvisa kartläggningar 2012 (SKL:s broschyr).",
     )
     national_agreement(

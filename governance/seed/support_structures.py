@@ -237,6 +237,15 @@ BODIES: dict[str, dict] = {
         "county": "21",
         "mandate": "Tjänstemannaledning i Närvårdsorganisationen.",
     },
+    "politiska-styrgrupper-gavleborg": {
+        "name": "Politiska styrgrupper på delregional nivå i Närvårdsorganisationen",
+        "kind": "political",
+        "level": "sub_regional",
+        "county": "21",
+        "composition": "Fyra politiska styrgrupper på delregional nivå.",
+        "mandate": "Del av Närvårdsorganisationen, Gävleborgs samverkande lednings- och "
+        "styrningsstruktur, tillsammans med Nätverk Välfärd och Länsledning Närvård.",
+    },
     "kommunberedningen": {
         "name": "Kommunberedningen",
         "kind": "political",
@@ -330,6 +339,15 @@ BODIES: dict[str, dict] = {
         "composition": "Representanter för hälso- och sjukvårdsnämnden i Region Skåne och "
         "Kommunförbundets beredning för vård och omsorg.",
         "mandate": "Behandlar gemensamma frågor som rör hälso- och sjukvård och socialtjänst.",
+    },
+    "reko-moten": {
+        "name": "REKO-möten",
+        "kind": "political",
+        "level": "sub_regional",
+        "county": "12",
+        "composition": "Politiker från Region Skånes närsjukvårdberedning och kommunernas "
+        "socialnämnder/vård och omsorgsnämnder (eller motsvarande), tillsammans med tjänstemän.",
+        "mandate": "Dialog och information kring gemensamma frågor på delregional nivå.",
     },
     "presidiegruppen": {
         "name": "Presidiegruppen",
@@ -1103,7 +1121,7 @@ class _Loader:
         from bodies.models import Body, BodyLevel, FormerName, Organisation, Seat
 
         for slug, spec in BODIES.items():
-            fields = dict(spec, county=self.counties[spec["county"]], level=BodyLevel.COUNTY)
+            fields = {"level": BodyLevel.COUNTY, **spec, "county": self.counties[spec["county"]]}
             owners = [Organisation.objects.get(slug=s) for s in fields.pop("owners", [])]
             if "parent" in fields:
                 fields["parent"] = Body.objects.get(slug=fields["parent"])
