@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 
 from agreements.models import Agreement, AgreementParty, Decision, DecisionKind
@@ -228,7 +229,7 @@ class CountyListView(ListView):
         counties = context["counties"]
         profiles = [c for c in counties if _structure(c)]
         context.update(
-            breadcrumbs=[(_("Län"), None)],
+            breadcrumbs=[(pgettext_lazy("alla län", "Län"), None)],
             with_profile=len(profiles),
             with_arena=sum(1 for c in profiles if c.support_structure.has_political_arena),
             in_fou=sum(1 for c in profiles if c.support_structure.in_fou_environment),
@@ -273,7 +274,7 @@ class CountyDetailView(DetailView):
         context.update(
             structure=_structure(county),
             agreements=[(a, a.status_on(today)) for a in county.agreements.all()],
-            breadcrumbs=[(_("Län"), reverse("web:county-list")), (county.name, None)],
+            breadcrumbs=[(pgettext_lazy("alla län", "Län"), reverse("web:county-list")), (county.name, None)],
         )
         return context
 

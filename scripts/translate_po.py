@@ -4,7 +4,8 @@ Usage: python scripts/translate_po.py   (reads every locale/translations/*.py)
 
 Each file holds ``TRANSLATIONS = {"svensk text": "English text", ...}``. For a plural entry
 (``msgid`` / ``msgid_plural``) the key is the singular msgid and the value a 2-tuple
-``("English singular", "English plural")``.
+``("English singular", "English plural")``. An entry with a context (``pgettext``,
+``{% translate "…" context "…" %}``) is keyed ``"context\x04msgid"``, as gettext itself keys it.
 
 The dicts are the source of truth: whenever a dict has an entry's msgid, its value is written to
 the msgstr, replacing whatever the .po held. Entries the dicts do not know keep their msgstr.
@@ -123,7 +124,8 @@ def translate(text: str, translations: dict) -> tuple[str, list[str]]:
             for key in entry.msgstrs:
                 entry.set(key, "")
         plural = entry.get("msgid_plural") is not None
-        value = translations.get(msgid)
+        context = entry.get("msgctxt")
+        value = translations.get(msgid if context is None else f"{context}\x04{msgid}")
         if value is not None:
             if plural:
                 if not (isinstance(value, tuple) and len(value) == 2):

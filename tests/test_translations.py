@@ -225,3 +225,13 @@ def test_agreement_list_headings_are_english(client):
         english=["Agreements", "Title", "Type", "Parties", "Validity"],
         swedish=["Överenskommelser", "Titel", "Typ", "Parter", "Giltighet"],
     )
+
+
+@pytest.mark.django_db
+def test_the_page_of_all_counties_is_counties_in_english_and_one_county_is_county(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("web:county-list")).content.decode()
+    assert "<title>Counties" in page
+    assert re.search(r'aria-current="page"[^>]*>Counties</a>', page)
+    body_list = client.get(reverse("web:body-list")).content.decode()
+    assert re.search(r"<th[^>]*>County</th>", body_list)

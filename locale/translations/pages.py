@@ -345,4 +345,6 @@ TRANSLATIONS = {
     "Politisk nivå": "Political level",
     "Tjänstemannanivå": "Officials' level",
     "Politisk och tjänstemannanivå": "Political and officials' level",
+    # The page of all counties (nav, breadcrumbs, title), as opposed to one county's "Län".
+    "alla län\x04Län": "Counties",
 }
