@@ -22,7 +22,11 @@ from agreements.models import (
     DecisionKind,
     Signatory,
 )
-from agreements.serializers import AgreementSerializer, DecisionSerializer
+from agreements.serializers import (
+    ADOPTION_ORDER,
+    AgreementSerializer,
+    DecisionSerializer,
+)
 from bodies.models import Body, Organisation
 from governance.api import RegistryFilterSet, RegistryViewSet, by_county, by_slug, year_filter
 from governance.models import Initiative
@@ -103,7 +107,9 @@ class AgreementViewSet(RegistryViewSet):
             ),
             Prefetch(
                 "decisions",
-                queryset=Decision.objects.adoptions().select_related("body"),
+                queryset=Decision.objects.adoptions()
+                .select_related("body")
+                .order_by(*ADOPTION_ORDER),
                 to_attr="adoption_decisions",
             ),
             Prefetch(
@@ -121,6 +127,23 @@ class AgreementViewSet(RegistryViewSet):
     filterset_class = AgreementFilter
     search_fields = ["title", "short_name", "reference_number", "purpose"]
     ordering_fields = ["title", "valid_from", "valid_until", "kind", "modified_at"]
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.action == "list":
+            # The list serializer reads the parts as plain rows (AgreementListSerializer):
+            # prefetch only what status and lineage need.
+            queryset = queryset.prefetch_related(None).prefetch_related(
+                Prefetch(
+                    "outgoing_relations",
+                    queryset=AgreementRelation.objects.select_related("target", "decision"),
+                ),
+                Prefetch(
+                    "incoming_relations",
+                    queryset=AgreementRelation.objects.select_related("source"),
+                ),
+            )
+        return queryset
 
     def get_serializer_context(self):
         context = super().get_serializer_context()

@@ -249,18 +249,36 @@ def renewal_deadlines(
         due = [(a, (lapses, latest)) for a, (lapses, latest) in due if latest >= start]
     if not due:
         return []
-    first = min(latest for _a, (_l, latest) in due) - MEETING_WINDOW
-    last = max(latest for _a, (_l, latest) in due)
-    meetings: dict[int, list[Meeting]] = {}
-    for meeting in Meeting.objects.filter(
-        body_id__in={a.renewal_body_id for a, _d in due}, date__gt=first, date__lte=last
-    ).order_by("-date"):
-        meetings.setdefault(meeting.body_id, []).append(meeting)
-    found = [_deadline(a, *days, meetings.get(a.renewal_body_id, [])) for a, days in due]
+    found = _deadlines_of(due)
     found = [
         d for d in found if (start is None or d.date >= start) and (end is None or d.date <= end)
     ]
     return sorted(found, key=lambda d: (d.date, str(d.agreement)))
+
+
+def _deadlines_of(due) -> list[RenewalDeadline]:
+    """Deadlines of ``(agreement, (lapses_on, latest_day))`` pairs: one query for meetings."""
+    bodies = {a.renewal_body_id for a, _d in due} or {0}
+    latest_days = [latest for _a, (_l, latest) in due] or [dt.date.today()]
+    meetings: dict[int, list[Meeting]] = {}
+    for meeting in Meeting.objects.filter(
+        body_id__in=bodies,
+        date__gt=min(latest_days) - MEETING_WINDOW,
+        date__lte=max(latest_days),
+    ).order_by("-date"):
+        meetings.setdefault(meeting.body_id, []).append(meeting)
+    return [_deadline(a, *days, meetings.get(a.renewal_body_id, [])) for a, days in due]
+
+
+def renewal_deadlines_of(agreements) -> dict[int, RenewalDeadline]:
+    """pk → deadline of loaded ``agreements`` that need an express renewal decision.
+
+    The agreements should come with ``renewal_body`` and ``incoming_relations__source``
+    loaded (an API page does). One query, for the meetings, even when none is due, so
+    that a list costs the same whatever rows it holds.
+    """
+    due = [(a, days) for a in agreements if (days := _latest_day(a)) is not None]
+    return {d.agreement.pk: d for d in _deadlines_of(due)}
 
 
 def renewal_deadlines_between(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.urls import NoReverseMatch, reverse
 from drf_spectacular.types import OpenApiTypes
@@ -33,13 +36,17 @@ def api_url(obj: models.Model, request=None) -> str | None:
     return request.build_absolute_uri(path) if request is not None else path
 
 
+def _shorten(value: str) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= NAME_MAX_LENGTH else value[: NAME_MAX_LENGTH - 1] + "…"
+
+
 def ref_name(obj: models.Model) -> str:
     """A human name for ``obj`` that needs no further query."""
     for attr in NAME_ATTRIBUTES:
         value = getattr(obj, attr, None)
         if isinstance(value, str) and value:
-            value = " ".join(value.split())
-            return value if len(value) <= NAME_MAX_LENGTH else value[: NAME_MAX_LENGTH - 1] + "…"
+            return _shorten(value)
     return getattr(obj, "slug", "") or str(obj.pk)
 
 
@@ -47,6 +54,58 @@ def ref(obj: models.Model | None, request=None) -> dict | None:
     if obj is None:
         return None
     return {"slug": obj.slug, "name": ref_name(obj), "url": api_url(obj, request)}
+
+
+_PLAIN_SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
+_SLUG_MARK = "slug-placeholder-0"
+
+
+class RefBuilder:
+    """``ref()`` from plain values (slug, the name attribute, pk) instead of an instance,
+    for read paths that build many references from ``.values()`` rows.
+
+    ``name_attribute`` must be the model's first ``NAME_ATTRIBUTES`` attribute that it
+    has; the URL is reversed once and the slug put in, as ``reverse`` would.
+    """
+
+    def __init__(self, model: type[models.Model], request=None):
+        self.model = model
+        self.request = request
+        self.name_attribute = next(
+            (a for a in NAME_ATTRIBUTES if _has_field(model, a)), None
+        )
+        self.prefix = self.suffix = None
+        basename = ROUTES.get(model)
+        if basename is not None:
+            try:
+                path = reverse(f"{basename}-detail", kwargs={"slug": _SLUG_MARK})
+            except NoReverseMatch:
+                path = None
+            if path is not None:
+                if request is not None:
+                    path = request.build_absolute_uri(path)
+                self.prefix, _mark, self.suffix = path.partition(_SLUG_MARK)
+
+    def url(self, slug: str) -> str | None:
+        if self.prefix is None or not slug:
+            return None
+        if _PLAIN_SLUG.match(slug):
+            return f"{self.prefix}{slug}{self.suffix}"
+        return api_url(self.model(slug=slug), self.request)
+
+    def __call__(self, slug: str | None, name: str | None, pk) -> dict | None:
+        if pk is None:
+            return None
+        shown = _shorten(name) if isinstance(name, str) and name else (slug or str(pk))
+        return {"slug": slug, "name": shown, "url": self.url(slug)}
+
+
+def _has_field(model: type[models.Model], name: str) -> bool:
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
 
 
 class RefSerializer(serializers.Serializer):
