@@ -600,6 +600,12 @@ FACTS = [
         True,
     ),
     (
+        # Seed 003, back page: "Bestnr: 5369".
+        "brochure's order number",
+        lambda: "5369" in SourceDocument.objects.get(reference="Seed 003").description,
+        True,
+    ),
+    (
         "every seed document has a source row",
         lambda: SourceDocument.objects.filter(reference__startswith="Seed ").count(),
         5,

@@ -63,7 +63,8 @@ SOURCES = [
         "reference": "Seed 003",
         "description": (
             "SKL:s broschyr om de regionala stödstrukturerna: mål, tidslinje 2004–2016 och "
-            "resultat ur Statskontorets slutrapport (2014)."
+            "resultat ur Statskontorets slutrapport (2014). Beställningsnummer 5369 "
+            "(webbutik.skl.se); kontaktpersoner Per Albinsson och Anna Lilja Qvarlander, SKL."
         ),
     },
     {
