@@ -10,6 +10,7 @@ from django.utils import timezone
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
 
 from agreements.models import (
     Agreement,
@@ -26,6 +27,7 @@ from agreements.serializers import (
     ADOPTION_ORDER,
     AgreementSerializer,
     DecisionSerializer,
+    agreement_rows,
 )
 from bodies.models import Body, Organisation
 from governance.api import RegistryFilterSet, RegistryViewSet, by_county, by_slug, year_filter
@@ -112,13 +114,16 @@ class AgreementViewSet(RegistryViewSet):
                 .order_by(*ADOPTION_ORDER),
                 to_attr="adoption_decisions",
             ),
+            # In the order they were entered, as the list reads them.
             Prefetch(
                 "outgoing_relations",
-                queryset=AgreementRelation.objects.select_related("target", "decision"),
+                queryset=AgreementRelation.objects.select_related("target", "decision").order_by(
+                    "pk"
+                ),
             ),
             Prefetch(
                 "incoming_relations",
-                queryset=AgreementRelation.objects.select_related("source"),
+                queryset=AgreementRelation.objects.select_related("source").order_by("pk"),
             ),
         )
         .order_by("-valid_from", "title", "pk")
@@ -128,22 +133,14 @@ class AgreementViewSet(RegistryViewSet):
     search_fields = ["title", "short_name", "reference_number", "purpose"]
     ordering_fields = ["title", "valid_from", "valid_until", "kind", "modified_at"]
 
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        if self.action == "list":
-            # The list serializer reads the parts as plain rows (AgreementListSerializer):
-            # prefetch only what status and lineage need.
-            queryset = queryset.prefetch_related(None).prefetch_related(
-                Prefetch(
-                    "outgoing_relations",
-                    queryset=AgreementRelation.objects.select_related("target", "decision"),
-                ),
-                Prefetch(
-                    "incoming_relations",
-                    queryset=AgreementRelation.objects.select_related("source"),
-                ),
-            )
-        return queryset
+    def list(self, request, *args, **kwargs):
+        # The list is built from plain rows (AgreementListSerializer), not model instances:
+        # filters, search and ordering apply to the queryset, the page is read as rows.
+        queryset = agreement_rows(self.filter_queryset(self.get_queryset()))
+        page = self.paginate_queryset(queryset)
+        if page is not None:
+            return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        return Response(self.get_serializer(queryset, many=True).data)
 
     def get_serializer_context(self):
         context = super().get_serializer_context()

@@ -50,6 +50,64 @@ class RelationKind(models.TextChoices):
 
 # Relations after which the earlier agreement no longer applies on its own.
 SUPERSEDING_RELATIONS = (RelationKind.REPLACES, RelationKind.RENEWS)
+# Relations that make the earlier agreement this one's predecessor in the lineage.
+LINEAGE_RELATIONS = (RelationKind.REPLACES, RelationKind.RENEWS, RelationKind.EXTENDS)
+
+
+# The status rules as functions of plain values: ``Agreement`` applies them to itself and
+# its prefetched relations, the API list to ``.values()`` rows, so both follow one rule.
+
+
+def extends_it(kind: str, source_is_draft: bool) -> bool:
+    """A relation from a published agreement that moves the earlier one's last day."""
+    return kind == RelationKind.EXTENDS and not source_is_draft
+
+
+def supersedes_it(kind: str, source_is_draft: bool) -> bool:
+    """A relation from a published agreement that replaces or renews the earlier one."""
+    return kind in SUPERSEDING_RELATIONS and not source_is_draft
+
+
+def last_day(node, extensions, _seen: frozenset = frozenset()) -> dt.date | None:
+    """The last day ``node`` applies, its extensions (and theirs) included; None: until replaced.
+
+    ``node`` has ``pk`` and ``valid_until``; ``extensions(node)`` gives the published
+    agreements that extend it, as such nodes. Replacing and renewing agreements do not
+    move the date; they make the earlier one superseded from their start instead.
+    """
+    if node.valid_until is None:
+        return None
+    ends = [node.valid_until]
+    seen = _seen | {node.pk}
+    for extension in extensions(node):
+        if extension.pk in seen:
+            continue
+        extended = last_day(extension, extensions, seen)
+        if extended is None:
+            return None
+        ends.append(extended)
+    return max(ends)
+
+
+def status_of(
+    day: dt.date, *, is_draft: bool, valid_from, superseded_from, until
+) -> AgreementStatus:
+    """Draft, upcoming, in force, expired or superseded, as of ``day``.
+
+    ``superseded_from``: the start days of the published agreements that replace or renew
+    it; ``until``: a function giving its last day (``last_day``), called only when needed,
+    since following extensions may read the database.
+    """
+    if is_draft:
+        return AgreementStatus.DRAFT
+    if valid_from is None or day < valid_from:
+        return AgreementStatus.UPCOMING
+    if any(start is not None and start <= day for start in superseded_from):
+        return AgreementStatus.SUPERSEDED
+    end = until()
+    if end is not None and day > end:
+        return AgreementStatus.EXPIRED
+    return AgreementStatus.IN_FORCE
 
 
 def _extension_reaches(day: dt.date, depth: int, outer: str = "pk"):
@@ -228,7 +286,7 @@ class Agreement(RegistryRecord):
     @property
     def predecessor(self) -> Agreement | None:
         """The agreement this one replaces, renews or extends."""
-        return self._related((RelationKind.REPLACES, RelationKind.RENEWS, RelationKind.EXTENDS))
+        return self._related(LINEAGE_RELATIONS)
 
     @property
     def based_on(self) -> Agreement | None:
@@ -236,11 +294,7 @@ class Agreement(RegistryRecord):
         return self._related((RelationKind.BASED_ON,))
 
     def successors(self) -> list[Agreement]:
-        return [
-            r.source
-            for r in self.incoming_relations.all()
-            if r.kind in (RelationKind.REPLACES, RelationKind.RENEWS, RelationKind.EXTENDS)
-        ]
+        return [r.source for r in self.incoming_relations.all() if r.kind in LINEAGE_RELATIONS]
 
     def lineage(self) -> list[Agreement]:
         """Predecessors oldest first, this agreement, then successors."""
@@ -263,21 +317,16 @@ class Agreement(RegistryRecord):
     def effective_until(self, _seen: frozenset = frozenset()) -> dt.date | None:
         """The last day this agreement applies, extensions (and theirs) included.
 
-        None: in force until replaced. Replacing and renewing agreements do not
-        move the date; they make this one superseded from their start instead.
+        None: in force until replaced (see ``last_day``).
         """
-        if self.valid_until is None:
-            return None
-        ends = [self.valid_until]
-        seen = _seen | {self.pk}
-        for rel in self.incoming_relations.all():
-            if rel.kind != RelationKind.EXTENDS or rel.source.is_draft or rel.source_id in seen:
-                continue
-            extended = rel.source.effective_until(seen)
-            if extended is None:
-                return None
-            ends.append(extended)
-        return max(ends)
+        return last_day(self, Agreement._extensions, _seen)
+
+    def _extensions(self) -> list[Agreement]:
+        return [
+            rel.source
+            for rel in self.incoming_relations.all()
+            if extends_it(rel.kind, rel.source.is_draft)
+        ]
 
     @cached_property
     def renewal_deadline(self):
@@ -287,23 +336,18 @@ class Agreement(RegistryRecord):
         return renewal_deadline(self)
 
     def status_on(self, day: dt.date) -> str:
-        """Draft, upcoming, in force, expired or superseded, as of ``day``."""
-        if self.is_draft:
-            return AgreementStatus.DRAFT
-        if self.valid_from is None or day < self.valid_from:
-            return AgreementStatus.UPCOMING
-        for rel in self.incoming_relations.all():
-            if (
-                rel.kind in SUPERSEDING_RELATIONS
-                and not rel.source.is_draft
-                and rel.source.valid_from is not None
-                and rel.source.valid_from <= day
-            ):
-                return AgreementStatus.SUPERSEDED
-        until = self.effective_until()
-        if until is not None and day > until:
-            return AgreementStatus.EXPIRED
-        return AgreementStatus.IN_FORCE
+        """Draft, upcoming, in force, expired or superseded, as of ``day`` (see ``status_of``)."""
+        return status_of(
+            day,
+            is_draft=self.is_draft,
+            valid_from=self.valid_from,
+            superseded_from=(
+                rel.source.valid_from
+                for rel in self.incoming_relations.all()
+                if supersedes_it(rel.kind, rel.source.is_draft)
+            ),
+            until=self.effective_until,
+        )
 
     def get_status_on_display(self, day: dt.date) -> str:
         return AgreementStatus(self.status_on(day)).label

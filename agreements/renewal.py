@@ -26,6 +26,7 @@ from agreements.models import (
     RelationKind,
     RenewalType,
     runs_through,
+    supersedes_it,
 )
 from bodies.models import Body, Meeting
 
@@ -152,23 +153,38 @@ def last_meeting_on_or_before(body: Body, latest_day: dt.date, meetings=None):
     return latest_day, True, Basis.NO_MEETINGS, None
 
 
-def _latest_day(agreement: Agreement) -> tuple[dt.date, dt.date] | None:
-    """(lapses_on, latest_day) when ``agreement`` needs an express renewal decision."""
-    if (
-        agreement.renewal_type != RenewalType.EXPRESS
-        or agreement.renewal_body_id is None
-        or agreement.is_draft
-    ):
+def renewal_days(
+    *, renewal_type, renewal_body_id, is_draft, notice_period_days, superseded, until
+) -> tuple[dt.date, dt.date] | None:
+    """(lapses_on, latest_day) when an agreement needs an express renewal decision, or None.
+
+    ``superseded``: a function telling whether a published agreement replaces or renews
+    it; ``until``: a function giving its last day (``models.last_day``). Both are called
+    only when needed. ``Agreement`` rows and instances alike go through here.
+    """
+    if renewal_type != RenewalType.EXPRESS or renewal_body_id is None or is_draft:
         return None
-    if any(
-        rel.kind in SUPERSEDING_RELATIONS and not rel.source.is_draft
-        for rel in agreement.incoming_relations.all()
-    ):
+    if superseded():
         return None
-    lapses_on = agreement.effective_until()
+    lapses_on = until()
     if lapses_on is None:
         return None
-    return lapses_on, lapses_on - dt.timedelta(days=agreement.notice_period_days)
+    return lapses_on, lapses_on - dt.timedelta(days=notice_period_days)
+
+
+def _latest_day(agreement: Agreement) -> tuple[dt.date, dt.date] | None:
+    """(lapses_on, latest_day) when ``agreement`` needs an express renewal decision."""
+    return renewal_days(
+        renewal_type=agreement.renewal_type,
+        renewal_body_id=agreement.renewal_body_id,
+        is_draft=agreement.is_draft,
+        notice_period_days=agreement.notice_period_days,
+        superseded=lambda: any(
+            supersedes_it(rel.kind, rel.source.is_draft)
+            for rel in agreement.incoming_relations.all()
+        ),
+        until=agreement.effective_until,
+    )
 
 
 def _deadline(agreement: Agreement, lapses_on, latest_day, meetings=None) -> RenewalDeadline:
@@ -256,10 +272,12 @@ def renewal_deadlines(
     return sorted(found, key=lambda d: (d.date, str(d.agreement)))
 
 
-def _deadlines_of(due) -> list[RenewalDeadline]:
-    """Deadlines of ``(agreement, (lapses_on, latest_day))`` pairs: one query for meetings."""
-    bodies = {a.renewal_body_id for a, _d in due} or {0}
-    latest_days = [latest for _a, (_l, latest) in due] or [dt.date.today()]
+def meetings_for(due: list[tuple[int, dt.date]]) -> dict[int, list[Meeting]]:
+    """body pk → its entered meetings that can be the deadline of ``(body pk, latest_day)``
+    pairs, newest first: one query, run even for no pairs so that a list costs the same
+    whatever rows it holds."""
+    bodies = {body for body, _latest in due} or {0}
+    latest_days = [latest for _body, latest in due] or [dt.date.today()]
     meetings: dict[int, list[Meeting]] = {}
     for meeting in Meeting.objects.filter(
         body_id__in=bodies,
@@ -267,6 +285,12 @@ def _deadlines_of(due) -> list[RenewalDeadline]:
         date__lte=max(latest_days),
     ).order_by("-date"):
         meetings.setdefault(meeting.body_id, []).append(meeting)
+    return meetings
+
+
+def _deadlines_of(due) -> list[RenewalDeadline]:
+    """Deadlines of ``(agreement, (lapses_on, latest_day))`` pairs: one query for meetings."""
+    meetings = meetings_for([(a.renewal_body_id, latest) for a, (_l, latest) in due])
     return [_deadline(a, *days, meetings.get(a.renewal_body_id, [])) for a, days in due]
 
 

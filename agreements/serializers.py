@@ -3,21 +3,36 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
 
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
+from django.db import connection
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from agreements.models import (
+    LINEAGE_RELATIONS,
     Agreement,
     AgreementParty,
     AgreementRelation,
     AgreementStatus,
     Clause,
     Decision,
+    RelationKind,
     Signatory,
+    extends_it,
+    last_day,
+    status_of,
+    supersedes_it,
 )
-from agreements.renewal import Basis, renewal_deadlines_of
+from agreements.renewal import (
+    Basis,
+    last_meeting_on_or_before,
+    meetings_for,
+    renewal_days,
+)
 from bodies.models import Body, Organisation, Person
 from governance.api import (
     BASE_FIELDS,
@@ -26,7 +41,7 @@ from governance.api import (
     ReadRefListField,
     RegistrySerializer,
 )
-from governance.api.fields import RefBuilder, SelfUrlField
+from governance.api.fields import RefBuilder, SelfUrlField, ref
 
 # An agreement's adoptions in the API: newest first, as decisions are listed.
 ADOPTION_ORDER = ("-date", "-year", "pk")
@@ -112,39 +127,280 @@ class RenewalDeadlineSerializer(serializers.Serializer):
 # agreements has some 250 clauses, 100 parties and their references, and building a
 # model instance and running a nested serializer for each costs several times more
 # than the database needs to deliver them.
-LIST_PARTS = ("parties", "clauses", "signatories", "adoptions")
+LIST_PARTS = ("parties", "clauses", "signatories", "adoptions", "relations")
+# Fields the list computes from the rows and relations itself; every other field of
+# ``AgreementSerializer`` must be a column of the agreement or a reference to a record.
+COMPUTED = (
+    *LIST_PARTS,
+    "url",
+    "status",
+    "status_date",
+    "predecessor",
+    "based_on",
+    "successors",
+    "renewal_deadline",
+)
+# Columns the status, lineage and renewal rules read.
+RULE_COLUMNS = (
+    "id",
+    "slug",
+    "is_draft",
+    "valid_from",
+    "valid_until",
+    "renewal_type",
+    "renewal_body_id",
+    "notice_period_days",
+    "renewal_body__slug",
+    "renewal_body__name",
+    "renewal_body__meetings_per_year",
+    "renewal_body__summer_break",
+)
+
+
+@dataclass(frozen=True)
+class _Node:
+    """An agreement as the status rules see it (``models.last_day``)."""
+
+    pk: int
+    valid_until: dt.date | None
+
+
+@dataclass(frozen=True)
+class _Incoming:
+    """A relation to an agreement from a later one, with what the rules read of the later one."""
+
+    kind: str
+    source: _Node
+    source_slug: str
+    source_title: str
+    source_is_draft: bool
+    source_valid_from: dt.date | None
+
+
+class _RowPlan:
+    """How each field of ``AgreementSerializer`` is read from a ``.values()`` row.
+
+    Worked out once from the serializer's own fields, so a field added there either
+    fits (a column, a reference) or makes the list fail loudly, never silently differ.
+    """
+
+    def __init__(self, serializer: serializers.Serializer):
+        self.columns: list[tuple[str, str, object]] = []  # (field name, column, format)
+        self.references: list[tuple[str, type, str, str | None]] = []
+        self.order: list[str] = []
+        values = set(RULE_COLUMNS)
+        for name, field in serializer.fields.items():
+            if field.write_only:
+                continue
+            self.order.append(name)
+            if name in COMPUTED:
+                continue
+            try:
+                model_field = Agreement._meta.get_field(field.source)
+            except FieldDoesNotExist as exc:
+                raise ImproperlyConfigured(
+                    f"AgreementListSerializer cannot read the field {name!r} from a row"
+                ) from exc
+            if model_field.is_relation:
+                if not model_field.many_to_one:
+                    raise ImproperlyConfigured(
+                        f"AgreementListSerializer cannot read the field {name!r} from a row"
+                    )
+                model = model_field.related_model
+                name_attribute = RefBuilder(model).name_attribute
+                self.references.append((name, model, field.source, name_attribute))
+                values.update({f"{field.source}_id", f"{field.source}__slug"})
+                if name_attribute:
+                    values.add(f"{field.source}__{name_attribute}")
+            else:
+                self.columns.append((name, model_field.attname, field.to_representation))
+                values.add(model_field.attname)
+        self.values = tuple(sorted(values))
+
+
+@lru_cache(maxsize=1)
+def _plan() -> _RowPlan:
+    return _RowPlan(AgreementSerializer())
+
+
+@lru_cache(maxsize=8)
+def _fields(serializer_class) -> dict:
+    """A serializer's fields, built once: the list formats values with them, and the
+    value fields it uses read nothing of the request."""
+    return serializer_class().fields
+
+
+def agreement_rows(queryset):
+    """The agreements of ``queryset`` (filtered, ordered) as the rows the list is built from."""
+    return queryset.prefetch_related(None).values(*_plan().values)
 
 
 class AgreementListSerializer(serializers.ListSerializer):
     """A list of agreements with exactly the output of ``AgreementSerializer`` per item.
 
-    The agreements themselves are instances (status and lineage are their methods);
-    their parties, clauses, signatories and adoptions are read as plain rows, five
-    queries for the whole list, and turned into the nested serializers' shapes here.
-    Formatting of values goes through the nested serializers' own fields.
+    The agreements are ``.values()`` rows (``agreement_rows``; instances are read again as
+    rows); their parts, relations and renewal deadlines are read as plain rows too, a
+    fixed number of queries for the whole list, and the items are built here. Status,
+    lineage and renewal deadlines go through the rule functions the model itself uses
+    (``models.status_of``, ``models.last_day``, ``renewal.renewal_days``), and values are
+    formatted by the serializer's own fields, so the output is the serializer's.
     """
 
     def to_representation(self, data):
-        agreements = list(data.all() if hasattr(data, "all") else data)
-        pks = [a.pk for a in agreements]
+        rows = list(data.all() if hasattr(data, "all") else data)
+        if rows and isinstance(rows[0], Agreement):
+            position = {a.pk: i for i, a in enumerate(rows)}
+            found = agreement_rows(Agreement.objects.filter(pk__in=position))
+            rows = sorted(found, key=lambda r: position[r["id"]])
+        plan = _plan()
+        request = self.context.get("request")
+        day = self.child._day()
+        pks = [r["id"] for r in rows]
         parts = self._parts(pks)
-        # All deadlines of the list at once; each agreement then finds its own cached.
-        deadlines = renewal_deadlines_of(agreements)
-        for agreement in agreements:
-            agreement.__dict__["renewal_deadline"] = deadlines.get(agreement.pk)
-        fields = list(self.child._readable_fields)
-        rows = []
-        for agreement in agreements:
-            row = {}
-            for field in fields:
-                name = field.field_name
-                if name in LIST_PARTS:
-                    row[name] = parts[name].get(agreement.pk, [])
-                    continue
-                attribute = field.get_attribute(agreement)
-                row[name] = None if attribute is None else field.to_representation(attribute)
-            rows.append(row)
-        return rows
+        incoming = self._incoming(pks)
+        agreement_ref = RefBuilder(Agreement, request)
+        builders = {model: RefBuilder(model, request) for _n, model, _s, _a in plan.references}
+
+        def extensions(node: _Node) -> list[_Node]:
+            return [
+                r.source for r in incoming.get(node.pk, ()) if extends_it(r.kind, r.source_is_draft)
+            ]
+
+        deadlines = self._renewal_deadlines(rows, incoming, extensions, request)
+        items = []
+        for row in rows:
+            pk = row["id"]
+            node = _Node(pk, row["valid_until"])
+            relations_in = incoming.get(pk, ())
+            relations_out = parts["relations"].get(pk, ())
+            computed = {
+                "url": agreement_ref.url(row["slug"]),
+                "status": str(
+                    status_of(
+                        day,
+                        is_draft=row["is_draft"],
+                        valid_from=row["valid_from"],
+                        superseded_from=(
+                            r.source_valid_from
+                            for r in relations_in
+                            if supersedes_it(r.kind, r.source_is_draft)
+                        ),
+                        until=lambda node=node: last_day(node, extensions),
+                    )
+                ),
+                "status_date": day,
+                "predecessor": next(
+                    (r["agreement"] for r in relations_out if r["kind"] in LINEAGE_RELATIONS),
+                    None,
+                ),
+                "based_on": next(
+                    (r["agreement"] for r in relations_out if r["kind"] == RelationKind.BASED_ON),
+                    None,
+                ),
+                "successors": [
+                    agreement_ref(r.source_slug, r.source_title, r.source.pk)
+                    for r in relations_in
+                    if r.kind in LINEAGE_RELATIONS
+                ],
+                "renewal_deadline": deadlines.get(pk),
+            }
+            for name in LIST_PARTS:
+                computed[name] = parts[name].get(pk, [])
+            for name, column, format_value in plan.columns:
+                value = row[column]
+                computed[name] = None if value is None else format_value(value)
+            for name, model, source, name_attribute in plan.references:
+                computed[name] = builders[model](
+                    row[f"{source}__slug"],
+                    row[f"{source}__{name_attribute}"] if name_attribute else None,
+                    row[f"{source}_id"],
+                )
+            items.append({name: computed[name] for name in plan.order})
+        return items
+
+    def _incoming(self, pks: list[int]) -> dict[int, list[_Incoming]]:
+        """target pk → relations to it, oldest first, for the agreements ``pks`` and,
+        as far as the chain goes, the agreements that extend them (what ``last_day``
+        follows): one recursive query."""
+        incoming: dict[int, list[_Incoming]] = {}
+        if not pks:
+            return incoming
+        relation = AgreementRelation._meta.db_table
+        agreement = Agreement._meta.db_table
+        sql = f"""
+            WITH RECURSIVE chain (id, target_id, kind, source_id) AS (
+                SELECT r.id, r.target_id, r.kind, r.source_id
+                FROM {relation} r WHERE r.target_id = ANY(%s)
+              UNION
+                SELECT r.id, r.target_id, r.kind, r.source_id
+                FROM {relation} r JOIN chain c ON r.target_id = c.source_id
+                WHERE c.kind = %s AND r.kind = %s
+            )
+            SELECT c.target_id, c.kind, c.source_id, a.slug, a.title, a.is_draft,
+                   a.valid_from, a.valid_until
+            FROM chain c JOIN {agreement} a ON a.id = c.source_id
+            ORDER BY c.id
+        """
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [list(pks), RelationKind.EXTENDS, RelationKind.EXTENDS])
+            for target, kind, source, slug, title, is_draft, valid_from, valid_until in cursor:
+                incoming.setdefault(target, []).append(
+                    _Incoming(
+                        kind=kind,
+                        source=_Node(source, valid_until),
+                        source_slug=slug,
+                        source_title=title,
+                        source_is_draft=is_draft,
+                        source_valid_from=valid_from,
+                    )
+                )
+        return incoming
+
+    def _renewal_deadlines(self, rows, incoming, extensions, request) -> dict[int, dict]:
+        """pk → the ``renewal_deadline`` of each row that needs one; one query for meetings."""
+        due = []
+        for row in rows:
+            days = renewal_days(
+                renewal_type=row["renewal_type"],
+                renewal_body_id=row["renewal_body_id"],
+                is_draft=row["is_draft"],
+                notice_period_days=row["notice_period_days"],
+                superseded=lambda pk=row["id"]: any(
+                    supersedes_it(r.kind, r.source_is_draft) for r in incoming.get(pk, ())
+                ),
+                until=lambda row=row: last_day(_Node(row["id"], row["valid_until"]), extensions),
+            )
+            if days is not None:
+                due.append((row, days))
+        meetings = meetings_for([(row["renewal_body_id"], latest) for row, (_l, latest) in due])
+        if not due:
+            return {}
+        fields = _fields(RenewalDeadlineSerializer)
+        body_ref = RefBuilder(Body, request)
+        found = {}
+        for row, (lapses_on, latest_day) in due:
+            # The rhythm of the body is all that the estimate reads of it.
+            body = Body(
+                pk=row["renewal_body_id"],
+                slug=row["renewal_body__slug"],
+                name=row["renewal_body__name"],
+                meetings_per_year=row["renewal_body__meetings_per_year"],
+                summer_break=row["renewal_body__summer_break"],
+            )
+            date, estimated, basis, meeting = last_meeting_on_or_before(
+                body, latest_day, meetings.get(body.pk, [])
+            )
+            values = {
+                "date": fields["date"].to_representation(date),
+                "estimated": fields["estimated"].to_representation(estimated),
+                "basis": fields["basis"].to_representation(basis),
+                "body": body_ref(body.slug, body.name, body.pk),
+                "meeting": ref(meeting, request),
+                "latest_day": fields["latest_day"].to_representation(latest_day),
+                "lapses_on": fields["lapses_on"].to_representation(lapses_on),
+            }
+            found[row["id"]] = {name: values[name] for name in fields}
+        return found
 
     def _parts(self, pks: list[int]) -> dict[str, dict[int, list]]:
         request = self.context.get("request")
@@ -152,6 +408,7 @@ class AgreementListSerializer(serializers.ListSerializer):
         body = RefBuilder(Body, request)
         person = RefBuilder(Person, request)
         decision = RefBuilder(Decision, request)
+        agreement = RefBuilder(Agreement, request)
         parts: dict[str, dict[int, list]] = {name: {} for name in LIST_PARTS}
         if not pks:
             return parts
@@ -211,7 +468,7 @@ class AgreementListSerializer(serializers.ListSerializer):
                 }
             )
 
-        signed_on = SignatorySerializer().fields["signed_on"]
+        signed_on = _fields(SignatorySerializer)["signed_on"]
         for r in (
             Signatory.objects.filter(agreement_id__in=pks)
             .order_by("agreement_id", "order", "id")
@@ -242,7 +499,7 @@ class AgreementListSerializer(serializers.ListSerializer):
                 }
             )
 
-        date = AdoptionSerializer().fields["date"]
+        date = _fields(AdoptionSerializer)["date"]
         for r in (
             Decision.objects.adoptions()
             .filter(agreement_id__in=pks)
@@ -268,6 +525,30 @@ class AgreementListSerializer(serializers.ListSerializer):
                     "date": None if r["date"] is None else date.to_representation(r["date"]),
                     "year": r["year"],
                     "reference": r["reference"],
+                }
+            )
+        kind = _fields(RelationSerializer)["kind"]
+        for r in (
+            AgreementRelation.objects.filter(source_id__in=pks)
+            .order_by("pk")
+            .values(
+                "source_id",
+                "kind",
+                "target_id",
+                "target__slug",
+                "target__title",
+                "decision_id",
+                "decision__slug",
+                "decision__summary",
+            )
+        ):
+            parts["relations"].setdefault(r["source_id"], []).append(
+                {
+                    "kind": kind.to_representation(r["kind"]),
+                    "agreement": agreement(r["target__slug"], r["target__title"], r["target_id"]),
+                    "decision": decision(
+                        r["decision__slug"], r["decision__summary"], r["decision_id"]
+                    ),
                 }
             )
         return parts
