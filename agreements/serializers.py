@@ -412,92 +412,105 @@ class AgreementListSerializer(serializers.ListSerializer):
         parts: dict[str, dict[int, list]] = {name: {} for name in LIST_PARTS}
         if not pks:
             return parts
-
-        for r in (
-            AgreementParty.objects.filter(agreement_id__in=pks)
-            .order_by("agreement_id", "order", "id")
-            .values(
-                "agreement_id",
-                "role",
-                "order",
-                "organisation_id",
-                "organisation__slug",
-                "organisation__name",
+        # Parties, clauses, the clauses' references and signatories are most of a page's
+        # rows: they are read with plain SQL (compiling the ORM's queries and building its
+        # rows cost more than the database takes to answer). The order is the detail's.
+        tables = {
+            "party": AgreementParty._meta.db_table,
+            "clause": Clause._meta.db_table,
+            "clause_organisation": Clause.organisations.through._meta.db_table,
+            "clause_body": Clause.bodies.through._meta.db_table,
+            "signatory": Signatory._meta.db_table,
+            "organisation": Organisation._meta.db_table,
+            "body": Body._meta.db_table,
+            "person": Person._meta.db_table,
+        }
+        with connection.cursor() as cursor:
+            cursor.execute(
+                """
+                SELECT p.agreement_id, p.role, p."order", o.id, o.slug, o.name
+                FROM {party} p JOIN {organisation} o ON o.id = p.organisation_id
+                WHERE p.agreement_id = ANY(%s) ORDER BY p.agreement_id, p."order", p.id
+                """.format(**tables),
+                [pks],
             )
-        ):
-            parts["parties"].setdefault(r["agreement_id"], []).append(
-                {
-                    "organisation": organisation(
-                        r["organisation__slug"], r["organisation__name"], r["organisation_id"]
-                    ),
-                    "role": r["role"],
-                    "order": r["order"],
-                }
-            )
-
-        clauses = list(
-            Clause.objects.filter(agreement_id__in=pks)
-            .order_by("agreement_id", "order", "id")
-            .values("id", "agreement_id", "slug", "order", "heading", "text")
-        )
-        named: dict[str, dict[int, list]] = {"organisations": {}, "bodies": {}}
-        links = [
-            ("organisations", Clause.organisations.through, "organisation", organisation),
-            ("bodies", Clause.bodies.through, "body", body),
-        ]
-        for key, through, target, build in links:
-            for r in (
-                through.objects.filter(clause__agreement_id__in=pks)
-                # As the clause's own related manager orders them (Meta.ordering: name).
-                .order_by(f"{target}__name", f"{target}_id")
-                .values("clause_id", f"{target}_id", f"{target}__slug", f"{target}__name")
-            ):
-                named[key].setdefault(r["clause_id"], []).append(
-                    build(r[f"{target}__slug"], r[f"{target}__name"], r[f"{target}_id"])
+            for agreement_id, role, order, org_id, org_slug, org_name in cursor.fetchall():
+                parts["parties"].setdefault(agreement_id, []).append(
+                    {
+                        "organisation": organisation(org_slug, org_name, org_id),
+                        "role": role,
+                        "order": order,
+                    }
                 )
-        for c in clauses:
-            parts["clauses"].setdefault(c["agreement_id"], []).append(
-                {
-                    "id": c["id"],
-                    "slug": c["slug"],
-                    "order": c["order"],
-                    "heading": c["heading"],
-                    "text": c["text"],
-                    "organisations": named["organisations"].get(c["id"], []),
-                    "bodies": named["bodies"].get(c["id"], []),
-                }
-            )
 
-        signed_on = _fields(SignatorySerializer)["signed_on"]
-        for r in (
-            Signatory.objects.filter(agreement_id__in=pks)
-            .order_by("agreement_id", "order", "id")
-            .values(
-                "agreement_id",
-                "title",
-                "signed_on",
-                "order",
-                "person_id",
-                "person__slug",
-                "person__name",
-                "organisation_id",
-                "organisation__slug",
-                "organisation__name",
+            named: dict[str, dict[int, list]] = {"organisations": {}, "bodies": {}}
+            # As the clause's own related managers order them (Meta.ordering: name).
+            for key, table, column, target, build in (
+                (
+                    "organisations",
+                    "clause_organisation",
+                    "organisation_id",
+                    "organisation",
+                    organisation,
+                ),
+                ("bodies", "clause_body", "body_id", "body", body),
+            ):
+                cursor.execute(
+                    f"""
+                    SELECT l.clause_id, t.id, t.slug, t.name
+                    FROM {{{table}}} l JOIN {{clause}} c ON c.id = l.clause_id
+                    JOIN {{{target}}} t ON t.id = l.{column}
+                    WHERE c.agreement_id = ANY(%s) ORDER BY t.name, t.id
+                    """.format(**tables),
+                    [pks],
+                )
+                for clause_id, target_id, slug, name in cursor.fetchall():
+                    named[key].setdefault(clause_id, []).append(build(slug, name, target_id))
+
+            cursor.execute(
+                """
+                SELECT id, agreement_id, slug, "order", heading, text FROM {clause}
+                WHERE agreement_id = ANY(%s) ORDER BY agreement_id, "order", id
+                """.format(**tables),
+                [pks],
             )
-        ):
-            parts["signatories"].setdefault(r["agreement_id"], []).append(
-                {
-                    "person": person(r["person__slug"], r["person__name"], r["person_id"]),
-                    "title": r["title"],
-                    "organisation": organisation(
-                        r["organisation__slug"], r["organisation__name"], r["organisation_id"]
-                    ),
-                    "signed_on": None
-                    if r["signed_on"] is None
-                    else signed_on.to_representation(r["signed_on"]),
-                    "order": r["order"],
-                }
+            for clause_id, agreement_id, slug, order, heading, text in cursor.fetchall():
+                parts["clauses"].setdefault(agreement_id, []).append(
+                    {
+                        "id": clause_id,
+                        "slug": slug,
+                        "order": order,
+                        "heading": heading,
+                        "text": text,
+                        "organisations": named["organisations"].get(clause_id, []),
+                        "bodies": named["bodies"].get(clause_id, []),
+                    }
+                )
+
+            signed_on = _fields(SignatorySerializer)["signed_on"]
+            cursor.execute(
+                """
+                SELECT s.agreement_id, s.title, s.signed_on, s."order",
+                       p.id, p.slug, p.name, o.id, o.slug, o.name
+                FROM {signatory} s JOIN {person} p ON p.id = s.person_id
+                JOIN {organisation} o ON o.id = s.organisation_id
+                WHERE s.agreement_id = ANY(%s) ORDER BY s.agreement_id, s."order", s.id
+                """.format(**tables),
+                [pks],
             )
+            for row in cursor.fetchall():
+                agreement_id, title, signed, order, *who = row
+                parts["signatories"].setdefault(agreement_id, []).append(
+                    {
+                        "person": person(who[1], who[2], who[0]),
+                        "title": title,
+                        "organisation": organisation(who[4], who[5], who[3]),
+                        "signed_on": None
+                        if signed is None
+                        else signed_on.to_representation(signed),
+                        "order": order,
+                    }
+                )
 
         date = _fields(AdoptionSerializer)["date"]
         for r in (
