@@ -13,6 +13,8 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
+from types import SimpleNamespace
+from typing import NamedTuple
 
 from django.db.models import DateField, Exists, ExpressionWrapper, F, OuterRef, Prefetch
 from django.utils.formats import date_format
@@ -25,9 +27,11 @@ from agreements.models import (
     AgreementRelation,
     RelationKind,
     RenewalType,
+    last_day,
     runs_through,
     supersedes_it,
 )
+from agreements.rows import Node, extensions_in, incoming_relations
 from bodies.models import Body, Meeting
 
 SUMMER_MONTHS = (6, 7, 8)
@@ -95,7 +99,15 @@ class RenewalDeadline:
         return (self.date - today).days
 
 
-def rhythm_meetings(body: Body, year: int) -> list[dt.date]:
+class Rhythm(NamedTuple):
+    """All that an estimate reads of a body: a read path over many agreements passes this
+    instead of building a ``Body`` for each."""
+
+    meetings_per_year: int | None
+    summer_break: bool
+
+
+def rhythm_meetings(body: Body | Rhythm, year: int) -> list[dt.date]:
     """Estimated meeting days of ``body`` in ``year`` from its rhythm ([] without one).
 
     ``meetings_per_year`` are spread evenly over the months (June–August left out
@@ -127,11 +139,11 @@ def _rhythm(n: int, summer_break: bool, year: int) -> tuple[dt.date, ...]:
     return tuple(sorted(set(days)))
 
 
-def last_meeting_on_or_before(body: Body, latest_day: dt.date, meetings=None):
+def last_meeting_on_or_before(body: Body | Rhythm, latest_day: dt.date, meetings=None):
     """(date, estimated, basis, meeting) of the body's last meeting on or before ``latest_day``.
 
     ``meetings``: the body's entered meetings, when the caller already loaded them
-    (newest first); otherwise they are read here.
+    (newest first); otherwise they are read here (a ``Rhythm`` needs them given).
     """
     if meetings is None:
         meetings = Meeting.objects.filter(
@@ -210,21 +222,10 @@ def renewal_deadline(agreement: Agreement) -> RenewalDeadline | None:
     return None if days is None else _deadline(agreement, *days)
 
 
-def renewal_deadlines(
-    agreements=None, *, start: dt.date | None = None, end: dt.date | None = None
-) -> list[RenewalDeadline]:
-    """The renewal deadlines of ``agreements`` (a queryset; default all), soonest first.
-
-    Agreements without an express renewal are skipped, so any queryset will do, e.g. a
-    feed's agreements of one county. ``start`` and ``end`` keep only deadlines from
-    ``start`` to ``end``; the database already leaves out agreements whose deadline cannot
-    fall in between, so a short window over a large registry reads few rows. A constant
-    number of queries, however many rows.
-
-    The agreements in the answer have only their published extensions prefetched as
-    ``incoming_relations`` (what ``effective_until()`` follows): agreements that a
-    published agreement replaces or renews need no decision and are left out in SQL.
-    """
+def _candidates(agreements, start: dt.date | None, end: dt.date | None):
+    """The agreements of ``agreements`` (default all) whose renewal deadline can fall from
+    ``start`` to ``end``: the database leaves out the others, so a short window over a
+    large registry reads few rows."""
     candidates = (Agreement.objects.all() if agreements is None else agreements).filter(
         is_draft=False,
         renewal_type=RenewalType.EXPRESS,
@@ -248,6 +249,25 @@ def renewal_deadlines(
                 F("valid_until") - F("notice_period_days"), output_field=DateField()
             )
         ).filter(earliest_latest_day__lte=end + DEADLINE_REACH)
+    return candidates
+
+
+def renewal_deadlines(
+    agreements=None, *, start: dt.date | None = None, end: dt.date | None = None
+) -> list[RenewalDeadline]:
+    """The renewal deadlines of ``agreements`` (a queryset; default all), soonest first.
+
+    Agreements without an express renewal are skipped, so any queryset will do, e.g. a
+    feed's agreements of one county. ``start`` and ``end`` keep only deadlines from
+    ``start`` to ``end``; the database already leaves out agreements whose deadline cannot
+    fall in between, so a short window over a large registry reads few rows. A constant
+    number of queries, however many rows.
+
+    The agreements in the answer have only their published extensions prefetched as
+    ``incoming_relations`` (what ``effective_until()`` follows): agreements that a
+    published agreement replaces or renews need no decision and are left out in SQL.
+    """
+    candidates = _candidates(agreements, start, end)
     extensions = AgreementRelation.objects.filter(
         kind=RelationKind.EXTENDS, source__is_draft=False
     ).select_related("source")
@@ -303,6 +323,73 @@ def renewal_deadlines_of(agreements) -> dict[int, RenewalDeadline]:
     """
     due = [(a, days) for a in agreements if (days := _latest_day(a)) is not None]
     return {d.agreement.pk: d for d in _deadlines_of(due)}
+
+
+@dataclass(frozen=True)
+class NearestDeadlines:
+    """The soonest renewal deadlines of a window, and how many fall in it in all."""
+
+    nearest: list[RenewalDeadline]
+    count: int
+
+
+def nearest_renewal_deadlines(
+    start: dt.date, end: dt.date, *, limit: int = 10, agreements=None
+) -> NearestDeadlines:
+    """The ``limit`` soonest renewal deadlines from ``start`` to ``end``, and their number.
+
+    The date of every candidate's deadline is worked out from plain rows, with the same
+    rules as ``renewal_deadlines`` (one query for the candidates, one for their relations
+    and extension chains, one for meetings); only the nearest are then read as
+    agreements. A window holding hundreds of deadlines costs a few milliseconds per
+    hundred rows, and what is shown is bounded by ``limit``. A constant number of queries.
+    """
+    rows = list(
+        _candidates(agreements, start, end).values(
+            "id",
+            "title",
+            "short_name",
+            "is_draft",
+            "valid_until",
+            "renewal_type",
+            "renewal_body_id",
+            "notice_period_days",
+            "renewal_body__meetings_per_year",
+            "renewal_body__summer_break",
+        )
+    )
+    incoming = incoming_relations(r["id"] for r in rows)
+    extensions = extensions_in(incoming)
+    due = []
+    for r in rows:
+        days = renewal_days(
+            renewal_type=r["renewal_type"],
+            renewal_body_id=r["renewal_body_id"],
+            is_draft=r["is_draft"],
+            notice_period_days=r["notice_period_days"],
+            superseded=lambda pk=r["id"]: any(
+                supersedes_it(x.kind, x.source_is_draft) for x in incoming.get(pk, ())
+            ),
+            until=lambda r=r: last_day(Node(r["id"], r["valid_until"]), extensions),
+        )
+        if days is not None and days[1] >= start:
+            due.append((r, days[1]))
+    meetings = meetings_for([(r["renewal_body_id"], latest) for r, latest in due])
+    dated = []
+    for r, latest in due:
+        pk = r["renewal_body_id"]
+        rhythm = Rhythm(r["renewal_body__meetings_per_year"], r["renewal_body__summer_break"])
+        date = last_meeting_on_or_before(rhythm, latest, meetings.get(pk, []))[0]
+        if start <= date <= end:
+            # Ordered as renewal_deadlines orders them: by date, then by the agreement's name.
+            dated.append((date, Agreement.__str__(SimpleNamespace(**r)), r["id"]))
+    dated.sort()
+    nearest = [pk for _date, _name, pk in dated[:limit]]
+    return NearestDeadlines(
+        # Their dates are known to fall in the window: no need to filter them again.
+        nearest=renewal_deadlines(Agreement.objects.filter(pk__in=nearest)),
+        count=len(dated),
+    )
 
 
 def renewal_deadlines_between(

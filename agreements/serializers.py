@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import lru_cache
 
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
@@ -22,7 +21,6 @@ from agreements.models import (
     Decision,
     RelationKind,
     Signatory,
-    extends_it,
     last_day,
     status_of,
     supersedes_it,
@@ -33,6 +31,7 @@ from agreements.renewal import (
     meetings_for,
     renewal_days,
 )
+from agreements.rows import Node, extensions_in, incoming_relations
 from bodies.models import Body, Organisation, Person
 from governance.api import (
     BASE_FIELDS,
@@ -157,26 +156,6 @@ RULE_COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class _Node:
-    """An agreement as the status rules see it (``models.last_day``)."""
-
-    pk: int
-    valid_until: dt.date | None
-
-
-@dataclass(frozen=True)
-class _Incoming:
-    """A relation to an agreement from a later one, with what the rules read of the later one."""
-
-    kind: str
-    source: _Node
-    source_slug: str
-    source_title: str
-    source_is_draft: bool
-    source_valid_from: dt.date | None
-
-
 class _RowPlan:
     """How each field of ``AgreementSerializer`` is read from a ``.values()`` row.
 
@@ -257,20 +236,15 @@ class AgreementListSerializer(serializers.ListSerializer):
         day = self.child._day()
         pks = [r["id"] for r in rows]
         parts = self._parts(pks)
-        incoming = self._incoming(pks)
+        incoming = incoming_relations(pks)
         agreement_ref = RefBuilder(Agreement, request)
         builders = {model: RefBuilder(model, request) for _n, model, _s, _a in plan.references}
-
-        def extensions(node: _Node) -> list[_Node]:
-            return [
-                r.source for r in incoming.get(node.pk, ()) if extends_it(r.kind, r.source_is_draft)
-            ]
-
+        extensions = extensions_in(incoming)
         deadlines = self._renewal_deadlines(rows, incoming, extensions, request)
         items = []
         for row in rows:
             pk = row["id"]
-            node = _Node(pk, row["valid_until"])
+            node = Node(pk, row["valid_until"])
             relations_in = incoming.get(pk, ())
             relations_out = parts["relations"].get(pk, ())
             computed = {
@@ -318,44 +292,6 @@ class AgreementListSerializer(serializers.ListSerializer):
             items.append({name: computed[name] for name in plan.order})
         return items
 
-    def _incoming(self, pks: list[int]) -> dict[int, list[_Incoming]]:
-        """target pk → relations to it, oldest first, for the agreements ``pks`` and,
-        as far as the chain goes, the agreements that extend them (what ``last_day``
-        follows): one recursive query."""
-        incoming: dict[int, list[_Incoming]] = {}
-        if not pks:
-            return incoming
-        relation = AgreementRelation._meta.db_table
-        agreement = Agreement._meta.db_table
-        sql = f"""
-            WITH RECURSIVE chain (id, target_id, kind, source_id) AS (
-                SELECT r.id, r.target_id, r.kind, r.source_id
-                FROM {relation} r WHERE r.target_id = ANY(%s)
-              UNION
-                SELECT r.id, r.target_id, r.kind, r.source_id
-                FROM {relation} r JOIN chain c ON r.target_id = c.source_id
-                WHERE c.kind = %s AND r.kind = %s
-            )
-            SELECT c.target_id, c.kind, c.source_id, a.slug, a.title, a.is_draft,
-                   a.valid_from, a.valid_until
-            FROM chain c JOIN {agreement} a ON a.id = c.source_id
-            ORDER BY c.id
-        """
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [list(pks), RelationKind.EXTENDS, RelationKind.EXTENDS])
-            for target, kind, source, slug, title, is_draft, valid_from, valid_until in cursor:
-                incoming.setdefault(target, []).append(
-                    _Incoming(
-                        kind=kind,
-                        source=_Node(source, valid_until),
-                        source_slug=slug,
-                        source_title=title,
-                        source_is_draft=is_draft,
-                        source_valid_from=valid_from,
-                    )
-                )
-        return incoming
-
     def _renewal_deadlines(self, rows, incoming, extensions, request) -> dict[int, dict]:
         """pk → the ``renewal_deadline`` of each row that needs one; one query for meetings."""
         due = []
@@ -368,7 +304,7 @@ class AgreementListSerializer(serializers.ListSerializer):
                 superseded=lambda pk=row["id"]: any(
                     supersedes_it(r.kind, r.source_is_draft) for r in incoming.get(pk, ())
                 ),
-                until=lambda row=row: last_day(_Node(row["id"], row["valid_until"]), extensions),
+                until=lambda row=row: last_day(Node(row["id"], row["valid_until"]), extensions),
             )
             if days is not None:
                 due.append((row, days))

@@ -1,12 +1,14 @@
 """Template tags for the time questions: what ends soon, what must be decided when.
 
 ``{% load registry_time %}``, then ``{% term_warnings 90 as warnings %}`` or
-``{% upcoming_renewal_deadlines 365 as deadlines %}``. A body's chair periods and an
+``{% upcoming_renewal_deadlines 365 10 as upcoming %}``. A body's chair periods and an
 agreement's deadline are model properties (``body.coming_chair_periods``,
 ``agreement.renewal_deadline``) and need no tag.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from django import template
 from django.utils import timezone
@@ -27,9 +29,13 @@ def term_warnings(days: int | None = None):
 
 
 @register.simple_tag
-def upcoming_renewal_deadlines(days: int = 365):
-    """Renewal deadlines from today to ``days`` days ahead, soonest first."""
-    return renewal.upcoming_renewal_deadlines(timezone.localdate(), within_days=int(days))
+def upcoming_renewal_deadlines(days: int = 365, limit: int = 10):
+    """The ``limit`` soonest renewal deadlines from today to ``days`` days ahead
+    (``.nearest``) and the number of all of them (``.count``)."""
+    today = timezone.localdate()
+    return renewal.nearest_renewal_deadlines(
+        today, today + dt.timedelta(days=int(days)), limit=int(limit)
+    )
 
 
 @register.simple_tag

@@ -33,6 +33,8 @@ TRANSLATIONS = {
     "enligt rotationen": "by rotation",
     "Inte angivet": "Not stated",
     "Beslut om förnyelse inom tolv månader": "Renewal decisions within twelve months",
+    "De %(shown)s närmaste av %(total)s beslut om förnyelse under de kommande tolv månaderna.": "The %(shown)s nearest of %(total)s renewal decisions in the coming twelve months.",
+    "Alla finns i kalenderflödet (iCal).": "All of them are in the calendar feed (iCal).",
     "Inget organ behöver besluta om förnyelse av en överenskommelse under de kommande tolv månaderna.": "No body needs to decide on renewing an agreement in the coming twelve months.",
     "Med %(notice)s dagars uppsägningstid måste beslutet fattas senast %(latest)s.": "With %(notice)s days' notice, the decision must be taken by %(latest)s.",
     "Mandat och ordförandeperioder som slutar inom 90 dagar": "Memberships and chair terms ending within 90 days",

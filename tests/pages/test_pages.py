@@ -50,6 +50,46 @@ def test_start_leaves_out_agreements_expiring_after_twelve_months(client, world)
     assert later.get_absolute_url() not in page
 
 
+def test_start_shows_the_ten_nearest_renewal_deadlines_and_how_many_there_are(client, world):
+    from agreements.models import AgreementRelation, RelationKind, RenewalType
+    from agreements.renewal import upcoming_renewal_deadlines
+
+    today = timezone.localdate()
+    board = factories.body("Förnyelsestyrelsen", in_county=world["county"])
+    # Entered latest first and named in the opposite order of their dates, so that the
+    # nearest are found by date, not by row order or title.
+    for n in reversed(range(14)):
+        factories.agreement(
+            f"Förnyas {99 - n}",
+            start=today - dt.timedelta(days=400),
+            end=today + dt.timedelta(days=30 + 20 * n),
+            renewal_type=RenewalType.EXPRESS,
+            renewal_body=board,
+        )
+    # An extension moves one agreement's deadline beyond the year: it is not counted.
+    extended = Agreement.objects.get(title="Förnyas 97")
+    AgreementRelation.objects.create(
+        source=factories.agreement("Förlängning", start=today, end=today + dt.timedelta(days=900)),
+        kind=RelationKind.EXTENDS,
+        target=extended,
+    )
+    every = upcoming_renewal_deadlines(today)
+    assert len(every) > 10
+
+    page = html(client.get(reverse("web:start")))
+    section = re.search(
+        r'<section aria-labelledby="renewal-deadlines-heading".*?</section>', page, re.S
+    )
+    listed = re.findall(
+        r'<li><span class="decision-date">.*?<a href="([^"]+)">', section.group(0), re.S
+    )
+
+    assert listed == [d.agreement.get_absolute_url() for d in every[:10]]
+    assert f"De 10 närmaste av {len(every)} beslut om förnyelse" in section.group(0)
+    assert reverse("web:calendar") in section.group(0)
+    assert extended.get_absolute_url() not in section.group(0)
+
+
 def test_start_shows_recent_decisions_counts_search_box_and_api_docs(client, world):
     page = html(client.get(reverse("web:start")))
     assert "Rådet antog avsiktsförklaringen" in page
