@@ -132,6 +132,22 @@ def runs_through(day: dt.date) -> Q:
     )
 
 
+def _superseded_on(day: dt.date) -> Exists:
+    """A published agreement that replaces or renews it has started by ``day``.
+
+    A correlated EXISTS on the relations, which PostgreSQL runs as a (anti-)join on
+    their index, rather than ``pk IN (…)`` over all agreements.
+    """
+    return Exists(
+        AgreementRelation.objects.filter(
+            target=OuterRef("pk"),
+            kind__in=SUPERSEDING_RELATIONS,
+            source__is_draft=False,
+            source__valid_from__lte=day,
+        )
+    )
+
+
 # How many extensions of extensions the status queries follow.
 EXTENSION_DEPTH = 3
 
@@ -142,23 +158,14 @@ class AgreementQuerySet(models.QuerySet):
 
     def superseded_on(self, day: dt.date):
         """Agreements that a later agreement replaced or renewed with effect on ``day``."""
-        return self.filter(
-            Exists(
-                AgreementRelation.objects.filter(
-                    target=OuterRef("pk"),
-                    kind__in=SUPERSEDING_RELATIONS,
-                    source__is_draft=False,
-                    source__valid_from__lte=day,
-                )
-            )
-        )
+        return self.filter(_superseded_on(day))
 
     def in_force_on(self, day: dt.date):
         """Published, started, not past its (extended) end, not replaced or renewed."""
         return (
             self.filter(is_draft=False, valid_from__lte=day)
             .filter(runs_through(day))
-            .exclude(pk__in=self.model.objects.superseded_on(day).values("pk"))
+            .filter(~_superseded_on(day))
         )
 
     def with_status(self, status: str, day: dt.date):
@@ -169,14 +176,13 @@ class AgreementQuerySet(models.QuerySet):
             return published.filter(Q(valid_from__gt=day) | Q(valid_from__isnull=True))
         if status == AgreementStatus.IN_FORCE:
             return self.in_force_on(day)
-        superseded = self.model.objects.superseded_on(day).values("pk")
         if status == AgreementStatus.SUPERSEDED:
-            return published.filter(valid_from__lte=day, pk__in=superseded)
+            return published.filter(valid_from__lte=day).filter(_superseded_on(day))
         if status == AgreementStatus.EXPIRED:
             return (
                 published.filter(valid_from__lte=day)
                 .exclude(runs_through(day))
-                .exclude(pk__in=superseded)
+                .filter(~_superseded_on(day))
             )
         raise ValueError(f"unknown status {status!r}")
 
