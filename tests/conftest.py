@@ -13,9 +13,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.utils import translation
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -123,3 +125,12 @@ def page(browser):
 def artifacts_dir():
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language (Swedish). A request served in English
+    leaves English active in the thread (LocaleMiddleware activates, nothing deactivates), which
+    would otherwise change the messages of the tests that run after it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
