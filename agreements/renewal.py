@@ -184,6 +184,21 @@ def renewal_days(
     return lapses_on, lapses_on - dt.timedelta(days=notice_period_days)
 
 
+def row_renewal_days(row: dict, incoming: dict, extensions) -> tuple[dt.date, dt.date] | None:
+    """``renewal_days`` of an agreement read as a plain row (``agreements.rows``): ``incoming``
+    maps pk → its incoming relations, ``extensions`` is ``rows.extensions_in(incoming)``."""
+    return renewal_days(
+        renewal_type=row["renewal_type"],
+        renewal_body_id=row["renewal_body_id"],
+        is_draft=row["is_draft"],
+        notice_period_days=row["notice_period_days"],
+        superseded=lambda: any(
+            supersedes_it(r.kind, r.source_is_draft) for r in incoming.get(row["id"], ())
+        ),
+        until=lambda: last_day(Node(row["id"], row["valid_until"]), extensions),
+    )
+
+
 def _latest_day(agreement: Agreement) -> tuple[dt.date, dt.date] | None:
     """(lapses_on, latest_day) when ``agreement`` needs an express renewal decision."""
     return renewal_days(
@@ -362,16 +377,7 @@ def nearest_renewal_deadlines(
     extensions = extensions_in(incoming)
     due = []
     for r in rows:
-        days = renewal_days(
-            renewal_type=r["renewal_type"],
-            renewal_body_id=r["renewal_body_id"],
-            is_draft=r["is_draft"],
-            notice_period_days=r["notice_period_days"],
-            superseded=lambda pk=r["id"]: any(
-                supersedes_it(x.kind, x.source_is_draft) for x in incoming.get(pk, ())
-            ),
-            until=lambda r=r: last_day(Node(r["id"], r["valid_until"]), extensions),
-        )
+        days = row_renewal_days(r, incoming, extensions)
         if days is not None and days[1] >= start:
             due.append((r, days[1]))
     meetings = meetings_for([(r["renewal_body_id"], latest) for r, latest in due])

@@ -29,7 +29,7 @@ from agreements.renewal import (
     Basis,
     last_meeting_on_or_before,
     meetings_for,
-    renewal_days,
+    row_renewal_days,
 )
 from agreements.rows import Node, extensions_in, incoming_relations
 from bodies.models import Body, Organisation, Person
@@ -296,16 +296,7 @@ class AgreementListSerializer(serializers.ListSerializer):
         """pk → the ``renewal_deadline`` of each row that needs one; one query for meetings."""
         due = []
         for row in rows:
-            days = renewal_days(
-                renewal_type=row["renewal_type"],
-                renewal_body_id=row["renewal_body_id"],
-                is_draft=row["is_draft"],
-                notice_period_days=row["notice_period_days"],
-                superseded=lambda pk=row["id"]: any(
-                    supersedes_it(r.kind, r.source_is_draft) for r in incoming.get(pk, ())
-                ),
-                until=lambda row=row: last_day(Node(row["id"], row["valid_until"]), extensions),
-            )
+            days = row_renewal_days(row, incoming, extensions)
             if days is not None:
                 due.append((row, days))
         meetings = meetings_for([(row["renewal_body_id"], latest) for row, (_l, latest) in due])
