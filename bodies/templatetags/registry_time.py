@@ -1,6 +1,7 @@
 """Template tags for the time questions: what ends soon, what must be decided when.
 
-``{% load registry_time %}``, then ``{% term_warnings 90 as warnings %}`` or
+``{% load registry_time %}``, then ``{% term_warnings as warnings %}`` (the days of the
+``TERM_END_WARNING_DAYS`` setting; ``{% term_warnings 30 as warnings %}`` for others) or
 ``{% upcoming_renewal_deadlines 365 10 as upcoming %}``. A body's chair periods and an
 agreement's deadline are model properties (``body.coming_chair_periods``,
 ``agreement.renewal_deadline``) and need no tag.
