@@ -196,35 +196,34 @@ def _assert_english(headings: str, english: list[str], swedish: list[str]) -> No
     assert not re.search("[åäöÅÄÖ]", headings), f"Swedish letters in the headings:\n{headings}"
 
 
-@pytest.mark.django_db
-def test_start_page_headings_are_english(client):
-    headings = english_headings(client, reverse("web:start"))
-    _assert_english(
-        headings,
-        english=["Agreements", "Decision bodies", "The registry in numbers", "Explore"],
-        swedish=["Överenskommelser", "Beslutsorgan", "Registret", "Utforska", "Finansiering"],
-    )
+def _body_page_url() -> str:
+    return factories.governance_world()["council"].get_absolute_url()
 
 
 @pytest.mark.django_db
-def test_body_page_headings_are_english(client):
-    world = factories.governance_world()
-    headings = english_headings(client, world["council"].get_absolute_url())
-    _assert_english(
-        headings,
-        english=["Mandate and responsibilities", "Composition", "Working methods", "Agreements"],
-        swedish=["Överenskommelser", "Mandat", "Sammansättning", "Arbetsformer", "Beslut"],
-    )
-
-
-@pytest.mark.django_db
-def test_agreement_list_headings_are_english(client):
-    headings = english_headings(client, reverse("web:agreement-list"))
-    _assert_english(
-        headings,
-        english=["Agreements", "Title", "Type", "Parties", "Validity"],
-        swedish=["Överenskommelser", "Titel", "Typ", "Parter", "Giltighet"],
-    )
+@pytest.mark.parametrize(
+    "url, english, swedish",
+    [
+        (
+            lambda: reverse("web:start"),
+            ["Agreements", "Decision bodies", "The registry in numbers", "Explore"],
+            ["Överenskommelser", "Beslutsorgan", "Registret", "Utforska", "Finansiering"],
+        ),
+        (
+            _body_page_url,
+            ["Mandate and responsibilities", "Composition", "Working methods", "Agreements"],
+            ["Överenskommelser", "Mandat", "Sammansättning", "Arbetsformer", "Beslut"],
+        ),
+        (
+            lambda: reverse("web:agreement-list"),
+            ["Agreements", "Title", "Type", "Parties", "Validity"],
+            ["Överenskommelser", "Titel", "Typ", "Parter", "Giltighet"],
+        ),
+    ],
+    ids=["start page", "body page", "agreement list"],
+)
+def test_page_headings_are_english(client, url, english, swedish):
+    _assert_english(english_headings(client, url()), english=english, swedish=swedish)
 
 
 @pytest.mark.django_db
