@@ -69,8 +69,9 @@ def search_vector(model_key: str):
     return vector
 
 
-# Models whose vector is a stored generated column (see governance migration 0005, whose
-# column definitions are ``search_vector(key)``; a test holds the two equal).
+# Models whose vector is a stored generated column (migrations agreements 0008 and bodies
+# 0006, whose column definitions are ``search_vector(key)``; tests/test_search_storage.py
+# holds the two equal).
 STORED = {"agreement", "clause", "decision", "body"}
 STORED_COLUMN = "search_document"
 
