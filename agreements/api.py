@@ -32,6 +32,7 @@ from agreements.serializers import (
 from bodies.models import Body, Organisation
 from governance.api import RegistryFilterSet, RegistryViewSet, by_county, by_slug, year_filter
 from governance.models import Initiative
+from governance.read_cache import cached_read
 
 ON_PARAMETER = OpenApiParameter(
     "on",
@@ -133,6 +134,7 @@ class AgreementViewSet(RegistryViewSet):
     search_fields = ["title", "short_name", "reference_number", "purpose"]
     ordering_fields = ["title", "valid_from", "valid_until", "kind", "modified_at"]
 
+    @cached_read
     def list(self, request, *args, **kwargs):
         # The list is built from plain rows (AgreementListSerializer), not model instances:
         # filters, search and ordering apply to the queryset, the page is read as rows.

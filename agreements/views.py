@@ -23,6 +23,7 @@ from agreements.models import (
     Signatory,
 )
 from bodies.models import County, Organisation
+from governance.read_cache import CachedPage
 
 PAGE_SIZE = 20
 
@@ -63,7 +64,7 @@ class AgreementFilterForm(forms.Form):
     )
 
 
-class AgreementListView(ListView):
+class AgreementListView(CachedPage, ListView):
     template_name = "agreements/agreement_list.html"
     context_object_name = "agreements"
     paginate_by = PAGE_SIZE
@@ -194,7 +195,7 @@ def build_timeline(items: list[tuple[Agreement, str]], current: Agreement, today
     return Timeline(bars, ticks, today_x, TL_LEFT * 2 + TL_WIDTH, TL_TOP + len(bars) * TL_ROW + 10)
 
 
-class AgreementDetailView(DetailView):
+class AgreementDetailView(CachedPage, DetailView):
     template_name = "agreements/agreement_detail.html"
     context_object_name = "agreement"
 

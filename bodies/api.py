@@ -38,6 +38,7 @@ from bodies.serializers import (
     SeatSerializer,
 )
 from governance.api import RegistryFilterSet, RegistryViewSet, by_county, by_slug
+from governance.read_cache import cached_read
 
 IDENTIFIER_HELP = (
     "An identifier as `<scheme>:<value>`, e.g. `scb_county:14` or `org_number:232100-0131`. "
@@ -78,6 +79,7 @@ class IdentifierLookupMixin:
         filters=False,
     )
     @action(detail=False, url_path="by-identifier", pagination_class=None, filter_backends=[])
+    @cached_read
     def by_identifier(self, request):
         raw = request.query_params.get("identifier")
         if not raw:

@@ -29,6 +29,7 @@ from bodies.models import (
 from funding.models import DistributionKey, FundedPosition
 from governance.governance_map import EdgeKind, build_map
 from governance.models import PlatformHost, RoutingRule, SupportStructure
+from governance.read_cache import CachedPage
 
 PAGE_SIZE = 25
 
@@ -49,7 +50,7 @@ class BodyFilterForm(forms.Form):
     )
 
 
-class BodyListView(ListView):
+class BodyListView(CachedPage, ListView):
     template_name = "bodies/body_list.html"
     context_object_name = "bodies"
     paginate_by = PAGE_SIZE
@@ -88,7 +89,7 @@ def _seat_groups(seats):
     ]
 
 
-class BodyDetailView(DetailView):
+class BodyDetailView(CachedPage, DetailView):
     template_name = "bodies/body_detail.html"
     context_object_name = "body"
 
@@ -166,7 +167,7 @@ class BodyDetailView(DetailView):
         return context
 
 
-class OrganisationDetailView(DetailView):
+class OrganisationDetailView(CachedPage, DetailView):
     template_name = "bodies/organisation_detail.html"
     context_object_name = "organisation"
 
@@ -202,7 +203,7 @@ class OrganisationDetailView(DetailView):
         return context
 
 
-class CountyListView(ListView):
+class CountyListView(CachedPage, ListView):
     """The 21 counties' support-structure profiles side by side."""
 
     template_name = "bodies/county_list.html"
@@ -244,7 +245,7 @@ def _structure(county):
         return None
 
 
-class CountyDetailView(DetailView):
+class CountyDetailView(CachedPage, DetailView):
     template_name = "bodies/county_detail.html"
     context_object_name = "county"
 
@@ -279,7 +280,7 @@ class CountyDetailView(DetailView):
         return context
 
 
-class GovernanceMapView(TemplateView):
+class GovernanceMapView(CachedPage, TemplateView):
     """The governance map: national level, or one county's bodies and organisations."""
 
     template_name = "bodies/governance_map.html"

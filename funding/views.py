@@ -19,6 +19,7 @@ from funding.models import (
     StateGrant,
     compute_shares,
 )
+from governance.read_cache import CachedPage
 
 CHART_LEFT, CHART_TOP, CHART_H, BAR_W, BAR_GAP = 48, 16, 220, 64, 40
 
@@ -96,7 +97,7 @@ class KeyRow:
     computed: Decimal
 
 
-class FundingView(TemplateView):
+class FundingView(CachedPage, TemplateView):
     template_name = "funding/funding.html"
     allocations_per_page = 25
 

@@ -425,3 +425,27 @@ class RoutingRuleHandler(RoutingRule.handlers.through):
         proxy = True
         verbose_name = _("hanterare enligt regel")
         verbose_name_plural = _("hanterare enligt regler")
+
+
+class RegistryVersion(models.Model):
+    """When the registry last changed: one row, moved on by every committed write.
+
+    ``governance.read_cache`` keys its cached pages and API reads on this value. A
+    deferred trigger on every table of the registry's apps (installed after each
+    ``migrate``) updates it at commit, in the writing transaction, so a reader that
+    sees the new value also sees the data it stands for, whoever wrote it: admin,
+    API, import, management command or plain SQL.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1, editable=False)
+    changed_at = models.DateTimeField(_("senast ändrat"))
+
+    class Meta:
+        verbose_name = _("registrets version")
+        verbose_name_plural = _("registrets version")
+        constraints = [
+            models.CheckConstraint(condition=Q(id=1), name="registry_version_single_row"),
+        ]
+
+    def __str__(self):
+        return self.changed_at.isoformat()

@@ -25,6 +25,7 @@ from rest_framework.views import APIView
 from governance.api.errors import VALIDATION_ERROR_SCHEMA
 from governance.api.fields import RefSerializer, ref
 from governance.api.viewsets import RegistryAPIMixin
+from governance.read_cache import cached_read
 from governance.routing import (
     ASKABLE_CONCERNS,
     RoutingAnswer,
@@ -211,6 +212,7 @@ class RoutingResolveView(RegistryAPIMixin, APIView):
         ],
         tags=["routing"],
     )
+    @cached_read
     def get(self, request):
         form = RoutingQueryForm(request.query_params)
         if not form.is_valid():

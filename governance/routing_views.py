@@ -12,6 +12,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from agreements.models import Decision
 from governance.models import Initiative
+from governance.read_cache import CachedPage
 from governance.routing import (
     describe_validity,
     resolve_routing,
@@ -60,7 +61,7 @@ def _decorate(answer):
     return answer
 
 
-class RoutingView(TemplateView):
+class RoutingView(CachedPage, TemplateView):
     """Vem hanterar vad? Pick matter, principals, county and date; see the answer and why."""
 
     template_name = "routing/routing.html"
@@ -111,7 +112,7 @@ def _routing(initiatives):
     return initiatives
 
 
-class InitiativeListView(ListView):
+class InitiativeListView(CachedPage, ListView):
     """The national initiatives, each with where it is routed."""
 
     template_name = "routing/initiative_list.html"
@@ -129,7 +130,7 @@ class InitiativeListView(ListView):
         return context
 
 
-class InitiativeDetailView(DetailView):
+class InitiativeDetailView(CachedPage, DetailView):
     """One national initiative: what it is, where it is routed and by which clauses."""
 
     template_name = "routing/initiative_detail.html"

@@ -280,6 +280,14 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 # database table by default (`manage.py createcachetable`), Redis when
 # API_CACHE_URL says so (e.g. redis://127.0.0.1:6379/1, needs the redis package).
 CACHES["api"] = env.cache_url("API_CACHE_URL", default="dbcache://api_cache")
+# The read cache (governance.read_cache): public pages and API reads, kept until the
+# registry changes. Local memory per worker process by default — each worker reads
+# the registry's version from the database, so none serves a stale answer; a shared
+# cache (READ_CACHE_URL=redis://…) lets workers share what they built. 0 s: off.
+CACHES["read"] = env.cache_url("READ_CACHE_URL", default="locmemcache://registry-read")
+if CACHES["read"]["BACKEND"].endswith("LocMemCache"):
+    CACHES["read"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 2000)
+READ_CACHE_SECONDS = env.int("READ_CACHE_SECONDS", default=3600)
 
 # E-mail (the expiry reminders): the console backend unless configured.
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")

@@ -20,12 +20,13 @@ from agreements.models import Agreement, Decision
 from agreements.renewal import renewal_deadlines
 from bodies.models import Body, County, Meeting
 from governance.models import Initiative, Milestone, SupportStructure
+from governance.read_cache import CachedPage
 from governance.search import KINDS, RANK_CANDIDATES, RankedHits
 
 EXPIRY_HORIZON_DAYS = 365
 
 
-class StartView(TemplateView):
+class StartView(CachedPage, TemplateView):
     template_name = "start.html"
 
     def get_context_data(self, **kwargs):
@@ -88,7 +89,7 @@ class SearchForm(forms.Form):
     )
 
 
-class SearchView(TemplateView):
+class SearchView(CachedPage, TemplateView):
     template_name = "governance/search.html"
     per_page = 20
 
@@ -137,7 +138,7 @@ def _at_least(n: int) -> str:
     return f"{n}+" if n >= RANK_CANDIDATES else str(n)
 
 
-class TimelineView(TemplateView):
+class TimelineView(CachedPage, TemplateView):
     template_name = "governance/timeline.html"
 
     def get_context_data(self, **kwargs):
@@ -161,7 +162,7 @@ class TimelineView(TemplateView):
         return context
 
 
-class CalendarView(View):
+class CalendarView(CachedPage, View):
     """An iCalendar feed of meetings and agreement expiry dates, optionally for one county."""
 
     def get(self, request):

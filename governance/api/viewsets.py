@@ -33,6 +33,7 @@ from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from governance.concurrency import StaleVersion, changes_since
 from governance.deletion import describe, referrers
+from governance.read_cache import cached_read
 from governance.scope import can_edit
 
 from .errors import Conflict, PreconditionFailed
@@ -167,6 +168,8 @@ class RegistryAPIMixin:
     permission_classes = [ReadAnyoneWriteCoordinatorInScope]
     schema = RegistryAutoSchema()
     _etag_obj = None
+    # Set instead of _etag_obj when the data came from the read cache.
+    etag_version_value = None
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -179,6 +182,8 @@ class RegistryAPIMixin:
                 raise ValidationError({key: ["NUL-tecken är inte tillåtna."]})
 
     def etag_version(self):
+        if self.etag_version_value is not None:
+            return self.etag_version_value
         obj = self._etag_obj
         return getattr(obj, "version", None) if obj is not None else None
 
@@ -219,6 +224,14 @@ class RegistryViewSet(RegistryAPIMixin, viewsets.ModelViewSet):
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
 
     # Reading ----------------------------------------------------------------------
+    @cached_read
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
+    @cached_read
+    def retrieve(self, request, *args, **kwargs):
+        return super().retrieve(request, *args, **kwargs)
+
     def get_object(self):
         obj = super().get_object()
         self._etag_obj = obj

@@ -1,0 +1,241 @@
+"""The registry read cache: public pages and API reads kept until the registry changes.
+
+Politicians and other systems read far more than coordinators write, so a page or
+API answer, once built, is kept in the ``read`` cache and served again until
+something in the registry changes. Nothing is ever served stale, because the
+cache key holds the registry's version (``RegistryVersion``), which a deferred
+trigger on every registry table moves on at commit, in the writing transaction —
+whatever the write went through. The key also holds the day (statuses and
+deadlines are computed for today), the language, the scheme and host (absolute
+links) and the full path with its query.
+
+Built fresh, never cached:
+- requests by a signed-in user or with credentials (coordinators see their own
+  writes as they make them, and may be shown more);
+- requests made inside an open transaction, whose own uncommitted writes the
+  version cannot reflect (tests, which run in a rolled-back transaction, are such);
+- anything but a 200, streaming responses, responses that set cookies, CSV exports.
+
+A cached page carries no one's CSRF token: the token in the language switch is
+replaced by the requesting visitor's own each time the page is served.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.template.response import SimpleTemplateResponse
+from django.utils import timezone, translation
+from rest_framework.response import Response
+
+CACHE_ALIAS = "read"
+VERSION_TABLE = "governance_registryversion"
+REGISTRY_APPS = ("agreements", "bodies", "funding", "governance")
+TRIGGER = "registry_changed"
+TRUNCATE_TRIGGER = "registry_truncated"
+_CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+_CSRF_MARK = b"\x00csrf\x00"
+
+
+# The version ---------------------------------------------------------------------------
+
+
+def current_version() -> str | None:
+    """The registry's version as this request sees it; None before any is recorded."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT changed_at FROM {VERSION_TABLE} WHERE id = 1")
+        row = cursor.fetchone()
+    return row[0].isoformat() if row else None
+
+
+# One function moves the version on; the trigger calls it once per transaction (the
+# transaction-local setting remembers it did). greatest() keeps the version strictly
+# increasing even for two commits within the same microsecond.
+CHANGE_FUNCTIONS_SQL = f"""
+CREATE OR REPLACE FUNCTION governance_note_registry_change() RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF current_setting('samverkansregistret.registry_changed', true) = 'yes' THEN
+        RETURN;
+    END IF;
+    INSERT INTO {VERSION_TABLE} (id, changed_at) VALUES (1, clock_timestamp())
+    ON CONFLICT (id) DO UPDATE SET changed_at = greatest(
+        excluded.changed_at, {VERSION_TABLE}.changed_at + interval '1 microsecond'
+    );
+    PERFORM set_config('samverkansregistret.registry_changed', 'yes', true);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION governance_registry_changed() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM governance_note_registry_change();
+    RETURN NULL;
+END
+$$;
+"""
+
+
+def registry_tables() -> list[str]:
+    """Every table of the registry's apps, link tables included, but the version's own."""
+    from django.apps import apps
+
+    tables = set()
+    for label in REGISTRY_APPS:
+        for model in apps.get_app_config(label).get_models(include_auto_created=True):
+            meta = model._meta
+            if meta.managed and not meta.proxy and meta.db_table != VERSION_TABLE:
+                tables.add(meta.db_table)
+    return sorted(tables)
+
+
+def install_change_triggers(using: str = "default") -> list[str]:
+    """Put the version trigger on every registry table that lacks it; the tables it added.
+
+    Deferred to commit, so the version row is locked only for the instant before a
+    write commits: concurrent writers never deadlock on it.
+    """
+    from django.db import connections
+
+    conn = connections[using]
+    tables = registry_tables()
+    with conn.cursor() as cursor:
+        cursor.execute(CHANGE_FUNCTIONS_SQL)
+        cursor.execute(
+            "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+            "WHERE t.tgname = %s AND c.relname = ANY(%s) AND c.relnamespace = "
+            "'public'::regnamespace",
+            [TRIGGER, tables],
+        )
+        present = {name for (name,) in cursor.fetchall()}
+        added = [table for table in tables if table not in present]
+        for table in added:
+            quoted = conn.ops.quote_name(table)
+            cursor.execute(
+                f"CREATE CONSTRAINT TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE "
+                f"ON {quoted} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
+                "EXECUTE FUNCTION governance_registry_changed()"
+            )
+            cursor.execute(
+                f"CREATE TRIGGER {TRUNCATE_TRIGGER} AFTER TRUNCATE ON {quoted} "
+                "FOR EACH STATEMENT EXECUTE FUNCTION governance_registry_changed()"
+            )
+    return added
+
+
+def note_change() -> None:
+    """Move the version on by hand: for writes that bypass triggers (bulk loads as replica)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT governance_note_registry_change()")
+
+
+# Keys --------------------------------------------------------------------------------
+
+
+def _cache():
+    return caches[CACHE_ALIAS]
+
+
+def _cacheable_request(request) -> bool:
+    if settings.READ_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
+        return False
+    if connection.in_atomic_block:
+        return False
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+def cache_key(request, kind: str, *extra: str) -> str | None:
+    """The key of this request's answer, or None when it must be built fresh."""
+    if not _cacheable_request(request):
+        return None
+    version = current_version()
+    if version is None:
+        return None
+    parts = (
+        kind,
+        version,
+        timezone.localdate().isoformat(),
+        translation.get_language() or "",
+        request.scheme,
+        request.get_host(),
+        request.get_full_path(),
+        *extra,
+    )
+    return "read:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def _store(key: str, value) -> None:
+    _cache().set(key, value, settings.READ_CACHE_SECONDS)
+
+
+# Pages -------------------------------------------------------------------------------
+
+
+def serve_page(request, build) -> HttpResponse:
+    """The page ``build()`` makes, from the cache when this version already has it."""
+    key = cache_key(request, "page")
+    if key is None:
+        return build()
+    stored = _cache().get(key)
+    if stored is not None:
+        content, headers = stored
+        if _CSRF_MARK in content:
+            content = content.replace(_CSRF_MARK, get_token(request).encode())
+        return HttpResponse(content, headers=headers)
+    response = build()
+    if isinstance(response, SimpleTemplateResponse):
+        response.render()
+    if response.status_code == 200 and not response.streaming and not response.cookies:
+        content = _CSRF_FIELD.sub(rb"\1" + _CSRF_MARK + rb"\2", response.content)
+        _store(key, (content, dict(response.headers)))
+    return response
+
+
+class CachedPage:
+    """For public page views: GET answers come from the registry read cache."""
+
+    def get(self, request, *args, **kwargs):
+        build = super().get
+        return serve_page(request, lambda: build(request, *args, **kwargs))
+
+
+# API reads ---------------------------------------------------------------------------
+
+
+def cached_read(handler):
+    """For API handlers (list, retrieve, get): the serialized data from the read cache.
+
+    What is kept is the response's data, not its bytes, so content negotiation,
+    throttling, permissions and the ETag/304 handling still run for every request.
+    """
+
+    @functools.wraps(handler)
+    def read(view, request, *args, **kwargs):
+        renderer = getattr(request, "accepted_renderer", None)
+        media_format = getattr(renderer, "format", "") or ""
+        key = None if media_format == "csv" else cache_key(request, "api", view.__class__.__name__)
+        if key is None:
+            return handler(view, request, *args, **kwargs)
+        stored = _cache().get(key)
+        if stored is not None:
+            data, headers, etag_version = stored
+            view.etag_version_value = etag_version
+            return Response(data, headers=headers)
+        response = handler(view, request, *args, **kwargs)
+        if response.status_code == 200 and not response.cookies:
+            # Content-Type is the renderer's to set, per request.
+            headers = {k: v for k, v in response.headers.items() if k.lower() != "content-type"}
+            _store(key, (response.data, headers, view.etag_version()))
+        return response
+
+    return read
