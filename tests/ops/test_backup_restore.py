@@ -201,3 +201,11 @@ def test_backup_does_not_overwrite_a_file_unless_told(db, tmp_path):
     with pytest.raises(CommandError, match="finns redan"):
         call_command("backup_registry", str(path))
     assert path.read_text() == "keep me"
+
+
+def test_restore_refuses_tables_the_backup_does_not_cover(db):
+    from governance.management.commands.restore_registry import restore
+
+    data = {"models": {"governance.registryversion": {"count": 1, "rows": []}}}
+    with pytest.raises(CommandError, match="governance.registryversion"):
+        restore(data, "default")

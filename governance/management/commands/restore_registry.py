@@ -99,6 +99,12 @@ def non_empty_tables(using: str) -> dict[str, int]:
 def restore(data: dict, using: str) -> dict[str, int]:
     """Write every row of ``data``; returns rows written per model. Call inside a transaction."""
     order = [m._meta.label_lower for m in backed_up_models()]
+    unknown = sorted(set(data["models"]) - set(order))
+    if unknown:
+        raise CommandError(
+            _("Filen innehåller tabeller som säkerhetskopian inte omfattar: %(labels)s")
+            % {"labels": ", ".join(unknown)}
+        )
     labels = sorted(data["models"], key=lambda label: order.index(label))
     written: dict[str, int] = {}
     deferred = []
