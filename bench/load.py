@@ -124,7 +124,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def server_env(url: str, workers: int, threads: int) -> dict[str, str]:
+def server_env(url: str, workers: int, threads: int, read_cache: bool) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "PYTEST_VERSION"}}
     env.update(
         DATABASE_URL=url,
@@ -145,6 +145,8 @@ def server_env(url: str, workers: int, threads: int) -> dict[str, str]:
         GUNICORN_MAX_REQUESTS="0",
         GUNICORN_LOGLEVEL="warning",
     )
+    if not read_cache:
+        env["READ_CACHE_SECONDS"] = "0"
     return env
 
 
@@ -258,6 +260,11 @@ def main() -> None:
     parser.add_argument("--connections", type=int, nargs="+", default=[1, 8, 32])
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (default 3)")
     parser.add_argument("--threads", type=int, default=4, help="threads per worker (default 4)")
+    parser.add_argument(
+        "--no-read-cache",
+        action="store_true",
+        help="build every page and API answer (READ_CACHE_SECONDS=0), as on a cache miss",
+    )
     parser.add_argument("--only", nargs="*", help="measure only endpoints whose name has this")
     parser.add_argument(
         "--max-latency",
@@ -296,10 +303,11 @@ def main() -> None:
     results_dir = BENCH / "results"
     results_dir.mkdir(exist_ok=True)
     log = results_dir / "gunicorn.log"
-    env = server_env(url, args.workers, args.threads)
+    env = server_env(url, args.workers, args.threads, read_cache=not args.no_read_cache)
     print(
         f"Registry: {agreements} agreements. gunicorn {args.workers} workers x "
-        f"{args.threads} threads on {HOST}:{port}; wrk {args.duration} s per run; "
+        f"{args.threads} threads on {HOST}:{port}, read cache "
+        f"{'off' if args.no_read_cache else 'on'}; wrk {args.duration} s per run; "
         f"{os.cpu_count()} cores shared with wrk and PostgreSQL.",
         flush=True,
     )
@@ -361,6 +369,7 @@ def main() -> None:
                 "agreements": agreements,
                 "workers": args.workers,
                 "threads": args.threads,
+                "read_cache": not args.no_read_cache,
                 "duration_s": args.duration,
                 "queries_per_request": queries,
                 "too_slow_s": too_slow,
