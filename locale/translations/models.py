@@ -235,4 +235,6 @@ TRANSLATIONS = {
     "samordnares ansvarsområden": "coordinators' areas of responsibility",
     "hanterare enligt regel": "handler under a rule",
     "hanterare enligt regler": "handlers under rules",
+    "senast ändrat": "last changed",
+    "registrets version": "registry version",
 }

@@ -12,6 +12,7 @@ TRANSLATIONS = {
     # restore_registry
     "Läs in en säkerhetskopia från backup_registry i en tom, migrerad databas (i en transaktion).": "Read a backup from backup_registry into an empty, migrated database (in one transaction).",
     "Filen från backup_registry.": "The file from backup_registry.",
+    "Filen innehåller tabeller som säkerhetskopian inte omfattar: %(labels)s": "The file holds tables the backup does not cover: %(labels)s",
     "Filen %(path)s finns inte.": "The file %(path)s does not exist.",
     "%(path)s är inte en JSON-fil från backup_registry: %(error)s": "%(path)s is not a JSON file from backup_registry: %(error)s",
     "%(path)s är inte en säkerhetskopia av Samverkansregistret.": "%(path)s is not a backup of Samverkansregistret.",
