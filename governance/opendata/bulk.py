@@ -30,6 +30,8 @@ PRIVATE_MODELS = {
     "governance.coordinatorscope",
     "governance.webhooksubscription",
     "governance.webhookdelivery",
+    # Not a record: the read cache's version row.
+    "governance.registryversion",
 }
 
 
