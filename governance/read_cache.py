@@ -33,7 +33,6 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.response import SimpleTemplateResponse
 from django.utils import timezone, translation
-from rest_framework.response import Response
 
 CACHE_ALIAS = "read"
 VERSION_TABLE = "governance_registryversion"
@@ -212,30 +211,39 @@ class CachedPage:
 # API reads ---------------------------------------------------------------------------
 
 
-def cached_read(handler):
-    """For API handlers (list, retrieve, get): the serialized data from the read cache.
+class StoredResponse(HttpResponse):
+    """An API answer as it was rendered and tagged (ETag) when it was kept."""
 
-    What is kept is the response's data, not its bytes, so content negotiation,
-    throttling, permissions and the ETag/304 handling still run for every request.
+
+def cached_read(handler):
+    """For API handlers (list, retrieve, get): JSON answers from the read cache.
+
+    Authentication, permissions and throttling have run before the handler; the
+    ETag and ``304 Not Modified`` are handled after it (``RegistryAPIMixin``), for a
+    kept answer as for a new one. Only JSON is kept: the browsable API is a page for
+    a person, with their own forms, and a CSV export is the whole list.
     """
 
     @functools.wraps(handler)
     def read(view, request, *args, **kwargs):
         renderer = getattr(request, "accepted_renderer", None)
-        media_format = getattr(renderer, "format", "") or ""
-        key = None if media_format == "csv" else cache_key(request, "api", view.__class__.__name__)
+        if getattr(renderer, "format", None) != "json":
+            return handler(view, request, *args, **kwargs)
+        key = cache_key(request, "api", request.accepted_media_type or "")
         if key is None:
             return handler(view, request, *args, **kwargs)
         stored = _cache().get(key)
         if stored is not None:
-            data, headers, etag_version = stored
-            view.etag_version_value = etag_version
-            return Response(data, headers=headers)
-        response = handler(view, request, *args, **kwargs)
-        if response.status_code == 200 and not response.cookies:
-            # Content-Type is the renderer's to set, per request.
-            headers = {k: v for k, v in response.headers.items() if k.lower() != "content-type"}
-            _store(key, (response.data, headers, view.etag_version()))
-        return response
+            content, headers = stored
+            return StoredResponse(content, headers=headers)
+        request.read_cache_key = key
+        return handler(view, request, *args, **kwargs)
 
     return read
+
+
+def keep_read(request, response) -> None:
+    """Keep a rendered, tagged API answer under the key ``cached_read`` gave its request."""
+    key = getattr(request, "read_cache_key", None)
+    if key and response.status_code == 200 and not response.cookies:
+        _store(key, (response.content, dict(response.headers)))

@@ -169,6 +169,12 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 # REST API
+def _throttle_rate(variable: str, default: str) -> str | None:
+    """A rate such as ``1200/minute``, or ``off`` for no limit at all."""
+    rate = env.str(variable, default=default)
+    return None if rate.strip().lower() == "off" else rate
+
+
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # Tokens for systems, the session (with CSRF) for the browser. No Basic auth:
@@ -183,8 +189,8 @@ REST_FRAMEWORK = {
     ],
     # Pagination, throttles and permissions are set on governance.api's base classes.
     "DEFAULT_THROTTLE_RATES": {
-        "anon": env.str("API_THROTTLE_ANON", default="1200/minute"),
-        "user": env.str("API_THROTTLE_USER", default="6000/minute"),
+        "anon": _throttle_rate("API_THROTTLE_ANON", "1200/minute"),
+        "user": _throttle_rate("API_THROTTLE_USER", "6000/minute"),
     },
     "EXCEPTION_HANDLER": "governance.api.errors.exception_handler",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

@@ -206,10 +206,13 @@ def test_api_reads_are_cached_with_their_etag_and_refreshed_by_writes(
     assert reader.get(BODY_API, headers={"if-none-match": first["ETag"]}).status_code == 200
 
 
-def test_csv_exports_are_not_cached(seeded_registry, fresh_cache):
+@pytest.mark.parametrize("media_format", ["csv", "api"])
+def test_csv_exports_and_the_browsable_api_are_built_every_time(
+    seeded_registry, fresh_cache, media_format
+):
     reader = APIClient()
-    _queries(reader, "/api/v1/bodies/?format=csv")
-    _, sqls = _queries(reader, "/api/v1/bodies/?format=csv")
+    _queries(reader, f"/api/v1/bodies/?format={media_format}")
+    _, sqls = _queries(reader, f"/api/v1/bodies/?format={media_format}")
     assert _registry_queries(sqls)
 
 

@@ -33,7 +33,7 @@ from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from governance.concurrency import StaleVersion, changes_since
 from governance.deletion import describe, referrers
-from governance.read_cache import cached_read
+from governance.read_cache import StoredResponse, cached_read, keep_read
 from governance.scope import can_edit
 
 from .errors import Conflict, PreconditionFailed
@@ -168,8 +168,6 @@ class RegistryAPIMixin:
     permission_classes = [ReadAnyoneWriteCoordinatorInScope]
     schema = RegistryAutoSchema()
     _etag_obj = None
-    # Set instead of _etag_obj when the data came from the read cache.
-    etag_version_value = None
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -182,25 +180,27 @@ class RegistryAPIMixin:
                 raise ValidationError({key: ["NUL-tecken är inte tillåtna."]})
 
     def etag_version(self):
-        if self.etag_version_value is not None:
-            return self.etag_version_value
         obj = self._etag_obj
         return getattr(obj, "version", None) if obj is not None else None
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        if not (
+        if isinstance(response, StoredResponse):  # rendered and tagged when it was kept
+            etag = response["ETag"]
+        elif (
             isinstance(response, Response)
             and response.status_code in (200, 201)
             and response.data is not None
             and request.method in ("GET", "HEAD", "POST", "PUT", "PATCH")
         ):
+            response.render()
+            digest = hashlib.sha256(response.content).hexdigest()[:20]
+            version = self.etag_version()
+            etag = f'"{version}-{digest}"' if version is not None else f'"{digest}"'
+            response["ETag"] = etag
+            keep_read(request, response)
+        else:
             return response
-        response.render()
-        digest = hashlib.sha256(response.content).hexdigest()[:20]
-        version = self.etag_version()
-        etag = f'"{version}-{digest}"' if version is not None else f'"{digest}"'
-        response["ETag"] = etag
         if request.method in ("GET", "HEAD") and etag_matches(
             request.headers.get("If-None-Match"), etag
         ):

@@ -116,6 +116,30 @@ def test_authenticated_clients_have_their_own_rate(vg_client, anon, settings):
     assert [vg_client.get("/api/v1/goals/").status_code for _ in range(3)] == [200, 200, 429]
 
 
+def test_a_throttle_rate_of_off_means_no_limit():
+    import json
+    import os
+    import subprocess
+    import sys
+
+    shown = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django, json; django.setup(); from django.conf import settings; "
+            "print(json.dumps(settings.REST_FRAMEWORK['DEFAULT_THROTTLE_RATES']))",
+        ],
+        env={**os.environ, "DEBUG": "true", "API_THROTTLE_ANON": "off"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(shown.stdout.strip().splitlines()[-1]) == {
+        "anon": None,
+        "user": "6000/minute",
+    }
+
+
 def test_throttle_counts_live_in_the_shared_database_cache(anon):
     from django.core.cache.backends.db import DatabaseCache
 

@@ -207,5 +207,5 @@ def test_restore_refuses_tables_the_backup_does_not_cover(db):
     from governance.management.commands.restore_registry import restore
 
     data = {"models": {"governance.registryversion": {"count": 1, "rows": []}}}
-    with pytest.raises(CommandError, match="governance.registryversion"):
+    with pytest.raises(CommandError, match=r"governance\.registryversion"):
         restore(data, "default")
