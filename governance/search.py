@@ -145,31 +145,38 @@ def _matching(model, model_key: str, query: SearchQuery):
     return matches.values("pk")[:RANK_CANDIDATES]
 
 
-def _ranked(queryset, model_key: str, query: SearchQuery, limit: int):
-    """``queryset`` rows matching ``query``, best first, with ``rank`` and ``snippet``.
-
-    PostgreSQL computes the snippets (``ts_headline``, costly) only for the rows the
-    limit keeps, after ranking.
-    """
-    return (
-        queryset.filter(pk__in=_matching(queryset.model, model_key, query))
+def _best(model, model_key: str, query: SearchQuery, limit: int) -> list[tuple]:
+    """(pk, rank, match count) of the ``limit`` best rows of ``model`` matching ``query``."""
+    return list(
+        model.objects.filter(pk__in=_matching(model, model_key, query))
         .annotate(
             # Over all candidates, before the limit: the table's (capped) match count.
             matches=Window(Count("pk")),
             rank=SearchRank(document_vector(model_key), query),
-            snippet=SearchHeadline(
-                _document(model_key),
-                query,
-                config=CONFIG,
-                start_sel=_START,
-                stop_sel=_STOP,
-                max_words=30,
-                min_words=12,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            ),
         )
-        .order_by("-rank", "pk")[:limit]
+        .order_by("-rank", "pk")
+        .values_list("pk", "rank", "matches")[:limit]
+    )
+
+
+def _with_snippets(queryset, model_key: str, query: SearchQuery, pks: list[int]):
+    """The rows ``pks`` of ``queryset`` with a highlighted ``snippet`` each.
+
+    ``ts_headline`` reads and parses the whole text of a row, so it runs only for the
+    rows that are shown, never for every candidate.
+    """
+    return queryset.filter(pk__in=pks).annotate(
+        snippet=SearchHeadline(
+            _document(model_key),
+            query,
+            config=CONFIG,
+            start_sel=_START,
+            stop_sel=_STOP,
+            max_words=30,
+            min_words=12,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+        )
     )
 
 
@@ -248,34 +255,42 @@ def _sources():
     ]
 
 
-def search(text: str, *, kinds: list[str] | None = None, per_kind: int = 25) -> list[Hit]:
-    """Rows of every searchable kind that match ``text``, best match first.
+def _search(text: str, kinds, limit: int) -> tuple[list[Hit], dict[str, int]]:
+    """(the best ``limit`` hits of all kinds, match count per kind, capped at
+    RANK_CANDIDATES per table).
 
-    One query per kind, whatever the number of rows: each is limited to
-    ``per_kind`` best hits before the lists are merged by rank.
+    The best ``n`` of all kinds are among the best ``n`` of each kind: every table
+    ranks its best keys (one query each), the keys are merged by rank, and only the
+    rows kept are read with their snippets (one query per table that has any).
     """
-    return _search(text, kinds, per_kind)[0]
-
-
-def _search(text: str, kinds, per_kind: int) -> tuple[list[Hit], dict[str, int]]:
-    """(best hits, match count per kind, capped at RANK_CANDIDATES per table)."""
     query = _query(text)
     wanted = set(kinds or KINDS)
     counts = {kind: 0 for kind in KINDS if kind in wanted}
     if query is None:
         return [], counts
-    hits: list[Hit] = []
-    for kind, model_key, queryset, build in _sources():
-        if kind not in wanted:
-            continue
-        rows = list(_ranked(queryset, model_key, query, per_kind))
-        if rows:
-            counts[kind] += rows[0].matches
-        for row in rows:
-            hit = build(row)
-            hit.snippet = _highlight(row.snippet)
-            hits.append(hit)
-    hits.sort(key=lambda h: -h.rank)
+    sources = [source for source in _sources() if source[0] in wanted]
+    ranked = []  # (rank, source index, pk): ties keep the tables' order, then the key's
+    for index, (kind, model_key, queryset, _build) in enumerate(sources):
+        best = _best(queryset.model, model_key, query, limit)
+        if best:
+            counts[kind] += best[0][2]
+        ranked.extend((rank, index, pk) for pk, rank, _matches in best)
+    ranked.sort(key=lambda entry: -entry[0])
+    kept = ranked[:limit]
+
+    rows = {}
+    for index, (_kind, model_key, queryset, _build) in enumerate(sources):
+        pks = [pk for _rank, i, pk in kept if i == index]
+        if pks:
+            for row in _with_snippets(queryset, model_key, query, pks):
+                rows[index, row.pk] = row
+    hits = []
+    for rank, index, pk in kept:
+        row = rows[index, pk]
+        row.rank = rank
+        hit = sources[index][3](row)
+        hit.snippet = _highlight(row.snippet)
+        hits.append(hit)
     return hits, counts
 
 

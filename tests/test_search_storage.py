@@ -54,7 +54,11 @@ def test_hits_count_every_match_and_a_later_page_ranks_more(rows):
     hits = RankedHits("zebrasamråd", reach=20)
     assert hits.counts["clause"] == 30
     assert len(hits) == 30 + 1 + 1 + 1  # clauses, the agreement, the body, the decision
-    assert len(hits[20:40]) == len(hits) - 20
+    later = hits[20:40]
+    assert len(later) == len(hits) - 20
+    assert all("<mark>" in hit.snippet for hit in later)
+    ranks = [hit.rank for hit in hits[0:40]]
+    assert ranks == sorted(ranks, reverse=True)
 
 
 def test_counts_stop_at_the_candidate_limit(rows, monkeypatch):
