@@ -41,6 +41,9 @@ TRIGGER = "registry_changed"
 TRUNCATE_TRIGGER = "registry_truncated"
 _CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 _CSRF_MARK = b"\x00csrf\x00"
+# A query string can ask for a large answer (page_size=200): such answers are built
+# each time rather than let a few of them fill a worker's memory.
+MAX_ENTRY_BYTES = 1_000_000
 
 
 # The version ---------------------------------------------------------------------------
@@ -173,8 +176,9 @@ def cache_key(request, kind: str, *extra: str) -> str | None:
     return "read:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
-def _store(key: str, value) -> None:
-    _cache().set(key, value, settings.READ_CACHE_SECONDS)
+def _store(key: str, content: bytes, headers: dict) -> None:
+    if len(content) <= MAX_ENTRY_BYTES:
+        _cache().set(key, (content, headers), settings.READ_CACHE_SECONDS)
 
 
 # Pages -------------------------------------------------------------------------------
@@ -196,7 +200,7 @@ def serve_page(request, build) -> HttpResponse:
         response.render()
     if response.status_code == 200 and not response.streaming and not response.cookies:
         content = _CSRF_FIELD.sub(rb"\1" + _CSRF_MARK + rb"\2", response.content)
-        _store(key, (content, dict(response.headers)))
+        _store(key, content, dict(response.headers))
     return response
 
 
@@ -246,4 +250,4 @@ def keep_read(request, response) -> None:
     """Keep a rendered, tagged API answer under the key ``cached_read`` gave its request."""
     key = getattr(request, "read_cache_key", None)
     if key and response.status_code == 200 and not response.cookies:
-        _store(key, (response.content, dict(response.headers)))
+        _store(key, response.content, dict(response.headers))

@@ -292,7 +292,7 @@ CACHES["api"] = env.cache_url("API_CACHE_URL", default="dbcache://api_cache")
 # cache (READ_CACHE_URL=redis://…) lets workers share what they built. 0 s: off.
 CACHES["read"] = env.cache_url("READ_CACHE_URL", default="locmemcache://registry-read")
 if CACHES["read"]["BACKEND"].endswith("LocMemCache"):
-    CACHES["read"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 2000)
+    CACHES["read"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 500)
 READ_CACHE_SECONDS = env.int("READ_CACHE_SECONDS", default=3600)
 
 # E-mail (the expiry reminders): the console backend unless configured.

@@ -222,3 +222,15 @@ def test_a_zero_lifetime_turns_the_cache_off(seeded_registry, fresh_cache):
     _queries(client, BODY_PAGE)
     _, sqls = _queries(client, BODY_PAGE)
     assert _registry_queries(sqls)
+
+
+def test_answers_larger_than_the_entry_limit_are_built_every_time(
+    seeded_registry, fresh_cache, monkeypatch
+):
+    from governance import read_cache
+
+    monkeypatch.setattr(read_cache, "MAX_ENTRY_BYTES", 1000)
+    client = Client()
+    _queries(client, BODY_PAGE)
+    _, sqls = _queries(client, BODY_PAGE)
+    assert _registry_queries(sqls)
