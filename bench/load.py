@@ -338,8 +338,9 @@ def main() -> None:
         for connections in args.connections:
             for name, path in live:
                 wait_until_idle(port)
-                # A short warm-up so every worker has its connection and caches.
-                run_wrk(wrk, f"http://{HOST}:{port}{path}", min(connections, 4), 1)
+                # A short warm-up so every worker has its connection and caches (the
+                # read cache is per worker: eight connections reach all of them).
+                run_wrk(wrk, f"http://{HOST}:{port}{path}", max(connections, 8), 1)
                 stats = run_wrk(wrk, f"http://{HOST}:{port}{path}", connections, args.duration)
                 if not stats["requests"]:
                     # Nothing came back within the run: every connection is an error.
