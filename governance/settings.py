@@ -293,7 +293,8 @@ CACHES["api"] = env.cache_url("API_CACHE_URL", default="dbcache://api_cache")
 CACHES["read"] = env.cache_url("READ_CACHE_URL", default="locmemcache://registry-read")
 if CACHES["read"]["BACKEND"].endswith("LocMemCache"):
     CACHES["read"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 500)
-READ_CACHE_SECONDS = env.int("READ_CACHE_SECONDS", default=3600)
+# Off by default in development, where a template edit must show on the next request.
+READ_CACHE_SECONDS = env.int("READ_CACHE_SECONDS", default=0 if DEBUG else 3600)
 
 # E-mail (the expiry reminders): the console backend unless configured.
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")

@@ -46,9 +46,11 @@ def _registry_queries(sqls):
 
 
 @pytest.fixture
-def fresh_cache():
+def fresh_cache(settings):
+    """An empty read cache, on as in production (development turns it off)."""
     from django.core.cache import caches
 
+    settings.READ_CACHE_SECONDS = 3600
     caches["read"].clear()
     yield
     caches["read"].clear()
@@ -216,8 +218,8 @@ def test_csv_exports_and_the_browsable_api_are_built_every_time(
     assert _registry_queries(sqls)
 
 
-@override_settings(READ_CACHE_SECONDS=0)
-def test_a_zero_lifetime_turns_the_cache_off(seeded_registry, fresh_cache):
+def test_a_zero_lifetime_turns_the_cache_off(seeded_registry, fresh_cache, settings):
+    settings.READ_CACHE_SECONDS = 0
     client = Client()
     _queries(client, BODY_PAGE)
     _, sqls = _queries(client, BODY_PAGE)
