@@ -2,12 +2,14 @@
 
 - ``RegistryAPIMixin`` (for any ``APIView``, e.g. the routing resolver): throttling
   counted in the shared API cache, refusal of NUL bytes in the path and query,
-  ``ETag`` on every 200 and 304 on a matching ``If-None-Match``, the OpenAPI
-  documentation of all that.
+  ``ETag`` on every 200 and 304 on a matching ``If-None-Match`` (for answers from
+  the read cache too), the OpenAPI documentation of all that.
 - ``RegistryViewSet``: a model resource looked up by slug, with filters, search,
   ordering, page-number pagination, a CSV export (``?format=csv``), writes for
   coordinators within their county scope, ``If-Match`` → 412, refused deletes
-  → 409, and the request's user recorded in the history of every write.
+  → 409, and the request's user recorded in the history of every write. Its list
+  and detail reads come from the read cache (``governance.read_cache``) until the
+  registry changes.
 """
 
 from __future__ import annotations
