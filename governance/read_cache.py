@@ -34,9 +34,10 @@ from django.middleware.csrf import get_token
 from django.template.response import SimpleTemplateResponse
 from django.utils import timezone, translation
 
+from governance.records import REGISTRY_APPS
+
 CACHE_ALIAS = "read"
 VERSION_TABLE = "governance_registryversion"
-REGISTRY_APPS = ("agreements", "bodies", "funding", "governance")
 TRIGGER = "registry_changed"
 TRUNCATE_TRIGGER = "registry_truncated"
 _CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')

@@ -17,6 +17,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 
+from governance.records import REGISTRY_APPS
+
 LICENCE_NAME = "CC0 1.0 Universell (Public Domain Dedication)"
 LICENCE_URL = "https://creativecommons.org/publicdomain/zero/1.0/"
 LICENCE_TEXT = (
@@ -25,7 +27,6 @@ LICENCE_TEXT = (
     "Uppgifterna kommer från offentliga dokument (överenskommelser, avsiktsförklaringar, "
     "länsplaner) och får användas fritt, utan villkor. Ange gärna Samverkansregistret som källa.\n"
 )
-PUBLIC_APPS = ("bodies", "agreements", "funding", "governance")
 PRIVATE_MODELS = {
     "governance.coordinatorscope",
     "governance.webhooksubscription",
@@ -40,7 +41,7 @@ def public_models() -> list[type[models.Model]]:
     found = []
     for model in apps.get_models(include_auto_created=True):
         label = model._meta.label_lower
-        if model._meta.app_label not in PUBLIC_APPS or label in PRIVATE_MODELS:
+        if model._meta.app_label not in REGISTRY_APPS or label in PRIVATE_MODELS:
             continue
         if issubclass(model, pghistory.models.Event) or model._meta.proxy:
             continue

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.models import Group, Permission
 
-REGISTRY_APPS = ("bodies", "agreements", "funding", "governance")
+from governance.records import REGISTRY_APPS
 
 COORDINATORS = "Samordnare"
 READERS = "Läsare"
