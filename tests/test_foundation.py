@@ -102,6 +102,123 @@ def test_two_processes_can_start_the_embedded_database_at_once(pgdata):
     assert len(hosts) == 1  # both talk to the same server
 
 
+def _wait_until_gone(pid: int) -> None:
+    for _ in range(100):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+
+
+@pytest.mark.slow
+def test_embedded_database_starts_over_a_stale_postmaster_pid_after_a_reboot(pgdata):
+    ensure_running(pgdata)
+    pid = _postmaster_pid(pgdata)
+    os.kill(pid, signal.SIGKILL)
+    _wait_until_gone(pid)
+    # After a reboot the file's process id may belong to any live program: here, this one.
+    lines = (pgdata / "postmaster.pid").read_text().splitlines()
+    (pgdata / "postmaster.pid").write_text("\n".join([str(os.getpid()), *lines[1:]]) + "\n")
+    restarted = ensure_running(pgdata)
+    with _connect(restarted) as conn, conn.cursor() as cur:
+        cur.execute("SELECT 1")
+        assert cur.fetchone() == (1,)
+
+
+@pytest.mark.slow
+def test_embedded_database_ignores_what_an_older_setup_left_behind(pgdata):
+    pgdata.mkdir()
+    (pgdata / ".handle_pids.json").write_text("")  # the empty list a killed process left
+    settings_dict = ensure_running(pgdata)
+    with _connect(settings_dict) as conn, conn.cursor() as cur:
+        cur.execute("SELECT 1")
+        assert cur.fetchone() == (1,)
+
+
+def test_embedded_database_refuses_a_folder_that_is_not_its_own(tmp_path):
+    from governance.embedded_db import EmbeddedDatabaseError
+
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (folder / "protokoll.txt").write_text("inte en databas")
+    with pytest.raises(EmbeddedDatabaseError, match="not a PostgreSQL data directory"):
+        ensure_running(folder)
+    assert (folder / "protokoll.txt").read_text() == "inte en databas"
+
+
+_CLIENT = """
+import sys, time
+from pathlib import Path
+import psycopg2
+from governance.embedded_db import ensure_running
+
+settings_dict = ensure_running(Path(sys.argv[1]))
+connection = psycopg2.connect(
+    dbname=settings_dict["NAME"], user=settings_dict["USER"], host=settings_dict["HOST"]
+)
+connection.autocommit = True
+with connection.cursor() as cursor:
+    for _ in range(1000):
+        cursor.execute("SELECT count(*) FROM pg_class")
+        time.sleep(0.01)
+"""
+
+
+@pytest.mark.slow
+def test_embedded_database_survives_clients_stopped_at_random_moments(pgdata):
+    """20 rounds: clients killed by SIGTERM or SIGKILL while starting, initialising or
+    querying, now and then the postmaster too; each round a new process connects and
+    finds every row written before."""
+    import random
+
+    rng = random.Random(20261130)
+    written = 0
+    for round_number in range(20):
+        clients = [
+            subprocess.Popen(
+                [sys.executable, "-c", _CLIENT, str(pgdata)],
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            for _ in range(3)
+        ]
+        time.sleep(rng.uniform(0.0, 1.5))
+        for client in clients:
+            client.send_signal(rng.choice([signal.SIGTERM, signal.SIGKILL]))
+        for client in clients:
+            client.wait(timeout=60)
+        if round_number % 5 == 4 and (pgdata / "postmaster.pid").exists():
+            postmaster = _postmaster_pid(pgdata)
+            os.kill(postmaster, signal.SIGKILL)
+            _wait_until_gone(postmaster)
+
+        check = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sys, json; from pathlib import Path; import psycopg2;"
+                "from governance.embedded_db import ensure_running;"
+                "s = ensure_running(Path(sys.argv[1]));"
+                "c = psycopg2.connect(dbname=s['NAME'], user=s['USER'], host=s['HOST']);"
+                "c.autocommit = True; cur = c.cursor();"
+                "cur.execute('CREATE TABLE IF NOT EXISTS kept (round int PRIMARY KEY)');"
+                "cur.execute('INSERT INTO kept VALUES (%s)', [int(sys.argv[2])]);"
+                "cur.execute('SELECT count(*) FROM kept'); print(cur.fetchone()[0])",
+                str(pgdata),
+                str(round_number),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert check.returncode == 0, f"round {round_number}: {check.stderr[-2000:]}"
+        written += 1
+        assert int(check.stdout.strip().splitlines()[-1]) == written
+
+
 def _external_postgres_answers() -> bool:
     try:
         with socket.create_connection(("127.0.0.1", 5432), timeout=1):
