@@ -63,6 +63,23 @@ def test_embedded_database_starts_from_nothing_and_from_an_existing_data_directo
 
 
 @pytest.mark.slow
+def test_stop_db_stops_the_server_cleanly_and_the_next_start_brings_it_back(pgdata):
+    first = ensure_running(pgdata)
+    with _connect(first) as conn, conn.cursor() as cur:
+        cur.execute("CREATE TABLE kept (v text); INSERT INTO kept VALUES ('kvar')")
+    pid = _postmaster_pid(pgdata)
+    stop(pgdata)
+    _wait_until_gone(pid)
+    assert not (pgdata / "postmaster.pid").exists()  # a clean shutdown removes it
+    with pytest.raises(psycopg2.OperationalError):
+        _connect(first)
+    again = ensure_running(pgdata)
+    with _connect(again) as conn, conn.cursor() as cur:
+        cur.execute("SELECT v FROM kept")
+        assert cur.fetchone() == ("kvar",)
+
+
+@pytest.mark.slow
 def test_embedded_database_recovers_from_a_crash_without_hand_repair(pgdata):
     ensure_running(pgdata)
     pid = _postmaster_pid(pgdata)
