@@ -24,7 +24,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
+import os
 import re
+import select
+import threading
+import time
 
 from django.conf import settings
 from django.core.cache import caches
@@ -38,6 +43,17 @@ from governance.records import REGISTRY_APPS
 
 CACHE_ALIAS = "read"
 VERSION_TABLE = "governance_registryversion"
+# The channel the version trigger notifies at commit; every worker listens on it.
+CHANNEL = "registry_changed"
+LISTENER_NAME = "samverkansregistret read-cache listener"
+# The listener re-reads the version at least this often, notification or not, and its word
+# counts only while its last reading is younger than FRESH_SECONDS: a silent connection can
+# never keep a worker on an old version for longer than that.
+HEARTBEAT_SECONDS = 1.0
+FRESH_SECONDS = 2.5
+# How long a request waits for another thread's build of the same answer before building
+# it itself.
+BUILD_WAIT_SECONDS = 10.0
 TRIGGER = "registry_changed"
 TRUNCATE_TRIGGER = "registry_truncated"
 _CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
@@ -50,12 +66,113 @@ MAX_ENTRY_BYTES = 1_000_000
 # The version ---------------------------------------------------------------------------
 
 
+VERSION_SQL = f"SELECT changed_at FROM {VERSION_TABLE} WHERE id = 1"
+logger = logging.getLogger(__name__)
+
+
 def current_version() -> str | None:
-    """The registry's version as this request sees it; None before any is recorded."""
+    """The registry's version as this request's connection sees it; None before any is recorded."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT changed_at FROM {VERSION_TABLE} WHERE id = 1")
+        cursor.execute(VERSION_SQL)
         row = cursor.fetchone()
     return row[0].isoformat() if row else None
+
+
+class VersionListener:
+    """Learns of every committed write without a query per request.
+
+    A thread per worker process holds a connection of its own that LISTENs on ``CHANNEL``; the
+    version trigger notifies it at commit. On a notification, and at least every
+    ``HEARTBEAT_SECONDS``, it reads the version. ``version()`` answers only while that reading
+    is fresh; otherwise (no connection yet, connection lost, database restarting) it answers
+    None and the request reads the version itself, as before, until the listener is back.
+    """
+
+    def __init__(self, connection_params: dict):
+        self._params = connection_params
+        self._version: str | None = None
+        self._read_at = 0.0
+        self._stopping = threading.Event()
+        self._connection = None
+        self.pid = os.getpid()
+        self._thread = threading.Thread(target=self._run, name="registry-version", daemon=True)
+        self._thread.start()
+
+    def version(self) -> str | None:
+        if time.monotonic() - self._read_at > FRESH_SECONDS:
+            return None
+        return self._version
+
+    def wait_until_fresh(self, timeout: float = 10.0) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.version() is not None:
+                return True
+            time.sleep(0.02)
+        return False
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._thread.join(timeout=5)
+
+    def _read(self, cursor) -> None:
+        cursor.execute(VERSION_SQL)
+        row = cursor.fetchone()
+        self._version = row[0].isoformat() if row else None
+        self._read_at = time.monotonic()
+
+    def _run(self) -> None:
+        import psycopg2
+
+        while not self._stopping.is_set():
+            try:
+                conn = psycopg2.connect(**self._params)
+                try:
+                    conn.autocommit = True
+                    with conn.cursor() as cursor:
+                        # LISTEN before the first reading, so no commit falls between them.
+                        cursor.execute(f"LISTEN {CHANNEL}")
+                        self._read(cursor)
+                        while not self._stopping.is_set():
+                            select.select([conn], [], [], HEARTBEAT_SECONDS)
+                            conn.poll()
+                            conn.notifies.clear()
+                            self._read(cursor)
+                finally:
+                    conn.close()
+            except Exception:  # any failure: answer None until a new connection reads again
+                self._read_at = 0.0
+                logger.warning("read cache: version listener lost its connection", exc_info=True)
+                self._stopping.wait(HEARTBEAT_SECONDS)
+
+
+_listener: VersionListener | None = None
+_listener_lock = threading.Lock()
+
+
+def version_listener() -> VersionListener:
+    """This process's listener, started on first use (after a fork, anew in the child)."""
+    global _listener
+    with _listener_lock:
+        if _listener is None or _listener.pid != os.getpid():
+            params = connection.get_connection_params()
+            params.pop("cursor_factory", None)
+            params["application_name"] = LISTENER_NAME
+            _listener = VersionListener(params)
+        return _listener
+
+
+def stop_listener() -> None:
+    global _listener
+    with _listener_lock:
+        if _listener is not None and _listener.pid == os.getpid():
+            _listener.stop()
+        _listener = None
+
+
+def known_version() -> str | None:
+    """The registry's version for the read cache: from the listener, else by a query."""
+    return version_listener().version() or current_version()
 
 
 # One function moves the version on; the trigger calls it once per transaction (the
@@ -73,6 +190,8 @@ BEGIN
         excluded.changed_at, {VERSION_TABLE}.changed_at + interval '1 microsecond'
     );
     PERFORM set_config('samverkansregistret.registry_changed', 'yes', true);
+    -- Delivered at commit, and only then: listeners never hear of a write they cannot see.
+    PERFORM pg_notify('{CHANNEL}', '');
 END
 $$;
 
@@ -161,7 +280,7 @@ def cache_key(request, kind: str, *extra: str) -> str | None:
     """The key of this request's answer, or None when it must be built fresh."""
     if not _cacheable_request(request):
         return None
-    version = current_version()
+    version = known_version()
     if version is None:
         return None
     parts = (
@@ -180,6 +299,43 @@ def cache_key(request, kind: str, *extra: str) -> str | None:
 def _store(key: str, content: bytes, headers: dict) -> None:
     if len(content) <= MAX_ENTRY_BYTES:
         _cache().set(key, (content, headers), settings.READ_CACHE_SECONDS)
+    else:
+        _cache().set(key, _BUILT_EACH_TIME, BUILD_WAIT_SECONDS)
+
+
+# Kept for a moment under a key whose answer may not be kept, so that requests waiting for its
+# build stop waiting and build their own.
+_BUILT_EACH_TIME = "built-each-time"
+
+
+def _built_once(key: str, build):
+    """``build()`` under a claim on ``key``: after a write, one request builds an answer while
+    the others for the same page, language and version wait for it (up to
+    BUILD_WAIT_SECONDS) and are served what it kept. The claim is a cache ``add``, atomic in
+    each backend, so with a shared cache (Redis) it holds across processes and servers too.
+    Returns the kept entry when another request built it, else what ``build()`` returns."""
+    cache = _cache()
+    claim = key + ":building"
+    if not cache.add(claim, os.getpid(), BUILD_WAIT_SECONDS):
+        deadline = time.monotonic() + BUILD_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(0.02)
+            stored = cache.get(key)
+            if stored == _BUILT_EACH_TIME:
+                break
+            if stored is not None:
+                return stored
+            if cache.add(claim, os.getpid(), BUILD_WAIT_SECONDS):
+                break
+    try:
+        return build()
+    finally:
+        cache.delete(claim)
+
+
+def _kept(key: str):
+    stored = _cache().get(key)
+    return None if stored == _BUILT_EACH_TIME else stored
 
 
 # Pages -------------------------------------------------------------------------------
@@ -190,18 +346,27 @@ def serve_page(request, build) -> HttpResponse:
     key = cache_key(request, "page")
     if key is None:
         return build()
-    stored = _cache().get(key)
-    if stored is not None:
-        content, headers = stored
-        if _CSRF_MARK in content:
-            content = content.replace(_CSRF_MARK, get_token(request).encode())
-        return HttpResponse(content, headers=headers)
+    stored = _kept(key)
+    if stored is None:
+        built = _built_once(key, lambda: _build_page(key, build))
+        if isinstance(built, HttpResponse):
+            return built
+        stored = built
+    content, headers = stored
+    if _CSRF_MARK in content:
+        content = content.replace(_CSRF_MARK, get_token(request).encode())
+    return HttpResponse(content, headers=headers)
+
+
+def _build_page(key: str, build) -> HttpResponse:
     response = build()
     if isinstance(response, SimpleTemplateResponse):
         response.render()
     if response.status_code == 200 and not response.streaming and not response.cookies:
         content = _CSRF_FIELD.sub(rb"\1" + _CSRF_MARK + rb"\2", response.content)
         _store(key, content, dict(response.headers))
+    else:
+        _cache().set(key, _BUILT_EACH_TIME, BUILD_WAIT_SECONDS)
     return response
 
 
@@ -237,14 +402,29 @@ def cached_read(handler):
         key = cache_key(request, "api", request.accepted_media_type or "")
         if key is None:
             return handler(view, request, *args, **kwargs)
-        stored = _cache().get(key)
-        if stored is not None:
-            content, headers = stored
-            return StoredResponse(content, headers=headers)
-        request.read_cache_key = key
-        return handler(view, request, *args, **kwargs)
+        stored = _kept(key)
+        if stored is None:
+            built = _built_once(key, lambda: _build_read(view, request, key, handler, args, kwargs))
+            if isinstance(built, HttpResponse):
+                return built
+            stored = built
+        content, headers = stored
+        return StoredResponse(content, headers=headers)
 
     return read
+
+
+def _build_read(view, request, key, handler, args, kwargs) -> HttpResponse:
+    """Build, render, tag and keep an answer while the build claim is held; DRF's own
+    finalising afterwards sees a StoredResponse and only answers conditional requests."""
+    request.read_cache_key = key
+    response = view.finalize_response(request, handler(view, request, *args, **kwargs))
+    kept = _cache().get(key)
+    if kept is None:
+        _cache().set(key, _BUILT_EACH_TIME, BUILD_WAIT_SECONDS)
+    elif response.status_code == 200 and kept != _BUILT_EACH_TIME:
+        return StoredResponse(response.content, headers=dict(response.headers))
+    return response
 
 
 def keep_read(request, response) -> None:

@@ -29,6 +29,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_registry", verbosity=0)
         # The API's throttle counts live in a database cache table.
         call_command("createcachetable", verbosity=0)
+    yield
+    # The read cache's version listener holds a connection of its own to the test database,
+    # which must be closed before the database can be dropped.
+    from governance.read_cache import stop_listener
+
+    stop_listener()
 
 
 @pytest.fixture
