@@ -230,3 +230,55 @@ class CalendarView(CachedPage, View):
         response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = 'inline; filename="samverkansregistret.ics"'
         return response
+
+
+# About the registry ------------------------------------------------------------------------
+
+# When the accessibility statement was last reviewed against the pages (Digg's structure asks
+# for the date); update it with the statement.
+ACCESSIBILITY_REVIEWED = dt.date(2026, 11, 30)
+SITE_PUBLISHED = dt.date(2026, 11, 1)
+
+
+class AboutView(CachedPage, TemplateView):
+    """Om registret: what it is, where its facts come from, how it is kept."""
+
+    template_name = "site/about.html"
+
+    def get_context_data(self, **kwargs):
+        from governance.models import SourceDocument
+
+        context = super().get_context_data(**kwargs)
+        context.update(
+            sources=SourceDocument.objects.order_by("year", "title"),
+            breadcrumbs=[(_("Om registret"), None)],
+        )
+        return context
+
+
+class AccessibilityView(CachedPage, TemplateView):
+    """Tillgänglighetsredogörelse, in the structure the Agency for Digital Government prescribes."""
+
+    template_name = "site/accessibility.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            reviewed=ACCESSIBILITY_REVIEWED,
+            published=SITE_PUBLISHED,
+            breadcrumbs=[(_("Tillgänglighetsredogörelse"), None)],
+        )
+        return context
+
+
+class GlossaryView(CachedPage, TemplateView):
+    """Ordlista: the words of the pages in plain Swedish."""
+
+    template_name = "site/glossary.html"
+
+    def get_context_data(self, **kwargs):
+        from governance.glossary import terms
+
+        context = super().get_context_data(**kwargs)
+        context.update(terms=terms(), breadcrumbs=[(_("Ordlista"), None)])
+        return context

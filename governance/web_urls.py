@@ -14,6 +14,9 @@ urlpatterns = [
     path("sok/", views.SearchView.as_view(), name="search"),
     path("tidslinje/", views.TimelineView.as_view(), name="timeline"),
     path("kalender.ics", views.CalendarView.as_view(), name="calendar"),
+    path("om/", views.AboutView.as_view(), name="about"),
+    path("tillganglighet/", views.AccessibilityView.as_view(), name="accessibility"),
+    path("ordlista/", views.GlossaryView.as_view(), name="glossary"),
     path("beslutsorgan/", body_views.BodyListView.as_view(), name="body-list"),
     path("beslutsorgan/<slug:slug>/", body_views.BodyDetailView.as_view(), name="body-detail"),
     path(

@@ -155,7 +155,7 @@ def test_without_its_listener_a_worker_reads_the_version_until_the_listener_is_b
         time.sleep(0.02)
     # Meanwhile a write: requests read the version themselves and never serve the old page.
     Body.objects.filter(slug="lisa").update(name="Skrivet medan lyssnaren var borta")
-    page, sqls = _queries(client, BODY_PAGE)
+    page, _ = _queries(client, BODY_PAGE)
     assert "Skrivet medan lyssnaren var borta" in page.content.decode()
     assert listener.wait_until_fresh()
     _settled()

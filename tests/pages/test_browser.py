@@ -52,6 +52,9 @@ def page_types(world) -> dict[str, str]:
         "map-county-dalarna": reverse("web:map-county", args=[dalarna.slug]),
         "timeline": reverse("web:timeline"),
         "search": reverse("web:search") + "?q=avsiktsförklaringen",
+        "about": reverse("web:about"),
+        "accessibility": reverse("web:accessibility"),
+        "glossary": reverse("web:glossary"),
     }
 
 
@@ -62,7 +65,7 @@ def test_every_page_type_passes_axe_and_is_photographed(page, live_server, world
         page.set_viewport_size(DESKTOP)
         response = page.goto(live_server.url + path)
         assert response.status == 200, name
-        assert page.title().endswith("Samverkansregistret"), name
+        assert re.fullmatch(r"\S.* – Samverkansregistret", page.title()), (name, page.title())
         assert page.locator("main h1").count() == 1, name
         results = axe.run(page)
         if results.violations_count:
