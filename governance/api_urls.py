@@ -3,10 +3,12 @@
 from csp.decorators import csp_update
 from django.templatetags.static import static
 from django.urls import include, path
+from django.utils import translation
 from django.utils.html import format_html
 from django.views.decorators.http import require_safe
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework.routers import DefaultRouter
+from rest_framework.reverse import reverse
+from rest_framework.routers import APIRootView, DefaultRouter
 
 from agreements.api import AgreementViewSet, DecisionViewSet
 from bodies.api import (
@@ -39,8 +41,31 @@ from governance.opendata.api import ChangeFeedView
 from governance.routing_api import RoutingResolveView
 
 
+class RegistryAPIRoot(APIRootView):
+    """Samverkansregistret's REST API, version 1.
+
+    Every resource of the registry, read openly and written by coordinators with a token. The
+    routing resolver answers who handles a matter on a given day; the change feed lists every
+    create, update and delete in order. The OpenAPI description is at /api/schema/, its
+    documentation at /api/docs/.
+    """
+
+    def get_view_name(self):
+        return "Samverkansregistret API v1"
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        for name in ("routing-resolve", "changes"):
+            response.data[name] = reverse(
+                name, request=request, format=kwargs.get("format")
+            )
+        return response
+
+
 class RegistryRouter(DefaultRouter):
     """Registers each resource's model, so references can link to its detail URL."""
+
+    APIRootView = RegistryAPIRoot
 
     def register(self, prefix, viewset, basename=None):
         basename = basename or prefix
@@ -72,6 +97,35 @@ router.register("distribution-keys", DistributionKeyViewSet)
 router.register("positions", FundedPositionViewSet)
 
 
+class RegistrySchemaView(SpectacularAPIView):
+    """The OpenAPI document, generated once per process, version and language.
+
+    It is the same for every request of a release, and generating it takes a second: the
+    documentation page would otherwise wait that long on every visit.
+    """
+
+    _generated: dict = {}
+
+    def _get_schema_response(self, request):
+        version = self.api_version or request.version or self._get_version_parameter(request)
+        key = (version, translation.get_language())
+        schema = self._generated.get(key)
+        if schema is None:
+            generator = self.generator_class(
+                urlconf=self.urlconf, api_version=version, patterns=self.patterns
+            )
+            schema = generator.get_schema(request=request, public=self.serve_public)
+            self._generated[key] = schema
+        from rest_framework.response import Response
+
+        return Response(
+            data=schema,
+            headers={
+                "Content-Disposition": f'inline; filename="{self._get_filename(request, version)}"'
+            },
+        )
+
+
 @require_safe
 def redoc(request):
     """ReDoc from the app's own static files (no CDN, no inline script or style)."""
@@ -96,7 +150,7 @@ urlpatterns = [
     path("v1/routing/resolve/", RoutingResolveView.as_view(), name="routing-resolve"),
     path("v1/changes/", ChangeFeedView.as_view(), name="changes"),
     path("v1/", include(router.urls)),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", RegistrySchemaView.as_view(), name="schema"),
     path(
         "docs/",
         docs_csp(SpectacularSwaggerSplitView.as_view(url_name="schema")),

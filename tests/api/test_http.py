@@ -263,3 +263,24 @@ def test_schema_and_documentation_are_served_without_a_cdn(anon):
         html = page.content.decode()
         assert "/static/drf_spectacular_sidecar/" in html
         assert "https://" not in html
+
+
+def test_the_api_root_lists_every_entry_point_and_describes_itself(client):
+    response = client.get("/api/v1/", headers={"accept": "application/json"})
+    assert response.status_code == 200
+    links = response.json()
+    assert links["routing-resolve"].endswith("/api/v1/routing/resolve/")
+    assert links["changes"].endswith("/api/v1/changes/")
+    assert links["agreements"].endswith("/api/v1/agreements/")
+    page = client.get("/api/v1/", headers={"accept": "text/html"}).content.decode()
+    assert "Samverkansregistret API v1" in page
+    assert "The default basic root view for DefaultRouter" not in page
+    assert "routing resolver answers who handles a matter" in page
+
+
+def test_the_openapi_document_is_the_same_on_every_request(client):
+    first = client.get("/api/schema/?format=json")
+    second = client.get("/api/schema/?format=json")
+    assert first.status_code == second.status_code == 200
+    assert first.json() == second.json()
+    assert "/api/v1/agreements/" in first.json()["paths"]
