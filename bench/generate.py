@@ -20,8 +20,10 @@ import argparse
 import datetime as dt
 import os
 import random
+import re
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -36,14 +38,6 @@ SIZES = {
     "clauses_per_agreement": 5,
     "decisions": 100_000,
 }
-WORDS = (  # noqa: SIM905
-    "samverkan kunskapsutveckling socialtjänst evidensbaserad praktik brukarmedverkan "
-    "äldreomsorg funktionshinder barn unga missbruk beroende psykiatri hälsa välfärd "
-    "kommunerna regionen länet uppföljning implementering stöd struktur plattform "
-    "ledning styrgrupp nätverk överenskommelse avsiktsförklaring finansiering statsbidrag "
-    "utvärdering forskning högskola utveckling kvalitet jämlik vård omsorg prevention "
-    "samordning verksamhet ansvar beslut mandat dialog nationell regional lokal"
-).split()
 
 
 def bench_database_url() -> str:
@@ -96,8 +90,41 @@ def recreate_database(url: str, keep: bool) -> bool:
     return False
 
 
-def words(rng: random.Random, n: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(n))
+def seed_vocabulary() -> tuple[list[str], list[int]]:
+    """The words of the seed registry's texts, each with how often the seed uses it.
+
+    Drawn by those frequencies, the bench text reads like the registry: a common word such as
+    "samverkan" is in a good share of the rows but not in every one, as in real data, so a
+    search for it is as selective as it would be in production.
+    """
+    from django.apps import apps
+    from django.db import models
+
+    from governance.records import REGISTRY_APPS
+
+    counts: Counter[str] = Counter()
+    for label in REGISTRY_APPS:
+        for model in apps.get_app_config(label).get_models():
+            fields = [f.name for f in model._meta.concrete_fields if isinstance(f, models.TextField)]
+            if not fields:
+                continue
+            for row in model.objects.values_list(*fields):
+                for text in row:
+                    counts.update(re.findall(r"[a-zåäöé]{3,}", (text or "").lower()))
+    assert counts, "the seed registry must be loaded first"
+    vocabulary = sorted(counts)
+    return vocabulary, [counts[word] for word in vocabulary]
+
+
+class BenchText:
+    """Sentences of seed words in seed frequencies, reproducible from the generator's seed."""
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+        self.vocabulary, self.weights = seed_vocabulary()
+
+    def __call__(self, n: int) -> str:
+        return " ".join(self.rng.choices(self.vocabulary, weights=self.weights, k=n))
 
 
 def generate(seed: int = 2026) -> dict[str, int]:
@@ -127,6 +154,7 @@ def generate(seed: int = 2026) -> dict[str, int]:
     from governance.read_cache import note_change
 
     rng = random.Random(seed)
+    words = BenchText(rng)
     batch = 5_000
     counts: dict[str, int] = {}
 
@@ -198,14 +226,14 @@ def generate(seed: int = 2026) -> dict[str, int]:
             county = None if n % 10 == 0 else counties[n % len(counties)]
             bodies.append(
                 Body(
-                    name=f"Bänkorgan {n} {words(rng, 2)}",
+                    name=f"Bänkorgan {n} {words(2)}",
                     short_name=f"BO{n}",
                     kind=kinds[n % len(kinds)],
                     level=BodyLevel.NATIONAL if county is None else BodyLevel.COUNTY,
                     county=county,
                     has_decision_mandate=n % 3 == 0,
-                    mandate=words(rng, 30),
-                    composition=words(rng, 15),
+                    mandate=words(30),
+                    composition=words(15),
                     meetings_per_year=rng.choice([4, 6, 8, 10]),
                     summer_break=n % 2 == 0,
                     slug=f"bench-organ-{n}",
@@ -239,7 +267,7 @@ def generate(seed: int = 2026) -> dict[str, int]:
             county_bodies = bodies_by_county.get(county.pk if county else None) or [None]
             agreements.append(
                 Agreement(
-                    title=f"Överenskommelse {n} om {words(rng, 4)}",
+                    title=f"Överenskommelse {n} om {words(4)}",
                     short_name=f"Bänk {n}",
                     kind=agreement_kinds[n % len(agreement_kinds)],
                     reference_number=f"BENCH-{n:05d}",
@@ -250,8 +278,8 @@ def generate(seed: int = 2026) -> dict[str, int]:
                     renewal_type=RenewalType.EXPRESS if n % 2 else RenewalType.TACIT,
                     notice_period_days=rng.choice([0, 30, 90]),
                     renewal_body_id=rng.choice(county_bodies),
-                    background=words(rng, 40),
-                    purpose=words(rng, 60),
+                    background=words(40),
+                    purpose=words(60),
                     slug=f"bench-overenskommelse-{n}",
                 )
             )
@@ -287,8 +315,8 @@ def generate(seed: int = 2026) -> dict[str, int]:
             Clause(
                 agreement_id=pk,
                 order=order,
-                heading=words(rng, 3).capitalize(),
-                text=words(rng, 45),
+                heading=words(3).capitalize(),
+                text=words(45),
                 slug=f"{slug}-{order}",
             )
             for pk, _, slug, _, _ in agreement_rows
@@ -307,7 +335,7 @@ def generate(seed: int = 2026) -> dict[str, int]:
                     body_id=renewal_body or rng.choice(all_bodies),
                     date=start - dt.timedelta(days=rng.randrange(10, 90)),
                     kind=DecisionKind.ADOPTION,
-                    summary=f"Antog {slug}: {words(rng, 12)}",
+                    summary=f"Antog {slug}: {words(12)}",
                     agreement_id=pk,
                     slug=f"bench-beslut-antagande-{pk}",
                 )
@@ -321,7 +349,7 @@ def generate(seed: int = 2026) -> dict[str, int]:
                     date=day,
                     year=day.year,
                     kind=other_kinds[n % 3],
-                    summary=words(rng, 20),
+                    summary=words(20),
                     reference=f"§ {n % 200 + 1}",
                     slug=f"bench-beslut-{n}",
                 )
