@@ -21,7 +21,10 @@ from funding.models import (
 )
 from governance.read_cache import CachedPage
 
-CHART_LEFT, CHART_TOP, CHART_H, BAR_W, BAR_GAP = 48, 16, 220, 64, 40
+CHART_LEFT, CHART_TOP, CHART_H, BAR_W, BAR_GAP = 48, 16, 220, 72, 24
+# The chart is drawn at least this wide and scaled to the column (CSS), so a few bars fill
+# their frame instead of sitting in a corner of it.
+CHART_MIN_WIDTH = 480
 
 
 @dataclass
@@ -56,6 +59,7 @@ class ShareChart:
     height: float
     gridlines: list[tuple[float, int]]
     baseline: float
+    bar_width: float
 
 
 def share_chart(shares: list[CofinancingShare]) -> ShareChart | None:
@@ -66,11 +70,12 @@ def share_chart(shares: list[CofinancingShare]) -> ShareChart | None:
     if not per_year:
         return None
     bars = []
+    slot = max(BAR_W + BAR_GAP, (CHART_MIN_WIDTH - CHART_LEFT - 16) / len(per_year))
     for i, year in enumerate(sorted(per_year)):
         share = per_year[year]
         p = share.principals_share_percent
         s = share.state_share_percent
-        x = CHART_LEFT + BAR_GAP / 2 + i * (BAR_W + BAR_GAP)
+        x = CHART_LEFT + i * slot + (slot - BAR_W) / 2
         p_h = float(p) / 100 * CHART_H
         s_h = float(s) / 100 * CHART_H
         bars.append(
@@ -86,9 +91,9 @@ def share_chart(shares: list[CofinancingShare]) -> ShareChart | None:
                 s_h,
             )
         )
-    width = CHART_LEFT + len(bars) * (BAR_W + BAR_GAP) + 16
+    width = CHART_LEFT + len(bars) * slot + 16
     grid = [(CHART_TOP + CHART_H - CHART_H * pct / 100, pct) for pct in (0, 25, 50, 75, 100)]
-    return ShareChart(bars, width, CHART_TOP + CHART_H + 40, grid, CHART_TOP + CHART_H)
+    return ShareChart(bars, width, CHART_TOP + CHART_H + 40, grid, CHART_TOP + CHART_H, BAR_W)
 
 
 @dataclass
@@ -121,11 +126,17 @@ class FundingView(CachedPage, TemplateView):
                 else {}
             )
             keys.append((key, [KeyRow(r, computed.get(r.pk, r.share_percent)) for r in rows]))
+        grants = list(StateGrant.objects.select_related("agreement").order_by("year", "title"))
+        share_sources = {share.agreement for share in shares}
         context.update(
             shares=shares,
             chart=share_chart(shares),
-            grants=StateGrant.objects.select_related("agreement").order_by("year", "title"),
+            # One agreement behind every year is said once, under the table, not on each row.
+            shares_source=share_sources.pop() if len(share_sources) == 1 else None,
+            grants=grants,
+            grants_have_amounts=any(g.amount_sek is not None for g in grants),
             allocations=page,
+            allocations_have_amounts=allocations.filter(amount_sek__isnull=False).exists(),
             keys=keys,
             positions=FundedPosition.objects.select_related("host", "county").prefetch_related(
                 "funders"

@@ -93,4 +93,8 @@ TRANSLATIONS = {
     "Värdorganisation": "Host organisation",
     "Den organisation där plattformsledaren är anställd, till exempel ett regionförbund, en kommun eller ett landsting.": "The organisation that employs the platform leader, for example a regional federation, a municipality or a county council.",
     "En skriftlig uppgörelse mellan parter, till exempel mellan regeringen och SKL eller mellan en region och länets kommuner.": "A written settlement between parties, for example between the Government and SKL or between a region and the county's municipalities.",
+    # Funding page
+    "Uppgift saknas i källan": "Not stated in the source",
+    "Källorna anger inga belopp för statsbidragen.": "The sources give no amounts for the state grants.",
+    "Källorna anger inga belopp för tilldelningarna.": "The sources give no amounts for the allocations.",
 }
