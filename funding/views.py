@@ -21,7 +21,7 @@ from funding.models import (
 )
 from governance.read_cache import CachedPage
 
-CHART_LEFT, CHART_TOP, CHART_H, BAR_W, BAR_GAP = 48, 16, 220, 72, 24
+CHART_LEFT, CHART_TOP, CHART_H, BAR_W, BAR_GAP = 60, 16, 220, 72, 24
 # The chart is drawn at least this wide and scaled to the column (CSS), so a few bars fill
 # their frame instead of sitting in a corner of it.
 CHART_MIN_WIDTH = 480
@@ -60,6 +60,8 @@ class ShareChart:
     gridlines: list[tuple[float, int]]
     baseline: float
     bar_width: float
+    axis_x: float = CHART_LEFT - 4
+    label_x: float = CHART_LEFT - 10
 
 
 def share_chart(shares: list[CofinancingShare]) -> ShareChart | None:
