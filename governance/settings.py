@@ -154,10 +154,24 @@ STORAGES = {
     },
 }
 
-# Brute-force protection for logins (django-axes).
+# How many reverse proxies in front of the app append to X-Forwarded-For (nginx's
+# $proxy_add_x_forwarded_for does). 0: the header is ignored and the client is
+# REMOTE_ADDR. One number for login lockouts and API throttling alike
+# (governance.client_ip); a number larger than the real one lets clients forge
+# their address.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+
+# Brute-force protection for logins (django-axes). Failures are counted per user
+# name and client address together: nobody can lock another person out from
+# elsewhere, and a success resets only that user's count from that address, so
+# logging in to one's own account does not give fresh guesses at someone else's.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "governance.client_ip.client_ip"
 # A locked-out login gets a Swedish page saying when to try again (HTTP 429).
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 
@@ -195,6 +209,9 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "governance.api.errors.exception_handler",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # For DRF's own client identification; the registry's throttles use
+    # governance.client_ip, which reads the same setting.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 API_PAGE_SIZE = env.int("API_PAGE_SIZE", default=50)
 API_MAX_PAGE_SIZE = env.int("API_MAX_PAGE_SIZE", default=200)
