@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "governance",
     "bodies",
     "agreements",
@@ -73,6 +76,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this session has passed the second login step, and if not, the admin
+    # asks for it before anything else (governance.two_factor).
+    "django_otp.middleware.OTPMiddleware",
+    "governance.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -195,7 +202,7 @@ REST_FRAMEWORK = {
     # a password hash on every request would cost hundreds of milliseconds.
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "governance.two_factor.VerifiedSessionAuthentication",
     ],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
@@ -293,6 +300,13 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # Sessions (only coordinators log in) last a working day and end with the browser.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
+
+# Two-step login (governance.two_factor): whoever can change the registry gives a
+# code from an authenticator app after the password. On in production; off with
+# DEBUG and in the test run, so a local `make run` logs in with a password alone.
+REQUIRE_TWO_FACTOR = env.bool("REQUIRE_TWO_FACTOR", default=PRODUCTION)
+# The name the authenticator app shows beside the account.
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Samverkansregistret")
 
 # A cache shared by every app server (API throttle counts, axes lockouts live in
 # the database already). One process: local memory. Several app servers: a
