@@ -127,3 +127,29 @@ def test_api_tokens_are_not_affected(coordinator_vg, required):
     api = token_client(coordinator_vg)
     response = api.patch("/api/v1/bodies/lisa/", {"mandate": "Ny"}, format="json")
     assert response.status_code == 200
+
+
+@pytest.mark.slow
+def test_required_in_production_and_not_with_debug():
+    import subprocess
+    import sys
+
+    from tests.ops.test_deploy_check import ROOT, production_env
+
+    show = "import django; django.setup(); from django.conf import settings; print(settings.REQUIRE_TWO_FACTOR)"
+
+    def shown(env):
+        result = subprocess.run(
+            [sys.executable, "-c", show],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip().splitlines()[-1]
+
+    assert shown(production_env()) == "True"
+    assert shown(production_env(DEBUG="true")) == "False"
+    assert shown(production_env(REQUIRE_TWO_FACTOR="false")) == "False"
