@@ -28,4 +28,6 @@ TRANSLATIONS = {
     "Jag har sparat koderna": "I have saved the codes",
     "Reservkoderna visas bara en gång, när de skapas. Har du tappat bort dem eller använt upp dem kan du skapa nya; de gamla slutar då att fungera.": "The recovery codes are shown only once, when they are made. If you have lost them or used them up you can make new ones; the old ones then stop working.",
     "Skapa nya reservkoder": "Make new recovery codes",
+    # templates/admin/index.html
+    "Du loggar in med lösenord och en kod från din autentiseringsapp.": "You log in with your password and a code from your authenticator app.",
 }

@@ -56,6 +56,7 @@ def test_a_coordinator_enrols_after_the_password_and_sees_the_recovery_codes_onc
     assert len(codes) == 10
     assert len(set(codes)) == 10
     assert client.get("/admin/agreements/agreement/").status_code == 200
+    assert f'href="{CODES}"' in client.get("/admin/").content.decode()
     # Shown once: the page does not show them again.
     again = client.get(CODES).content.decode()
     assert not any(c in again for c in codes)
