@@ -94,7 +94,7 @@ def test_page_number_pagination_with_a_capped_page_size(anon):
 # Throttling --------------------------------------------------------------------------------
 
 
-def test_anonymous_clients_are_throttled_with_retry_after(anon, settings):
+def test_anonymous_clients_are_throttled_with_retry_after(anon, settings, fresh_throttle_counts):
     settings.REST_FRAMEWORK = {
         **settings.REST_FRAMEWORK,
         "DEFAULT_THROTTLE_RATES": {"anon": "3/minute", "user": "1000/minute"},
@@ -106,7 +106,9 @@ def test_anonymous_clients_are_throttled_with_retry_after(anon, settings):
     assert 0 < int(refused["Retry-After"]) <= 60
 
 
-def test_authenticated_clients_have_their_own_rate(vg_client, anon, settings):
+def test_authenticated_clients_have_their_own_rate(
+    vg_client, anon, settings, fresh_throttle_counts
+):
     settings.REST_FRAMEWORK = {
         **settings.REST_FRAMEWORK,
         "DEFAULT_THROTTLE_RATES": {"anon": "1/minute", "user": "2/minute"},
@@ -138,7 +140,7 @@ def test_a_throttle_rate_of_off_means_no_limit():
     }
 
 
-def test_throttle_counts_live_in_the_shared_database(anon):
+def test_throttle_counts_live_in_the_shared_database(anon, fresh_throttle_counts):
     from django.core.cache.backends.db import DatabaseCache
 
     assert isinstance(caches["api"], DatabaseCache)

@@ -8,7 +8,6 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 
 RATES = {"anon": "20/day", "user": "1000/day"}
@@ -16,20 +15,6 @@ RATES = {"anon": "20/day", "user": "1000/day"}
 
 def _set_rates(settings, rates):
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
-
-
-def _forget_counts():
-    with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM governance_api_throttle")
-    caches["api"].clear()
-
-
-@pytest.fixture
-def fresh_counts():
-    """The counts table is not emptied between transactional tests: start and end empty."""
-    _forget_counts()
-    yield
-    _forget_counts()
 
 
 def _status(url: str) -> int:
@@ -41,7 +26,7 @@ def _status(url: str) -> int:
 
 
 def test_concurrent_requests_beyond_the_rate_are_all_counted(
-    transactional_db, live_server, settings, fresh_counts
+    transactional_db, live_server, settings, fresh_throttle_counts
 ):
     # A day's window: the run never straddles a window's end (midnight UTC).
     _set_rates(settings, RATES)
@@ -55,7 +40,9 @@ def test_concurrent_requests_beyond_the_rate_are_all_counted(
 
 
 @pytest.mark.django_db
-def test_a_forged_forwarded_for_gets_no_fresh_quota_without_trusted_proxies(anon, settings):
+def test_a_forged_forwarded_for_gets_no_fresh_quota_without_trusted_proxies(
+    anon, settings, fresh_throttle_counts
+):
     settings.TRUSTED_PROXY_COUNT = 0
     _set_rates(settings, {"anon": "3/minute", "user": "1000/minute"})
     statuses = [
