@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "governance",
     "bodies",
     "agreements",
@@ -73,6 +76,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this session has passed the second login step, and if not, the admin
+    # asks for it before anything else (governance.two_factor).
+    "django_otp.middleware.OTPMiddleware",
+    "governance.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -155,10 +162,24 @@ STORAGES = {
     },
 }
 
-# Brute-force protection for logins (django-axes).
+# How many reverse proxies in front of the app append to X-Forwarded-For (nginx's
+# $proxy_add_x_forwarded_for does). 0: the header is ignored and the client is
+# REMOTE_ADDR. One number for login lockouts and API throttling alike
+# (governance.client_ip); a number larger than the real one lets clients forge
+# their address.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+
+# Brute-force protection for logins (django-axes). Failures are counted per user
+# name and client address together: nobody can lock another person out from
+# elsewhere, and a success resets only that user's count from that address, so
+# logging in to one's own account does not give fresh guesses at someone else's.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "governance.client_ip.client_ip"
 # A locked-out login gets a Swedish page saying when to try again (HTTP 429).
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 
@@ -182,7 +203,7 @@ REST_FRAMEWORK = {
     # a password hash on every request would cost hundreds of milliseconds.
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "governance.two_factor.VerifiedSessionAuthentication",
     ],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
@@ -196,6 +217,9 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "governance.api.errors.exception_handler",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # For DRF's own client identification; the registry's throttles use
+    # governance.client_ip, which reads the same setting.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 API_PAGE_SIZE = env.int("API_PAGE_SIZE", default=50)
 API_MAX_PAGE_SIZE = env.int("API_MAX_PAGE_SIZE", default=200)
@@ -277,6 +301,13 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # Sessions (only coordinators log in) last a working day and end with the browser.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
+
+# Two-step login (governance.two_factor): whoever can change the registry gives a
+# code from an authenticator app after the password. On in production; off with
+# DEBUG and in the test run, so a local `make run` logs in with a password alone.
+REQUIRE_TWO_FACTOR = env.bool("REQUIRE_TWO_FACTOR", default=PRODUCTION)
+# The name the authenticator app shows beside the account.
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Samverkansregistret")
 
 # A cache shared by every app server (API throttle counts, axes lockouts live in
 # the database already). One process: local memory. Several app servers: a

@@ -9,6 +9,7 @@ from governance.health import healthz
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path(f"{settings.ADMIN_URL}tvastegsinloggning/", include("governance.two_factor_views")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("api/", include("governance.api_urls")),
     path("data/", include("governance.opendata.urls")),

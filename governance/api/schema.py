@@ -8,6 +8,7 @@ conditional GET, and the ``ETag`` / ``If-None-Match`` / ``If-Match`` /
 
 from __future__ import annotations
 
+from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
@@ -135,3 +136,10 @@ class RefFieldExtension(OpenApiSerializerFieldExtension):
         if direction == "request":
             return {"type": "string", "description": "Slug of the related record."}
         return auto_schema.resolve_serializer(RefSerializer, direction).ref
+
+
+class VerifiedSessionScheme(SessionScheme):
+    """The session, as for DRF's own class: the second login step changes nothing in the schema."""
+
+    target_class = "governance.two_factor.VerifiedSessionAuthentication"
+    priority = 0

@@ -1,7 +1,7 @@
 """The base classes of every API endpoint: one place for what all of them share.
 
 - ``RegistryAPIMixin`` (for any ``APIView``, e.g. the routing resolver): throttling
-  counted in the shared API cache, refusal of NUL bytes in the path and query,
+  counted atomically per client (``throttling.py``), refusal of NUL bytes in the path and query,
   ``ETag`` on every 200 and 304 on a matching ``If-None-Match`` (for answers from
   the read cache too), the OpenAPI documentation of all that.
 - ``RegistryViewSet``: a model resource looked up by slug, with filters, search,
@@ -15,12 +15,9 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 
 import pghistory
 from django.conf import settings
-from django.core.cache import caches
-from django.db import DatabaseError, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.http import HttpResponseNotModified
 from django_filters import rest_framework as filters
@@ -30,8 +27,6 @@ from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from governance.concurrency import StaleVersion, changes_since
 from governance.deletion import describe, referrers
@@ -41,11 +36,10 @@ from governance.scope import can_edit
 from .errors import Conflict, PreconditionFailed
 from .renderers import CSVRenderer
 from .schema import RegistryAutoSchema
+from .throttling import AnonymousThrottle, AuthenticatedThrottle
 
 COORDINATORS = "Samordnare"
-API_CACHE = "api"
 MAX_VERSION_DIGITS = 12
-logger = logging.getLogger(__name__)
 
 
 # Pagination ------------------------------------------------------------------------
@@ -63,45 +57,6 @@ class RegistryPagination(PageNumberPagination):
     @property
     def max_page_size(self):
         return getattr(settings, "API_MAX_PAGE_SIZE", 200)
-
-
-# Throttling ------------------------------------------------------------------------
-
-
-class _SharedCacheRates:
-    """Counts in the cache shared by all worker processes; rates read per request."""
-
-    @property
-    def cache(self):
-        return caches[API_CACHE if API_CACHE in settings.CACHES else "default"]
-
-    def get_rate(self):
-        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
-
-    def allow_request(self, request, view):
-        # A missing cache table (``createcachetable`` not run) must not turn every
-        # request into a 500: count nothing, say so in the log. The savepoint keeps
-        # an enclosing transaction usable.
-        try:
-            with transaction.atomic():
-                return super().allow_request(request, view)
-        except DatabaseError:
-            logger.exception("API throttle cache unavailable; request not counted")
-            return True
-
-
-class AnonymousThrottle(_SharedCacheRates, AnonRateThrottle):
-    scope = "anon"
-
-
-class AuthenticatedThrottle(_SharedCacheRates, UserRateThrottle):
-    scope = "user"
-
-    def allow_request(self, request, view):
-        # Anonymous requests are counted once, by AnonymousThrottle.
-        if not (request.user and request.user.is_authenticated):
-            return True
-        return super().allow_request(request, view)
 
 
 # Permissions -----------------------------------------------------------------------

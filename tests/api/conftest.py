@@ -30,6 +30,24 @@ from bodies.models import (
 )
 
 
+def forget_throttle_counts():
+    from django.core.cache import caches
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM governance_api_throttle")
+    caches["api"].clear()
+
+
+@pytest.fixture
+def fresh_throttle_counts(db):
+    """No counts left by earlier tests: the flush of transactional tests does not empty the
+    counts table (it has no model). Emptied again after, for the transactional tests."""
+    forget_throttle_counts()
+    yield
+    forget_throttle_counts()
+
+
 @pytest.fixture
 def anon():
     return APIClient()
