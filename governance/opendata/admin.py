@@ -22,6 +22,12 @@ from governance.opendata import signing
 from governance.opendata.changes import tracked_labels
 
 
+def _https_by_default(field, **kwargs):
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
+
+
 class WebhookSubscriptionForm(forms.ModelForm):
     new_secret = forms.BooleanField(
         label=_("Skapa en ny hemlighet"),
@@ -32,6 +38,7 @@ class WebhookSubscriptionForm(forms.ModelForm):
     class Meta:
         model = WebhookSubscription
         fields = ["name", "url", "types", "active"]
+        formfield_callback = _https_by_default
 
     def clean_types(self):
         types = self.cleaned_data.get("types") or []
@@ -59,10 +66,11 @@ class WebhookSubscriptionAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
     def secret_shown(self, obj):
         return obj.masked_secret if obj and obj.pk else _("Skapas när du sparar.")
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
         if obj is None:  # a new subscription gets its secret anyway
-            kwargs["exclude"] = ["new_secret"]
-        return super().get_form(request, obj, change, **kwargs)
+            fields = [f for f in fields if f != "new_secret"]
+        return fields
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -73,7 +81,8 @@ class WebhookSubscriptionAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
     def _show_secret_once(self, request, obj):
-        response = TemplateResponse(
+        # The admin marks every page no-store already: the secret stays out of caches.
+        return TemplateResponse(
             request,
             "admin/governance/webhooksubscription/secret.html",
             {
@@ -84,8 +93,6 @@ class WebhookSubscriptionAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
                 "title": _("Hemligheten för %(name)s") % {"name": obj.name},
             },
         )
-        response["Cache-Control"] = "no-store"
-        return response
 
     def response_add(self, request, obj, post_url_continue=None):
         return self._show_secret_once(request, obj)
