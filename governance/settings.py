@@ -191,6 +191,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": _throttle_rate("API_THROTTLE_ANON", "1200/minute"),
         "user": _throttle_rate("API_THROTTLE_USER", "6000/minute"),
+        # Full bulk downloads under /data/ (governance.opendata.downloads), per client.
+        "downloads": _throttle_rate("DOWNLOAD_THROTTLE_ANON", "60/hour"),
     },
     "EXCEPTION_HANDLER": "governance.api.errors.exception_handler",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -344,6 +346,9 @@ LOGGING = {
 # Memberships and chair terms ending within this many days are flagged on the start page
 # and in the admin.
 TERM_END_WARNING_DAYS = env.int("TERM_END_WARNING_DAYS", default=90)
+
+# Open data: the bulk downloads, built once per registry version, are kept here.
+BULK_DOWNLOAD_DIR = env.path("BULK_DOWNLOAD_DIR", default=BASE_DIR / "downloads")
 
 # Open data: who publishes the catalogue (DCAT-AP-SE) and where to write about it.
 OPEN_DATA_PUBLISHER = env.str("OPEN_DATA_PUBLISHER", default="Samverkansregistret")
