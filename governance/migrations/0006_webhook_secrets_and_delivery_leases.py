@@ -3,7 +3,8 @@
 An existing secret becomes ``whsec_`` + the base64 of its own bytes, so the key
 a receiver holds stays the same; only the way the signature is computed changes
 (see docs/operations.md). The groups lose their webhook permissions: only
-superusers manage subscriptions from now on.
+superusers manage subscriptions from now on. The webhook tables lose the read
+cache's version triggers (``governance.read_cache.NOT_REGISTRY_TABLES``).
 """
 
 import base64
@@ -67,4 +68,14 @@ class Migration(migrations.Migration):
         ),
         migrations.RunPython(secrets_to_standard_form, migrations.RunPython.noop),
         migrations.RunPython(groups_lose_webhook_permissions, migrations.RunPython.noop),
+        # The worker's bookkeeping no longer moves the read cache's registry version.
+        migrations.RunSQL(
+            """
+            DROP TRIGGER IF EXISTS registry_changed ON governance_webhooksubscription;
+            DROP TRIGGER IF EXISTS registry_truncated ON governance_webhooksubscription;
+            DROP TRIGGER IF EXISTS registry_changed ON governance_webhookdelivery;
+            DROP TRIGGER IF EXISTS registry_truncated ON governance_webhookdelivery;
+            """,
+            migrations.RunSQL.noop,
+        ),
     ]

@@ -20,6 +20,7 @@ from bodies.models import Body, BodyKind, BodyLevel
 from governance.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
 from governance.opendata import receivers, signing
 from governance.opendata.webhooks import backoff, connection_to, enqueue, run_once
+from governance.read_cache import current_version
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -116,6 +117,15 @@ def test_a_change_is_posted_signed_as_standard_webhooks(local_receivers):
     )
     assert delivery.status == DeliveryStatus.DELIVERED and delivery.attempts == 1
     assert delivery.leased_until is None
+
+
+def test_the_workers_bookkeeping_does_not_move_the_registry_version(local_receivers):
+    with Receiver(codes=[500]) as receiver:
+        _subscribe(receiver.url)
+        _network_a_new_body()
+        version = current_version()
+        assert run_once()["retrying"] == 1
+    assert current_version() == version
 
 
 # Retries -------------------------------------------------------------------------------
