@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from bodies.models import Body, County, Organisation, Principal, track_history
+from governance.opendata import signing
 from governance.records import RegistryRecord
 from governance.search import search_index
 
@@ -337,11 +339,18 @@ class WebhookSubscription(models.Model):
     """
 
     name = models.CharField(_("namn"), max_length=200)
-    url = models.URLField(_("mottagarens adress"), max_length=500)
+    url = models.URLField(
+        _("mottagarens adress"),
+        max_length=500,
+        help_text=_("En https-adress som går att nå från internet."),
+    )
+    # Made by the registry, shown once when made; never typed or shown again.
     secret = models.CharField(
         _("hemlighet"),
         max_length=200,
-        help_text=_("Delas med mottagaren; varje anrop signeras med HMAC-SHA256 av innehållet."),
+        default=signing.new_secret,
+        editable=False,
+        help_text=_("Delas med mottagaren; varje anrop signeras enligt Standard Webhooks."),
     )
     types = models.JSONField(
         _("posttyper"),
@@ -372,6 +381,20 @@ class WebhookSubscription(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        super().clean()
+        from governance.opendata.receivers import RefusedReceiver, resolve
+
+        if self.url:
+            try:
+                resolve(self.url)
+            except RefusedReceiver as exc:
+                raise ValidationError({"url": str(exc)}) from exc
+
+    @property
+    def masked_secret(self) -> str:
+        return f"{signing.SECRET_PREFIX}…{self.secret[-4:]}" if self.secret else ""
+
 
 class DeliveryStatus(models.TextChoices):
     PENDING = "pending", _("Väntar")
@@ -398,6 +421,9 @@ class WebhookDelivery(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(_("försök"), default=0)
     next_attempt_at = models.DateTimeField(_("nästa försök"), db_index=True)
+    # Set while a worker sends it (claimed and committed before the POST, so no
+    # transaction stays open across it); a worker that dies leaves it to expire.
+    leased_until = models.DateTimeField(_("skickas, reserverad till"), null=True, blank=True)
     last_status_code = models.PositiveSmallIntegerField(_("senaste svarskod"), null=True, blank=True)
     last_error = models.TextField(_("senaste fel"), blank=True)
     created_at = models.DateTimeField(_("köad"), auto_now_add=True)

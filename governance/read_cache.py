@@ -205,6 +205,15 @@ $$;
 """
 
 
+# The webhook queue is the delivery worker's bookkeeping, not the registry: its writes
+# (a lease, an attempt) must not make every page and bulk download be built again.
+NOT_REGISTRY_TABLES = {
+    VERSION_TABLE,
+    "governance_webhooksubscription",
+    "governance_webhookdelivery",
+}
+
+
 def registry_tables() -> list[str]:
     """Every table of the registry's apps, link tables included, but the version's own."""
     from django.apps import apps
@@ -213,7 +222,7 @@ def registry_tables() -> list[str]:
     for label in REGISTRY_APPS:
         for model in apps.get_app_config(label).get_models(include_auto_created=True):
             meta = model._meta
-            if meta.managed and not meta.proxy and meta.db_table != VERSION_TABLE:
+            if meta.managed and not meta.proxy and meta.db_table not in NOT_REGISTRY_TABLES:
                 tables.add(meta.db_table)
     return sorted(tables)
 

@@ -16,6 +16,7 @@ from import_export import fields, resources, widgets
 
 from governance import scope
 from governance.concurrency import StaleVersion, lock_unchanged
+from governance.spreadsheets import neutralise, restore
 
 
 def slug_fk(column: str, model, attribute: str | None = None) -> fields.Field:
@@ -53,6 +54,15 @@ class RegistryResource(resources.ModelResource):
         kwargs["use_transactions"] = True
         kwargs["rollback_on_validation_errors"] = True
         return super().import_data(dataset, **kwargs)
+
+    def export_field(self, field, instance, **kwargs):
+        return neutralise(super().export_field(field, instance, **kwargs))
+
+    def before_import_row(self, row, **kwargs):
+        # Undo what export did, so an exported file comes back unchanged.
+        for column, value in list(row.items()):
+            row[column] = restore(value)
+        super().before_import_row(row, **kwargs)
 
     def get_instance(self, instance_loader, row):
         # A blank slug means a new record (the slug is then made from its name).

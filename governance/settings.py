@@ -213,6 +213,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": _throttle_rate("API_THROTTLE_ANON", "1200/minute"),
         "user": _throttle_rate("API_THROTTLE_USER", "6000/minute"),
+        # Full bulk downloads under /data/ (governance.opendata.downloads), per client.
+        "downloads": _throttle_rate("DOWNLOAD_THROTTLE_ANON", "60/hour"),
     },
     "EXCEPTION_HANDLER": "governance.api.errors.exception_handler",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -377,6 +379,33 @@ LOGGING = {
 # and in the admin.
 TERM_END_WARNING_DAYS = env.int("TERM_END_WARNING_DAYS", default=90)
 
+# Open data: the bulk downloads, built once per registry version, are kept here.
+BULK_DOWNLOAD_DIR = env.path("BULK_DOWNLOAD_DIR", default=BASE_DIR / "downloads")
+
 # Open data: who publishes the catalogue (DCAT-AP-SE) and where to write about it.
 OPEN_DATA_PUBLISHER = env.str("OPEN_DATA_PUBLISHER", default="Samverkansregistret")
 OPEN_DATA_CONTACT_EMAIL = env.str("OPEN_DATA_CONTACT_EMAIL", default="registret@example.se")
+
+# Webhooks (governance.opendata.receivers): receivers are public https addresses.
+# Plain http only with DEBUG, for a receiver on the developer's own machine.
+WEBHOOK_ALLOW_HTTP = DEBUG
+# Networks outside the public internet that may receive webhooks all the same, named
+# one by one (e.g. 10.20.0.0/24 for a receiver inside the region's own network, or
+# 127.0.0.0/8 on a developer's machine). Empty: public addresses only.
+WEBHOOK_ALLOWED_PRIVATE_NETWORKS = env.list("WEBHOOK_ALLOWED_PRIVATE_NETWORKS", default=[])
+
+
+def _check_networks(networks: list[str]) -> None:
+    import ipaddress
+
+    for network in networks:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError as exc:
+            raise ImproperlyConfigured(
+                f"WEBHOOK_ALLOWED_PRIVATE_NETWORKS: {network!r} is not a network "
+                "such as 10.20.0.0/24"
+            ) from exc
+
+
+_check_networks(WEBHOOK_ALLOWED_PRIVATE_NETWORKS)

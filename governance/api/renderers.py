@@ -12,6 +12,8 @@ import io
 
 from rest_framework.renderers import BaseRenderer
 
+from governance.spreadsheets import neutralise
+
 SEPARATOR = "; "
 
 
@@ -50,21 +52,6 @@ def flatten(row: dict, prefix: str = "") -> dict[str, str]:
     return out
 
 
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _neutralise(text: str) -> str:
-    """Stop spreadsheet programs from running a cell as a formula (CSV injection)."""
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(text):
-        return "'" + text
-    return text
-
-
 class CSVRenderer(BaseRenderer):
     media_type = "text/csv"
     format = "csv"
@@ -93,6 +80,6 @@ class CSVRenderer(BaseRenderer):
         writer = csv.writer(buffer)
         writer.writerow(columns)
         for r in flat:
-            writer.writerow([_neutralise(r.get(c, "")) for c in columns])
+            writer.writerow([neutralise(r.get(c, "")) for c in columns])
         # A byte-order mark so Excel opens the file as UTF-8 (å, ä, ö).
         return ("\ufeff" + buffer.getvalue()).encode("utf-8")

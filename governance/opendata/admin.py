@@ -1,20 +1,44 @@
-"""Admin for webhook subscriptions (kept by coordinators) and the delivery log."""
+"""Admin for webhook subscriptions and the delivery log: superusers only.
+
+A subscription's secret signs what the registry sends and its address decides
+where the delivery worker connects, so neither is for coordinators or readers
+to see or set. The registry makes the secret; it is shown once, on the page that
+answers the save that made it (never stored in a message or a cookie), and
+masked after that. A new one can be made at any time, shown once the same way.
+"""
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import models
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from governance.admin import SuperuserOnlyMixin
 from governance.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
+from governance.opendata import signing
 from governance.opendata.changes import tracked_labels
 
 
+def _https_by_default(field, **kwargs):
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
+
+
 class WebhookSubscriptionForm(forms.ModelForm):
+    new_secret = forms.BooleanField(
+        label=_("Skapa en ny hemlighet"),
+        required=False,
+        help_text=_("Den gamla slutar gälla direkt. Den nya visas en gång, när du sparar."),
+    )
+
     class Meta:
         model = WebhookSubscription
-        fields = ["name", "url", "secret", "types", "active"]
+        fields = ["name", "url", "types", "active"]
+        formfield_callback = _https_by_default
 
     def clean_types(self):
         types = self.cleaned_data.get("types") or []
@@ -28,29 +52,59 @@ class WebhookSubscriptionForm(forms.ModelForm):
             )
         return types
 
-    def clean_secret(self):
-        secret = self.cleaned_data["secret"]
-        if len(secret) < 16:
-            raise forms.ValidationError(_("Hemligheten ska vara minst 16 tecken."))
-        return secret
-
 
 @admin.register(WebhookSubscription)
-class WebhookSubscriptionAdmin(admin.ModelAdmin):
+class WebhookSubscriptionAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
     form = WebhookSubscriptionForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "url", "active", "types", "created_by", "created_at"]
     list_filter = ["active"]
     search_fields = ["name", "url"]
-    readonly_fields = ["created_by", "created_at", "cursor"]
+    readonly_fields = ["secret_shown", "created_by", "created_at", "cursor"]
+
+    @admin.display(description=_("hemlighet"))
+    def secret_shown(self, obj):
+        return obj.masked_secret if obj and obj.pk else _("Skapas när du sparar.")
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if obj is None:  # a new subscription gets its secret anyway
+            fields = [f for f in fields if f != "new_secret"]
+        return fields
 
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
+        elif form.cleaned_data.get("new_secret"):
+            obj.secret = signing.new_secret()
+            request.webhook_secret_changed = True
         super().save_model(request, obj, form, change)
+
+    def _show_secret_once(self, request, obj):
+        # The admin marks every page no-store already: the secret stays out of caches.
+        return TemplateResponse(
+            request,
+            "admin/governance/webhooksubscription/secret.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "subscription": obj,
+                "secret": obj.secret,
+                "title": _("Hemligheten för %(name)s") % {"name": obj.name},
+            },
+        )
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._show_secret_once(request, obj)
+
+    def response_change(self, request, obj):
+        if getattr(request, "webhook_secret_changed", False):
+            return self._show_secret_once(request, obj)
+        return super().response_change(request, obj)
 
 
 @admin.register(WebhookDelivery)
-class WebhookDeliveryAdmin(admin.ModelAdmin):
+class WebhookDeliveryAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
     list_display = [
         "subscription",
         "model",

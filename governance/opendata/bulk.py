@@ -18,6 +18,7 @@ from django.db import models
 from django.utils import timezone
 
 from governance.records import REGISTRY_APPS
+from governance.spreadsheets import neutralise
 
 LICENCE_NAME = "CC0 1.0 Universell (Public Domain Dedication)"
 LICENCE_URL = "https://creativecommons.org/publicdomain/zero/1.0/"
@@ -87,4 +88,4 @@ def as_csv_zip() -> bytes:
 def _cell(value):
     if isinstance(value, (dict, list)):
         return json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
-    return "" if value is None else value
+    return "" if value is None else neutralise(value)

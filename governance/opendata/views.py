@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+import math
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import quote_etag
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
-from governance.opendata import bulk, dcat, popolo
+from governance.api.viewsets import AnonymousThrottle
+from governance.opendata import bulk, dcat, downloads, popolo
 
 TURTLE = "text/turtle"
 JSON_LD = "application/ld+json"
@@ -29,32 +33,72 @@ class OpenDataView(TemplateView):
         )
 
 
-def _download(content: bytes, content_type: str, stem: str, extension: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="{stem}-{stamp}.{extension}"'
+class DownloadThrottle(AnonymousThrottle):
+    """Full downloads per anonymous client; a conditional GET answered 304 is not counted."""
+
+    scope = "downloads"
+
+
+JSON_DOWNLOAD = downloads.Download(
+    "samverkansregistret.json", bulk.as_json, "application/json; charset=utf-8"
+)
+CSV_DOWNLOAD = downloads.Download("samverkansregistret-csv.zip", bulk.as_csv_zip, "application/zip")
+POPOLO_DOWNLOAD = downloads.Download(
+    "popolo.json",
+    lambda: json.dumps(
+        popolo.export(), cls=DjangoJSONEncoder, ensure_ascii=False, indent=1
+    ).encode(),
+    "application/json; charset=utf-8",
+)
+
+
+def _serve(request, download: downloads.Download, *, attachment: bool) -> HttpResponse:
+    version = downloads.version_to_serve()
+    etag = quote_etag(version) if version else None
+    if etag:
+        not_modified = get_conditional_response(request, etag=etag)
+        if not_modified is not None:
+            return not_modified
+    throttle = DownloadThrottle()
+    if not throttle.allow_request(request, None):
+        wait = throttle.wait()
+        response = HttpResponse(
+            _("För många hämtningar. Försök igen om en stund."),
+            status=429,
+            content_type="text/plain; charset=utf-8",
+        )
+        if wait:
+            response["Retry-After"] = str(math.ceil(wait))
+        return response
+    if version is None:
+        response = HttpResponse(download.build(), content_type=download.content_type)
+    else:
+        path = downloads.kept_file(download, version)
+        response = FileResponse(path.open("rb"), content_type=download.content_type)
+        response["ETag"] = etag
+    if attachment:
+        stem, extension = download.name.rsplit(".", 1)
+        stamp = timezone.localdate().isoformat()
+        response["Content-Disposition"] = f'attachment; filename="{stem}-{stamp}.{extension}"'
     response["Link"] = f'<{bulk.LICENCE_URL}>; rel="license"'
+    # Shared caches may keep it, but must ask (If-None-Match) before serving it again.
+    response["Cache-Control"] = "public, no-cache"
     return response
 
 
 @require_GET
 def bulk_json(request):
-    return _download(
-        bulk.as_json(), "application/json; charset=utf-8", "samverkansregistret", "json"
-    )
+    return _serve(request, JSON_DOWNLOAD, attachment=True)
 
 
 @require_GET
 def bulk_csv(request):
-    return _download(bulk.as_csv_zip(), "application/zip", "samverkansregistret-csv", "zip")
+    return _serve(request, CSV_DOWNLOAD, attachment=True)
 
 
 @require_GET
 def popolo_json(request):
-    body = json.dumps(popolo.export(), cls=DjangoJSONEncoder, ensure_ascii=False, indent=1)
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    response["Link"] = f'<{bulk.LICENCE_URL}>; rel="license"'
-    return response
+    return _serve(request, POPOLO_DOWNLOAD, attachment=False)
 
 
 def _catalogue(request, fmt: str) -> HttpResponse:

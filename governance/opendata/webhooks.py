@@ -7,39 +7,41 @@ the transaction has committed, queues one delivery per subscription and change,
 and sends them. A receiver that fails is retried with exponential backoff; the
 delivery log in the admin shows every attempt's outcome.
 
-Signature: ``X-Samverkansregistret-Signature: sha256=<hex>``, the HMAC-SHA256 of
-the exact request body with the subscription's secret. Verify it with
-``verify_signature(secret, body, header)`` or the equivalent in any language.
+No transaction is open while a POST is on its way. A worker claims a delivery
+in a short transaction of its own (``leased_until``, ``SKIP LOCKED`` so workers
+never wait for each other), commits, sends, and records the outcome in another
+short transaction — only if its claim still holds. A slow receiver therefore
+holds no row lock and does not hold back the change feed's horizon. A worker
+that dies mid-send leaves a lease that runs out, and the delivery is sent again:
+receivers get each change at least once and recognise a repeat by ``webhook-id``.
+
+Signatures follow Standard Webhooks (``governance.opendata.signing``); where a
+POST may go is decided by ``governance.opendata.receivers``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import hmac
+import http.client
 import json
-import urllib.error
-import urllib.request
+import socket
+import ssl
 from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from governance.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
+from governance.opendata import receivers, signing
 from governance.opendata.changes import Position, changes_after
 
-SIGNATURE_HEADER = "X-Samverkansregistret-Signature"
 MAX_ATTEMPTS = 8
 TIMEOUT_SECONDS = 10
-
-
-def sign(secret: str, body: bytes) -> str:
-    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
-
-
-def verify_signature(secret: str, body: bytes, header: str) -> bool:
-    return hmac.compare_digest(sign(secret, body), header or "")
+# Longer than any one send can take; a claim older than this is a dead worker's.
+LEASE = dt.timedelta(minutes=5)
 
 
 def backoff(attempts: int) -> dt.timedelta:
@@ -114,58 +116,147 @@ class Outcome:
     error: str
 
 
-def post(delivery: WebhookDelivery) -> Outcome:
-    body = json.dumps(delivery.payload, sort_keys=True, separators=(",", ":")).encode()
-    request = urllib.request.Request(
-        delivery.subscription.url,
-        data=body,
-        method="POST",
-        headers={
-            "Content-Type": "application/json",
-            "User-Agent": "Samverkansregistret-webhooks/1",
-            SIGNATURE_HEADER: sign(delivery.subscription.secret, body),
-            "X-Samverkansregistret-Delivery": str(delivery.pk),
-            "X-Samverkansregistret-Event": f"{delivery.model}.{delivery.action}",
-        },
-    )
+class _PinnedHTTPConnection(http.client.HTTPConnection):
+    """Talks to ``address`` (already checked) while naming ``host`` in the request."""
+
+    def __init__(self, host, port, *, address, timeout):
+        super().__init__(host, port, timeout=timeout)
+        self.address = address
+
+    def connect(self):
+        self.sock = socket.create_connection((self.address, self.port), self.timeout)
+
+
+class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+    """As above, with TLS: the certificate must be valid for ``host``, not for the address."""
+
+    def __init__(self, host, port, *, address, timeout, context=None):
+        self.tls = context or ssl.create_default_context()
+        super().__init__(host, port, timeout=timeout, context=self.tls)
+        self.address = address
+
+    def connect(self):
+        sock = socket.create_connection((self.address, self.port), self.timeout)
+        self.sock = self.tls.wrap_socket(sock, server_hostname=self.host)
+
+
+def connection_to(target: receivers.Target, address: str, *, tls_context=None):
+    if target.scheme == "https":
+        return _PinnedHTTPSConnection(
+            target.host,
+            target.port,
+            address=address,
+            timeout=TIMEOUT_SECONDS,
+            context=tls_context,
+        )
+    return _PinnedHTTPConnection(target.host, target.port, address=address, timeout=TIMEOUT_SECONDS)
+
+
+def body_of(delivery: WebhookDelivery) -> bytes:
+    return json.dumps(delivery.payload, sort_keys=True, separators=(",", ":")).encode()
+
+
+def post(delivery: WebhookDelivery, *, tls_context=None) -> Outcome:
+    """Send one delivery: check where it goes, connect to the checked address, never redirect."""
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
-            return Outcome(200 <= response.status < 300, response.status, "")
-    except urllib.error.HTTPError as exc:
-        return Outcome(False, exc.code, f"HTTP {exc.code}")
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        return Outcome(False, None, str(getattr(exc, "reason", exc))[:500])
+        target = receivers.resolve(delivery.subscription.url)
+    except receivers.RefusedReceiver as exc:
+        return Outcome(False, None, str(exc))
+    body = body_of(delivery)
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": "Samverkansregistret-webhooks/2",
+        "X-Samverkansregistret-Event": f"{delivery.model}.{delivery.action}",
+        **signing.headers(delivery.subscription.secret, str(delivery.pk), body),
+    }
+    error = ""
+    for address in target.addresses:
+        connection = connection_to(target, address, tls_context=tls_context)
+        try:
+            try:
+                connection.connect()
+            except OSError as exc:  # try the name's next address
+                error = str(exc)[:500]
+                continue
+            try:
+                connection.request("POST", target.path, body=body, headers=headers)
+                response = connection.getresponse()
+                response.read(64 * 1024)
+            except (OSError, http.client.HTTPException) as exc:
+                # Sent, perhaps received: not repeated to another address now.
+                return Outcome(False, None, str(exc)[:500] or type(exc).__name__)
+        finally:
+            connection.close()
+        if 300 <= response.status < 400:
+            return Outcome(
+                False,
+                response.status,
+                _("Svaret var en omdirigering (%(status)s), och sådana följs inte.")
+                % {"status": response.status},
+            )
+        ok = 200 <= response.status < 300
+        return Outcome(ok, response.status, "" if ok else f"HTTP {response.status}")
+    return Outcome(False, None, error)
+
+
+def claim() -> tuple[WebhookDelivery, dt.datetime] | None:
+    """The next due delivery, leased to this worker in a transaction that is already over."""
+    now = timezone.now()
+    lease = now + LEASE
+    with transaction.atomic():
+        pk = (
+            WebhookDelivery.objects.select_for_update(skip_locked=True)
+            .filter(status=DeliveryStatus.PENDING, next_attempt_at__lte=now)
+            .filter(Q(leased_until__isnull=True) | Q(leased_until__lt=now))
+            .order_by("next_attempt_at", "pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if pk is None:
+            return None
+        WebhookDelivery.objects.filter(pk=pk).update(leased_until=lease)
+    return WebhookDelivery.objects.select_related("subscription").get(pk=pk), lease
+
+
+def record(delivery: WebhookDelivery, lease: dt.datetime, outcome: Outcome) -> str | None:
+    """Write down what happened, if the claim still holds; the delivery's new state."""
+    with transaction.atomic():
+        current = (
+            WebhookDelivery.objects.select_for_update()
+            .filter(pk=delivery.pk, leased_until=lease)
+            .first()
+        )
+        if current is None:  # the lease ran out and another worker has it now
+            return None
+        current.leased_until = None
+        current.attempts += 1
+        current.last_status_code = outcome.status_code
+        current.last_error = outcome.error
+        if outcome.ok:
+            current.status = DeliveryStatus.DELIVERED
+            current.delivered_at = timezone.now()
+            state = "delivered"
+        elif current.attempts >= MAX_ATTEMPTS:
+            current.status = DeliveryStatus.FAILED
+            state = "failed"
+        else:
+            current.next_attempt_at = timezone.now() + backoff(current.attempts)
+            state = "retrying"
+        current.save()
+    return state
 
 
 def deliver_due(limit: int = 100) -> dict[str, int]:
     """Send the deliveries whose time has come; returns counts by outcome."""
     counts = {"delivered": 0, "retrying": 0, "failed": 0}
-    for _ in range(limit):
-        with transaction.atomic():
-            delivery = (
-                WebhookDelivery.objects.select_for_update(skip_locked=True)
-                .select_related("subscription")
-                .filter(status=DeliveryStatus.PENDING, next_attempt_at__lte=timezone.now())
-                .order_by("next_attempt_at", "pk")
-                .first()
-            )
-            if delivery is None:
-                break
-            outcome = post(delivery)
-            delivery.attempts += 1
-            delivery.last_status_code = outcome.status_code
-            delivery.last_error = outcome.error
-            if outcome.ok:
-                delivery.status = DeliveryStatus.DELIVERED
-                delivery.delivered_at = timezone.now()
-                counts["delivered"] += 1
-            elif delivery.attempts >= MAX_ATTEMPTS:
-                delivery.status = DeliveryStatus.FAILED
-                counts["failed"] += 1
-            else:
-                delivery.next_attempt_at = timezone.now() + backoff(delivery.attempts)
-                counts["retrying"] += 1
-            delivery.save()
+    for _round in range(limit):
+        claimed = claim()
+        if claimed is None:
+            break
+        delivery, lease = claimed
+        state = record(delivery, lease, post(delivery))
+        if state:
+            counts[state] += 1
     return counts
 
 

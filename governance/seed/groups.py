@@ -10,8 +10,12 @@ READERS = "Läsare"
 
 def ensure_groups() -> int:
     """Samordnare may add, change, delete and view registry data; Läsare may view it."""
-    registry = Permission.objects.filter(content_type__app_label__in=REGISTRY_APPS).exclude(
-        content_type__model__endswith="event"
+    # Webhook subscriptions hold signing secrets and decide where the server sends
+    # requests: superusers only, so no group gets their permissions.
+    registry = (
+        Permission.objects.filter(content_type__app_label__in=REGISTRY_APPS)
+        .exclude(content_type__model__endswith="event")
+        .exclude(content_type__model__startswith="webhook")
     )
     coordinators, _ = Group.objects.get_or_create(name=COORDINATORS)
     coordinators.permissions.set(registry.exclude(codename__contains="coordinatorscope"))

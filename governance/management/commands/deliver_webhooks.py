@@ -2,8 +2,9 @@
 
 Run it either as a worker process that loops (``deliver_webhooks``, e.g. a
 ``worker:`` line in the Procfile or a systemd service), or once a minute from
-cron (``deliver_webhooks --once``). Several workers may run at once: rows are
-claimed with ``SELECT … FOR UPDATE SKIP LOCKED``.
+cron (``deliver_webhooks --once``). Several workers may run at once: each claims
+a delivery in a short transaction (``SKIP LOCKED``, a lease in ``leased_until``)
+and sends it after that transaction has committed.
 """
 
 import time
