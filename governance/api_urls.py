@@ -35,6 +35,7 @@ from governance.api_views import (
     RoutingRuleViewSet,
     SupportStructureViewSet,
 )
+from governance.documents.api import DocumentViewSet
 from governance.opendata.api import ChangeFeedView
 from governance.routing_api import RoutingResolveView
 
@@ -70,6 +71,7 @@ router.register("allocations", AllocationViewSet)
 router.register("cofinancing", CofinancingViewSet)
 router.register("distribution-keys", DistributionKeyViewSet)
 router.register("positions", FundedPositionViewSet)
+router.register("documents", DocumentViewSet)
 
 
 @require_safe

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "bodies",
     "agreements",
     "funding",
+    "governance.documents",
 ]
 
 MIDDLEWARE = [
@@ -145,8 +146,34 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded documents: a folder inside the project by default (git-ignored), any
+# S3-compatible object store through django-storages when DOCUMENT_S3_BUCKET is set.
+# Documents are served by the app's own download view, never from MEDIA_URL.
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+MEDIA_URL = "media/"
+if env.str("DOCUMENT_S3_BUCKET", default=""):
+    _default_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("DOCUMENT_S3_BUCKET"),
+            "endpoint_url": env.str("DOCUMENT_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("DOCUMENT_S3_REGION", default="") or None,
+            "access_key": env.str("DOCUMENT_S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("DOCUMENT_S3_SECRET_ACCESS_KEY", default="") or None,
+            "location": env.str("DOCUMENT_S3_PREFIX", default=""),
+            # Never public in the bucket: every download goes through the app's checks.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    _default_storage = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": MEDIA_ROOT},
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not (DEBUG or TESTING)
@@ -348,3 +375,8 @@ TERM_END_WARNING_DAYS = env.int("TERM_END_WARNING_DAYS", default=90)
 # Open data: who publishes the catalogue (DCAT-AP-SE) and where to write about it.
 OPEN_DATA_PUBLISHER = env.str("OPEN_DATA_PUBLISHER", default="Samverkansregistret")
 OPEN_DATA_CONTACT_EMAIL = env.str("OPEN_DATA_CONTACT_EMAIL", default="registret@example.se")
+
+# Documents: the largest file accepted, and whether an upload's text is read out right
+# after it is saved (development: no worker to start) or by the extract_document_text worker.
+DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=25 * 1024 * 1024)
+DOCUMENT_EXTRACT_ON_UPLOAD = env.bool("DOCUMENT_EXTRACT_ON_UPLOAD", default=DEBUG)
