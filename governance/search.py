@@ -143,7 +143,8 @@ RANK_CANDIDATES = 1000
 
 def _matching(queryset, model_key: str, query: SearchQuery):
     """Primary keys of the first RANK_CANDIDATES rows of ``queryset`` matching ``query``."""
-    matches = queryset.annotate(document=document_vector(model_key)).filter(document=query)
+    # Not "document": a document page has a field of that name.
+    matches = queryset.annotate(fts_vector=document_vector(model_key)).filter(fts_vector=query)
     return matches.values("pk")[:RANK_CANDIDATES]
 
 

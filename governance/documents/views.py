@@ -11,8 +11,21 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
+from rest_framework.authentication import TokenAuthentication
+from rest_framework.exceptions import AuthenticationFailed
 
 from .models import Document, DocumentVersion
+
+
+def _reader(request):
+    """The signed-in user: the session's, or the API token's (systems download with it)."""
+    if request.user.is_authenticated or "HTTP_AUTHORIZATION" not in request.META:
+        return request.user
+    try:
+        found = TokenAuthentication().authenticate(request)
+    except AuthenticationFailed:
+        found = None
+    return found[0] if found else request.user
 
 
 def _send(request, stored, media_type: str, filename: str, *, public: bool):
@@ -31,7 +44,7 @@ def _send(request, stored, media_type: str, filename: str, *, public: bool):
 
 @require_safe
 def download(request, slug):
-    document = get_object_or_404(Document.objects.visible_to(request.user), slug=slug)
+    document = get_object_or_404(Document.objects.visible_to(_reader(request)), slug=slug)
     return _send(
         request,
         document.file,
@@ -45,7 +58,7 @@ def download(request, slug):
 def download_version(request, slug, number):
     version = get_object_or_404(
         DocumentVersion.objects.select_related("document").filter(
-            document__in=Document.objects.visible_to(request.user)
+            document__in=Document.objects.visible_to(_reader(request))
         ),
         document__slug=slug,
         number=number,

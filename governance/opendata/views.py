@@ -40,13 +40,21 @@ def _download(content: bytes, content_type: str, stem: str, extension: str) -> H
 @require_GET
 def bulk_json(request):
     return _download(
-        bulk.as_json(), "application/json; charset=utf-8", "samverkansregistret", "json"
+        bulk.as_json(request.build_absolute_uri("/")),
+        "application/json; charset=utf-8",
+        "samverkansregistret",
+        "json",
     )
 
 
 @require_GET
 def bulk_csv(request):
-    return _download(bulk.as_csv_zip(), "application/zip", "samverkansregistret-csv", "zip")
+    return _download(
+        bulk.as_csv_zip(request.build_absolute_uri("/")),
+        "application/zip",
+        "samverkansregistret-csv",
+        "zip",
+    )
 
 
 @require_GET
