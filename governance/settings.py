@@ -258,6 +258,8 @@ SPECTACULAR_SETTINGS = {
         "RelationKindEnum": "agreements.models.RelationKind",
         "HostKindEnum": "governance.models.HostKind",
         "DecisionLevelEnum": "governance.models.DecisionLevel",
+        "DocumentKindEnum": "governance.documents.models.DocumentKind",
+        "TextStatusEnum": "governance.documents.models.TextStatus",
     },
 }
 

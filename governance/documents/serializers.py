@@ -69,7 +69,8 @@ class DocumentSummarySerializer(serializers.ModelSerializer):
     class Meta:
         model = Document
         fields = SUMMARY_FIELDS
-        read_only_fields = fields
+        # Not read_only_fields: the schema generator drops an all-read-only component
+        # from request bodies, and a read-only field using it then has no schema at all.
 
 
 @extend_schema_field(DocumentSummarySerializer(many=True))
