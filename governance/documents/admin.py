@@ -21,7 +21,7 @@ from governance.admin_base import (
 )
 
 from .files import EXTENSIONS, NAME_SUFFIXES, check_upload, max_bytes
-from .models import Document
+from .models import Document, DocumentPage, DocumentVersion
 
 ACCEPT = ",".join(sorted({*EXTENSIONS.keys(), *set().union(*NAME_SUFFIXES.values())}))
 EDITABLE_FIELDS = ["title", "kind", "date", "public"]
@@ -200,3 +200,38 @@ class DocumentAdmin(RegistryAdmin):
                 ),
             ),
         )
+
+
+class DerivedAdmin(RegistryAdmin):
+    """Rows written by file replacement and the text worker: to look at, never to edit."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DocumentVersion)
+class DocumentVersionAdmin(DerivedAdmin):
+    list_display = ["document", "number", "filename", "file_type", "file_size", "replaced_at"]
+    list_select_related = ["document"]
+    search_fields = ["document__title", "filename"]
+
+    @admin.display(description=_("filtyp"))
+    def file_type(self, obj):
+        return obj.type_label
+
+    @admin.display(description=_("storlek"), ordering="size")
+    def file_size(self, obj):
+        return filesizeformat(obj.size)
+
+
+@admin.register(DocumentPage)
+class DocumentPageAdmin(DerivedAdmin):
+    list_display = ["document", "number"]
+    list_select_related = ["document"]
+    search_fields = ["document__title"]
