@@ -103,4 +103,8 @@ def test_coordinator_attaches_a_signed_agreement_on_the_agreement_form(
     page.goto(f"{live_server.url}{agreement.get_absolute_url()}")
     link = page.locator(f"a[href='/dokument/{document.slug}/fil']")
     assert link.inner_text() == "Undertecknad avsiktsförklaring"
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    assert not results.violations_count, results.generate_report()
     page.screenshot(path=str(artifacts_dir / "agreement-documents.png"), full_page=True)
