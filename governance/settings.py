@@ -382,3 +382,5 @@ OPEN_DATA_CONTACT_EMAIL = env.str("OPEN_DATA_CONTACT_EMAIL", default="registret@
 # after it is saved (development: no worker to start) or by the extract_document_text worker.
 DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=25 * 1024 * 1024)
 DOCUMENT_EXTRACT_ON_UPLOAD = env.bool("DOCUMENT_EXTRACT_ON_UPLOAD", default=DEBUG)
+# Scanned PDFs are read by OCR when Tesseract (Swedish) and pdftoppm are installed.
+DOCUMENT_OCR = env.bool("DOCUMENT_OCR", default=True)

@@ -5,14 +5,23 @@ pending, one at a time: rows are claimed with ``SELECT … FOR UPDATE SKIP
 LOCKED``, so several workers may run at once. A PDF is read page by page
 (pypdf); a DOCX (python-docx), an ODT (odfpy) or a text file is one page. A PDF
 that has pages but no text at all is a scan: it is marked so and stays
-downloadable, only not searchable. The files are only ever parsed, never run.
+downloadable; when Tesseract with Swedish and poppler-utils are installed
+(``scripts/ensure_ocr.py``, setting ``DOCUMENT_OCR``) its pages are read by OCR
+and become searchable, otherwise it is not searchable. The files are only ever
+parsed, never run.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -71,6 +80,49 @@ def page_texts(data: bytes, media_type: str) -> list[str]:
     return [page.replace("\x00", "")[:MAX_PAGE_CHARS] for page in pages]
 
 
+OCR_DPI = 200
+OCR_SECONDS_PER_PAGE = 120
+
+
+@functools.cache
+def _ocr_installed() -> bool:
+    if not (shutil.which("tesseract") and shutil.which("pdftoppm")):
+        return False
+    try:
+        listed = subprocess.run(
+            ["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return "swe" in listed.stdout.split()
+
+
+def ocr_available() -> bool:
+    """Whether scanned pages can be read: Tesseract with Swedish, pdftoppm, and not turned off."""
+    return getattr(settings, "DOCUMENT_OCR", True) and _ocr_installed()
+
+
+def ocr_pages(data: bytes, count: int) -> list[str]:
+    """The text of each page of a scanned PDF, read by Tesseract (Swedish)."""
+    texts = []
+    with tempfile.TemporaryDirectory(prefix="dokument-ocr-") as folder:
+        source = Path(folder) / "in.pdf"
+        source.write_bytes(data)
+        for number in range(1, count + 1):
+            image = Path(folder) / f"page-{number}"
+            subprocess.run(
+                ["pdftoppm", "-r", str(OCR_DPI), "-gray", "-png", "-singlefile",
+                 "-f", str(number), "-l", str(number), str(source), str(image)],
+                check=True, capture_output=True, timeout=OCR_SECONDS_PER_PAGE,
+            )
+            result = subprocess.run(
+                ["tesseract", f"{image}.png", "-", "-l", "swe"],
+                check=True, capture_output=True, timeout=OCR_SECONDS_PER_PAGE,
+            )
+            texts.append(result.stdout.decode("utf-8", "replace"))
+    return texts
+
+
 def extract(document: Document) -> TextStatus:
     """Read the text of ``document``'s current file into its pages; returns the outcome."""
     try:
@@ -82,12 +134,18 @@ def extract(document: Document) -> TextStatus:
         DocumentPage.objects.filter(document=document).delete()
         _finish(document, TextStatus.FAILED, None, str(exc)[:500] or type(exc).__name__)
         return TextStatus.FAILED
+    scanned = document.media_type == files.PDF and pages and not any(p.strip() for p in pages)
+    if scanned and ocr_available():
+        try:
+            pages = [p.replace("\x00", "")[:MAX_PAGE_CHARS] for p in ocr_pages(data, len(pages))]
+        except (OSError, subprocess.SubprocessError) as exc:
+            # Still a scan, still downloadable: only the search misses it.
+            logger.warning("OCR failed for document %s: %s", document.pk, exc)
     DocumentPage.objects.filter(document=document).delete()
     DocumentPage.objects.bulk_create(
         DocumentPage(document=document, number=n, text=text)
         for n, text in enumerate(pages, start=1)
     )
-    scanned = document.media_type == files.PDF and pages and not any(p.strip() for p in pages)
     status = TextStatus.SCANNED if scanned else TextStatus.EXTRACTED
     _finish(document, status, len(pages), "")
     return status

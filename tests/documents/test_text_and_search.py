@@ -81,6 +81,40 @@ def test_a_pdf_without_a_text_layer_is_marked_as_scanned(vg_client):
 
 
 @pytest.mark.django_db
+def test_a_scanned_pdf_is_read_by_ocr_when_tesseract_with_swedish_is_installed(vg_client, client):
+    from governance.documents.extract import ocr_available
+    from tests.documents.pdfs import make_scanned_pdf
+
+    if not ocr_available():
+        pytest.skip("Tesseract with Swedish or pdftoppm is not installed (scripts/ensure_ocr.py)")
+    scan = make_scanned_pdf("Protokoll om överenskommelsen")
+    document = create(vg_client, public="true", file=upload("skannad.pdf", scan, "application/pdf"))
+    extract_pending()
+    document.refresh_from_db()
+    assert document.text_status == TextStatus.SCANNED
+    assert "överenskommelsen" in document.pages.get(number=1).text.lower()
+    html = client.get("/sok/", {"q": "överenskommelse", "typ": "document"}).content.decode()
+    assert f"/dokument/{document.slug}/fil#page=1" in html
+
+
+@pytest.mark.django_db
+def test_without_ocr_a_scanned_pdf_is_downloadable_but_not_searchable(vg_client, settings):
+    import shutil
+
+    from tests.documents.pdfs import make_scanned_pdf
+
+    if not shutil.which("pdftoppm"):
+        pytest.skip("pdftoppm is not installed (scripts/ensure_ocr.py)")
+    settings.DOCUMENT_OCR = False
+    scan = make_scanned_pdf("Protokoll om överenskommelsen")
+    document = create(vg_client, file=upload("skannad.pdf", scan, "application/pdf"))
+    extract_pending()
+    document.refresh_from_db()
+    assert document.text_status == TextStatus.SCANNED
+    assert document.pages.get().text == ""
+
+
+@pytest.mark.django_db
 def test_a_broken_file_is_marked_failed_and_the_worker_goes_on(vg_client):
     broken = create(vg_client, file=upload("trasig.pdf", b"%PDF-1.4 garbage", "application/pdf"))
     fine = create(vg_client, title="Andra")
