@@ -18,6 +18,7 @@ from governance.admin_base import (
     TabularInline,
     readable_error,
 )
+from governance.documents.admin import AgreementDocumentInline, DecisionDocumentInline
 
 # "Expires within 6 months" in the admin's filter.
 SIX_MONTHS_DAYS = 183
@@ -133,7 +134,14 @@ class AgreementAdmin(ImportExportRegistryAdmin):
     list_select_related = ["county"]
     autocomplete_fields = ["renewal_body", "source"]
     date_hierarchy = "valid_from"
-    inlines = [PartyInline, ClauseInline, SignatoryInline, DecisionInline, RelationInline]
+    inlines = [
+        PartyInline,
+        ClauseInline,
+        SignatoryInline,
+        DecisionInline,
+        RelationInline,
+        AgreementDocumentInline,
+    ]
     actions = ["make_successor", "make_renewal"]
     fieldsets = [
         (None, {"fields": ["title", "short_name", "kind", "reference_number", "county"]}),
@@ -250,6 +258,7 @@ class DecisionAdmin(ImportExportRegistryAdmin):
     list_select_related = ["body", "agreement"]
     autocomplete_fields = ["body", "agreement", "initiative", "source"]
     date_hierarchy = "date"
+    inlines = [DecisionDocumentInline]
 
 
 @admin.register(m.AgreementRelation)

@@ -31,6 +31,7 @@ from agreements.serializers import (
 )
 from bodies.models import Body, Organisation
 from governance.api import RegistryFilterSet, RegistryViewSet, by_county, by_slug, year_filter
+from governance.documents.serializers import with_documents
 from governance.models import Initiative
 from governance.read_cache import cached_read
 
@@ -176,3 +177,6 @@ class DecisionViewSet(RegistryViewSet):
     filterset_class = DecisionFilter
     search_fields = ["summary", "reference", "decided_by_text"]
     ordering_fields = ["date", "year", "modified_at"]
+
+    def get_queryset(self):
+        return with_documents(super().get_queryset(), self.request)

@@ -41,6 +41,8 @@ from governance.api import (
     RegistrySerializer,
 )
 from governance.api.fields import RefBuilder, SelfUrlField, ref
+from governance.documents.models import Document
+from governance.documents.serializers import DocumentsField, DocumentSummarySerializer
 
 # An agreement's adoptions in the API: newest first, as decisions are listed.
 ADOPTION_ORDER = ("-date", "-year", "pk")
@@ -126,7 +128,7 @@ class RenewalDeadlineSerializer(serializers.Serializer):
 # agreements has some 250 clauses, 100 parties and their references, and building a
 # model instance and running a nested serializer for each costs several times more
 # than the database needs to deliver them.
-LIST_PARTS = ("parties", "clauses", "signatories", "adoptions", "relations")
+LIST_PARTS = ("parties", "clauses", "signatories", "adoptions", "relations", "documents")
 # Fields the list computes from the rows and relations itself; every other field of
 # ``AgreementSerializer`` must be a column of the agreement or a reference to a record.
 COMPUTED = (
@@ -491,6 +493,13 @@ class AgreementListSerializer(serializers.ListSerializer):
                     ),
                 }
             )
+        user = getattr(request, "user", None)
+        visible = Document.objects.visible_to(user).filter(agreement_id__in=pks)
+        summary = DocumentSummarySerializer(context=self.context)
+        for document in visible.order_by(*Document._meta.ordering):
+            parts["documents"].setdefault(document.agreement_id, []).append(
+                summary.to_representation(document)
+            )
         return parts
 
 
@@ -507,6 +516,7 @@ class AgreementSerializer(RegistrySerializer):
     predecessor = ReadRefField(help_text="The agreement this one replaces, renews or extends.")
     based_on = ReadRefField(help_text="The framework agreement this one rests on.")
     successors = ReadRefListField(help_text="Agreements that replace, renew or extend this one.")
+    documents = DocumentsField()
     renewal_deadline = serializers.SerializerMethodField(
         help_text="When the renewal body must decide at the latest; null when the agreement "
         "needs no express renewal (tacit or none, in force until replaced, a draft, "
@@ -544,6 +554,7 @@ class AgreementSerializer(RegistrySerializer):
             "based_on",
             "successors",
             "renewal_deadline",
+            "documents",
             "source",
             *RECORD_FIELDS,
         ]
@@ -574,6 +585,8 @@ class AgreementSerializer(RegistrySerializer):
 
 
 class DecisionSerializer(RegistrySerializer):
+    documents = DocumentsField()
+
     class Meta:
         model = Decision
         fields = [
@@ -587,6 +600,7 @@ class DecisionSerializer(RegistrySerializer):
             "reference",
             "agreement",
             "initiative",
+            "documents",
             "source",
             *RECORD_FIELDS,
         ]

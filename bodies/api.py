@@ -38,6 +38,7 @@ from bodies.serializers import (
     SeatSerializer,
 )
 from governance.api import RegistryFilterSet, RegistryViewSet, by_county, by_slug
+from governance.documents.serializers import with_documents
 from governance.read_cache import cached_read
 
 IDENTIFIER_HELP = (
@@ -205,6 +206,9 @@ class BodyViewSet(IdentifierLookupMixin, RegistryViewSet):
     filterset_class = BodyFilter
     search_fields = ["name", "short_name", "slug", "mandate"]
     ordering_fields = ["name", "short_name", "level", "kind", "established_on", "modified_at"]
+
+    def get_queryset(self):
+        return with_documents(super().get_queryset(), self.request)
 
 
 class SeatFilter(RegistryFilterSet):

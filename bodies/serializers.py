@@ -18,6 +18,7 @@ from bodies.models import (
     Seat,
 )
 from governance.api import BASE_FIELDS, RECORD_FIELDS, ReadRefField, RegistrySerializer
+from governance.documents.serializers import DocumentsField
 
 
 class IdentifierSerializer(serializers.ModelSerializer):
@@ -85,6 +86,7 @@ class BodySerializer(RegistrySerializer):
     responsibilities = ResponsibilitySerializer(many=True, read_only=True)
     identifiers = IdentifierSerializer(many=True, read_only=True)
     former_names = FormerNameSerializer(many=True, read_only=True)
+    documents = DocumentsField()
 
     class Meta:
         model = Body
@@ -118,6 +120,7 @@ class BodySerializer(RegistrySerializer):
             "commission_ends_on",
             "identifiers",
             "former_names",
+            "documents",
             "source",
             *RECORD_FIELDS,
         ]

@@ -37,6 +37,7 @@ from governance.api_views import (
     RoutingRuleViewSet,
     SupportStructureViewSet,
 )
+from governance.documents.api import DocumentViewSet
 from governance.opendata.api import ChangeFeedView
 from governance.routing_api import RoutingResolveView
 
@@ -95,6 +96,7 @@ router.register("allocations", AllocationViewSet)
 router.register("cofinancing", CofinancingViewSet)
 router.register("distribution-keys", DistributionKeyViewSet)
 router.register("positions", FundedPositionViewSet)
+router.register("documents", DocumentViewSet)
 
 
 class RegistrySchemaView(SpectacularAPIView):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 SLUG_MAX_LENGTH = 120
 # The apps whose tables are the registry (and its history): groups' permissions, open
 # data, the read cache's version triggers and the admin tests all mean these.
-REGISTRY_APPS = ("bodies", "agreements", "funding", "governance")
+REGISTRY_APPS = ("bodies", "agreements", "funding", "governance", "documents")
 
 
 def unique_slug(model: type[models.Model], text: str, *, exclude_pk=None) -> str:

@@ -48,6 +48,27 @@ COUNTY_PATHS: dict[str, tuple[str, ...]] = {
     "governance.goal": (),
     "governance.milestone": (),
     "governance.sourcedocument": (),
+    "documents.document": (
+        "agreement__county",
+        "decision__body__county",
+        "decision__agreement__county",
+        "body__county",
+        "support_structure__county",
+    ),
+    "documents.documentversion": (
+        "document__agreement__county",
+        "document__decision__body__county",
+        "document__decision__agreement__county",
+        "document__body__county",
+        "document__support_structure__county",
+    ),
+    "documents.documentpage": (
+        "document__agreement__county",
+        "document__decision__body__county",
+        "document__decision__agreement__county",
+        "document__body__county",
+        "document__support_structure__county",
+    ),
 }
 
 # People are shared across counties: any coordinator may correct a name.

@@ -40,6 +40,8 @@ SEARCH_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "decision": (("decided_by_text",), ("summary",)),
     "initiative": (("title", "short_name"), ("subject", "description")),
     "county": (("name",), ()),
+    # The text of one page of an uploaded document (governance.documents).
+    "documentpage": ((), ("text",)),
     "supportstructure": (
         (),
         (
@@ -139,16 +141,18 @@ class Hit:
 RANK_CANDIDATES = 1000
 
 
-def _matching(model, model_key: str, query: SearchQuery):
-    """Primary keys of the first RANK_CANDIDATES rows of ``model`` matching ``query``."""
-    matches = model.objects.annotate(document=document_vector(model_key)).filter(document=query)
+def _matching(queryset, model_key: str, query: SearchQuery):
+    """Primary keys of the first RANK_CANDIDATES rows of ``queryset`` matching ``query``."""
+    # Not "document": a document page has a field of that name.
+    matches = queryset.annotate(fts_vector=document_vector(model_key)).filter(fts_vector=query)
     return matches.values("pk")[:RANK_CANDIDATES]
 
 
-def _best(model, model_key: str, query: SearchQuery, limit: int) -> list[tuple]:
-    """(pk, rank, match count) of the ``limit`` best rows of ``model`` matching ``query``."""
+def _best(queryset, model_key: str, query: SearchQuery, limit: int) -> list[tuple]:
+    """(pk, rank, match count) of the ``limit`` best rows of ``queryset`` matching ``query``."""
+    model = queryset.model
     return list(
-        model.objects.filter(pk__in=_matching(model, model_key, query))
+        model.objects.filter(pk__in=_matching(queryset, model_key, query))
         .annotate(
             # Over all candidates, before the limit: the table's (capped) match count.
             matches=Window(Count("pk")),
@@ -187,6 +191,7 @@ KINDS = {
     "decision": _("Beslut"),
     "initiative": _("Nationell satsning"),
     "county": _("Län"),
+    "document": _("Dokument"),
 }
 
 
@@ -195,10 +200,14 @@ def _query(text: str) -> SearchQuery | None:
     return SearchQuery(text, config=CONFIG, search_type="websearch") if text else None
 
 
-def _sources():
-    """(kind, model key, queryset, hit builder) of every searchable table."""
+def _sources(private: bool = False):
+    """(kind, model key, queryset, hit builder) of every searchable table.
+
+    ``private``: include the pages of documents that are not public (signed-in staff).
+    """
     from agreements.models import Agreement, Clause, Decision
     from bodies.models import Body, County
+    from governance.documents.models import DocumentPage
     from governance.models import Initiative, SupportStructure
 
     def body(b):
@@ -239,6 +248,18 @@ def _sources():
         url = s.get_absolute_url()
         return Hit("county", KINDS["county"], title, url, "", s.rank, s.county.code)
 
+    def document_page(p):
+        document = p.document
+        title = f"{document.title}, {_('sida')} {p.number}"
+        context = document.get_kind_display()
+        if document.date:
+            context += f" {document.date.isoformat()}"
+        return Hit("document", KINDS["document"], title, document.page_url(p.number), "", p.rank, context)
+
+    pages = DocumentPage.objects.select_related("document")
+    if not private:
+        pages = pages.filter(document__public=True)
+
     return [
         ("body", "body", Body.objects.select_related("county"), body),
         ("agreement", "agreement", Agreement.objects.select_related("county"), agreement),
@@ -252,10 +273,13 @@ def _sources():
             SupportStructure.objects.select_related("county"),
             structure,
         ),
+        ("document", "documentpage", pages, document_page),
     ]
 
 
-def _search(text: str, kinds, limit: int) -> tuple[list[Hit], dict[str, int]]:
+def _search(
+    text: str, kinds, limit: int, private: bool = False
+) -> tuple[list[Hit], dict[str, int]]:
     """(the best ``limit`` hits of all kinds, match count per kind, capped at
     RANK_CANDIDATES per table).
 
@@ -268,10 +292,10 @@ def _search(text: str, kinds, limit: int) -> tuple[list[Hit], dict[str, int]]:
     counts = {kind: 0 for kind in KINDS if kind in wanted}
     if query is None:
         return [], counts
-    sources = [source for source in _sources() if source[0] in wanted]
+    sources = [source for source in _sources(private) if source[0] in wanted]
     ranked = []  # (rank, source index, pk): ties keep the tables' order, then the key's
     for index, (kind, model_key, queryset, _build) in enumerate(sources):
-        best = _best(queryset.model, model_key, query, limit)
+        best = _best(queryset, model_key, query, limit)
         if best:
             counts[kind] += best[0][2]
         ranked.extend((rank, index, pk) for pk, rank, _matches in best)
@@ -302,14 +326,22 @@ class RankedHits:
     hits up to ``reach`` needs ``reach`` hits per kind at most, never every match.
     """
 
-    def __init__(self, text: str, *, kinds: list[str] | None = None, reach: int = 25):
+    def __init__(
+        self,
+        text: str,
+        *,
+        kinds: list[str] | None = None,
+        reach: int = 25,
+        private: bool = False,
+    ):
         self.text = text
         self.kinds = kinds
+        self.private = private
         self._load(reach)
 
     def _load(self, reach: int) -> None:
         self.reach = min(max(reach, 1), RANK_CANDIDATES)
-        self.hits, self.counts = _search(self.text, self.kinds, self.reach)
+        self.hits, self.counts = _search(self.text, self.kinds, self.reach, self.private)
 
     @property
     def capped(self) -> bool:

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "bodies",
     "agreements",
     "funding",
+    "governance.documents",
 ]
 
 MIDDLEWARE = [
@@ -153,8 +154,34 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded documents: a folder inside the project by default (git-ignored), any
+# S3-compatible object store through django-storages when DOCUMENT_S3_BUCKET is set.
+# Documents are served by the app's own download view, never from MEDIA_URL.
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+MEDIA_URL = "media/"
+if env.str("DOCUMENT_S3_BUCKET", default=""):
+    _default_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("DOCUMENT_S3_BUCKET"),
+            "endpoint_url": env.str("DOCUMENT_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("DOCUMENT_S3_REGION", default="") or None,
+            "access_key": env.str("DOCUMENT_S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("DOCUMENT_S3_SECRET_ACCESS_KEY", default="") or None,
+            "location": env.str("DOCUMENT_S3_PREFIX", default=""),
+            # Never public in the bucket: every download goes through the app's checks.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    _default_storage = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": MEDIA_ROOT},
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not (DEBUG or TESTING)
@@ -258,6 +285,8 @@ SPECTACULAR_SETTINGS = {
         "RelationKindEnum": "agreements.models.RelationKind",
         "HostKindEnum": "governance.models.HostKind",
         "DecisionLevelEnum": "governance.models.DecisionLevel",
+        "DocumentKindEnum": "governance.documents.models.DocumentKind",
+        "TextStatusEnum": "governance.documents.models.TextStatus",
     },
 }
 
@@ -409,3 +438,9 @@ def _check_networks(networks: list[str]) -> None:
 
 
 _check_networks(WEBHOOK_ALLOWED_PRIVATE_NETWORKS)
+# Documents: the largest file accepted, and whether an upload's text is read out right
+# after it is saved (development: no worker to start) or by the extract_document_text worker.
+DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=25 * 1024 * 1024)
+DOCUMENT_EXTRACT_ON_UPLOAD = env.bool("DOCUMENT_EXTRACT_ON_UPLOAD", default=DEBUG)
+# Scanned PDFs are read by OCR when Tesseract (Swedish) and pdftoppm are installed.
+DOCUMENT_OCR = env.bool("DOCUMENT_OCR", default=True)

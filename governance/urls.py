@@ -13,6 +13,7 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("api/", include("governance.api_urls")),
     path("data/", include("governance.opendata.urls")),
+    path("dokument/", include("governance.documents.urls")),
     path("", include("governance.web_urls")),
 ]
 

@@ -19,6 +19,7 @@ from icalendar import Calendar, Event
 from agreements.models import Agreement, Decision
 from agreements.renewal import renewal_deadlines
 from bodies.models import Body, County, Meeting
+from governance.documents.models import may_see_private
 from governance.models import Initiative, Milestone, SupportStructure
 from governance.read_cache import CachedPage
 from governance.search import KINDS, RANK_CANDIDATES, RankedHits
@@ -102,7 +103,12 @@ class SearchView(CachedPage, TemplateView):
             kind = form.cleaned_data["typ"]
             if text:
                 reach = _page_number(self.request.GET.get("page")) * self.per_page
-                hits = RankedHits(text, kinds=[kind] if kind else None, reach=reach)
+                hits = RankedHits(
+                    text,
+                    kinds=[kind] if kind else None,
+                    reach=reach,
+                    private=may_see_private(self.request.user),
+                )
         page = Paginator(hits, self.per_page).get_page(self.request.GET.get("page"))
         params = self.request.GET.copy()
         params.pop("page", None)

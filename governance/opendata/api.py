@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from governance.api.errors import VALIDATION_ERROR_SCHEMA
 from governance.api.viewsets import RegistryAPIMixin
+from governance.documents.models import may_see_private
 from governance.opendata.changes import (
     MAX_LIMIT,
     BadCursor,
@@ -114,7 +115,12 @@ class ChangeFeedView(RegistryAPIMixin, APIView):
         if errors:
             raise ValidationError(errors)
 
-        changes, last = changes_after(position, limit=limit, types=types or None)
+        changes, last = changes_after(
+            position,
+            limit=limit,
+            types=types or None,
+            include_private=may_see_private(request.user),
+        )
         # With nothing new, the next page is this one again: poll it later.
         query = {"since": last.encode() if last else since}
         if raw_limit:

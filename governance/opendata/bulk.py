@@ -2,6 +2,8 @@
 
 Regenerated on each request from the database, so a download is never stale.
 Users, coordinator scopes and webhook settings are not public and are left out.
+Documents are listed with the address of their file, never the file itself, and
+only the public ones; the text read out of them is for the search, not the export.
 """
 
 from __future__ import annotations
@@ -34,7 +36,15 @@ PRIVATE_MODELS = {
     "governance.webhookdelivery",
     # Not a record: the read cache's version row.
     "governance.registryversion",
+    # Derived from the documents' files, which are linked instead.
+    "documents.documentpage",
+    # Earlier files of documents: in the API, with the document they belong to.
+    "documents.documentversion",
 }
+# Rows that may hold personal data: only those a visitor may see are exported.
+PUBLIC_ROWS = {"documents.document": {"public": True}}
+# Columns that name a stored file: exported as the address to download it from.
+FILE_COLUMNS = {"documents.document": "file"}
 
 
 def public_models() -> list[type[models.Model]]:
@@ -55,27 +65,41 @@ def public_models() -> list[type[models.Model]]:
     return sorted(found, key=lambda m: m._meta.label_lower)
 
 
-def _rows(model) -> tuple[list[str], list[dict]]:
+def _rows(model, base_url: str = "") -> tuple[list[str], list[dict]]:
+    label = model._meta.label_lower
     columns = [f.attname for f in model._meta.concrete_fields]
-    return columns, list(model._base_manager.order_by("pk").values(*columns))
+    rows = model._base_manager.filter(**PUBLIC_ROWS.get(label, {})).order_by("pk")
+    file_column = FILE_COLUMNS.get(label)
+    if file_column is None:
+        return columns, list(rows.values(*columns))
+    columns = [c if c != file_column else "download_url" for c in columns]
+    found = []
+    for obj in rows:
+        row = {c: getattr(obj, c) for c in columns if c != "download_url"}
+        row["download_url"] = base_url.rstrip("/") + obj.get_absolute_url()
+        found.append({c: row[c] for c in columns})
+    return columns, found
 
 
-def as_json() -> bytes:
+def as_json(base_url: str = "") -> bytes:
+    """``base_url``: the site's address, so file links are absolute (``https://…``)."""
     document = {
         "name": "Samverkansregistret",
         "generated_at": timezone.now(),
         "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
-        "tables": {model._meta.label_lower: _rows(model)[1] for model in public_models()},
+        "tables": {
+            model._meta.label_lower: _rows(model, base_url)[1] for model in public_models()
+        },
     }
     return json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1).encode()
 
 
-def as_csv_zip() -> bytes:
+def as_csv_zip(base_url: str = "") -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("LICENS.txt", LICENCE_TEXT)
         for model in public_models():
-            columns, rows = _rows(model)
+            columns, rows = _rows(model, base_url)
             text = io.StringIO()
             writer = csv.DictWriter(text, fieldnames=columns)
             writer.writeheader()

@@ -33,6 +33,10 @@ from django.utils.dateparse import parse_datetime
 
 ACTIONS = {"insert": "created", "update": "updated", "delete": "deleted"}
 MAX_LIMIT = 500
+# Records that are public only when a field of theirs says so (documents can hold
+# personal data). To a reader who may not see them, such a change is a bare
+# tombstone: a copy that had the record while it was public removes it.
+PUBLIC_WHEN = {"documents.document": "public"}
 
 
 class BadCursor(ValueError):
@@ -130,9 +134,16 @@ def _snapshot_columns(event_model) -> list[tuple[str, str]]:
 
 
 def changes_after(
-    position: Position | None, *, limit: int = 100, types: list[str] | None = None
+    position: Position | None,
+    *,
+    limit: int = 100,
+    types: list[str] | None = None,
+    include_private: bool = False,
 ) -> tuple[list[Change], Position | None]:
-    """Up to ``limit`` changes after ``position``, and the position to continue from."""
+    """Up to ``limit`` changes after ``position``, and the position to continue from.
+
+    ``include_private``: the full changes of records that are not public (signed-in staff).
+    """
     limit = max(1, min(int(limit), MAX_LIMIT))
     start = position or Position(dt.datetime(1970, 1, 1, tzinfo=dt.UTC), "", 0)
     upto = horizon()
@@ -160,6 +171,9 @@ def changes_after(
     for model, event_id, created_at, label, object_id, data in rows:
         data = json.loads(data, parse_float=Decimal)  # keep decimals exact
         action = ACTIONS.get(label, label)
+        flag = PUBLIC_WHEN.get(model)
+        if flag and not include_private and not (data or {}).get(flag):
+            action, data = "deleted", None
         changes.append(
             Change(
                 position=Position(created_at, model, event_id),

@@ -36,12 +36,12 @@ from governance.read_cache import current_version
 @dataclass(frozen=True)
 class Download:
     name: str  # the file name under /data/
-    build: Callable[[], bytes]
+    build: Callable[[str], bytes]  # from the site's address, for absolute links in the file
     content_type: str
 
 
 @cache
-def _code_fingerprint(build: Callable[[], bytes]) -> str:
+def _code_fingerprint(build: Callable[[str], bytes]) -> str:
     source = Path(inspect.getsourcefile(build)).read_bytes()
     return hashlib.sha256(source).hexdigest()[:12]
 
@@ -50,8 +50,10 @@ def directory() -> Path:
     return Path(settings.BULK_DOWNLOAD_DIR)
 
 
-def kept_path(download: Download, version: str) -> Path:
-    tag = hashlib.sha256(f"{version}\x1f{_code_fingerprint(download.build)}".encode())
+def kept_path(download: Download, version: str, base_url: str) -> Path:
+    tag = hashlib.sha256(
+        f"{version}\x1f{base_url}\x1f{_code_fingerprint(download.build)}".encode()
+    )
     return directory() / f"{download.name}.{tag.hexdigest()[:24]}"
 
 
@@ -62,16 +64,16 @@ def version_to_serve() -> str | None:
     return current_version()
 
 
-def kept_file(download: Download, version: str) -> Path:
+def kept_file(download: Download, version: str, base_url: str) -> Path:
     """The file of ``download`` at ``version``, built now if this server does not have it.
 
     The version is read before the data, so the file is never older than its name
     says (at worst it already holds a write that came just after).
     """
-    path = kept_path(download, version)
+    path = kept_path(download, version, base_url)
     if path.exists():
         return path
-    content = download.build()
+    content = download.build(base_url)
     path.parent.mkdir(parents=True, exist_ok=True)
     # Written aside and renamed into place: a reader never sees half a file.
     partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")

@@ -43,13 +43,11 @@ JSON_DOWNLOAD = downloads.Download(
     "samverkansregistret.json", bulk.as_json, "application/json; charset=utf-8"
 )
 CSV_DOWNLOAD = downloads.Download("samverkansregistret-csv.zip", bulk.as_csv_zip, "application/zip")
-POPOLO_DOWNLOAD = downloads.Download(
-    "popolo.json",
-    lambda: json.dumps(
-        popolo.export(), cls=DjangoJSONEncoder, ensure_ascii=False, indent=1
-    ).encode(),
-    "application/json; charset=utf-8",
-)
+def _popolo_json(base_url: str) -> bytes:
+    return json.dumps(popolo.export(), cls=DjangoJSONEncoder, ensure_ascii=False, indent=1).encode()
+
+
+POPOLO_DOWNLOAD = downloads.Download("popolo.json", _popolo_json, "application/json; charset=utf-8")
 
 
 def _serve(request, download: downloads.Download, *, attachment: bool) -> HttpResponse:
@@ -70,10 +68,12 @@ def _serve(request, download: downloads.Download, *, attachment: bool) -> HttpRe
         if wait:
             response["Retry-After"] = str(math.ceil(wait))
         return response
+    # Document links in the files are absolute, so each site address has files of its own.
+    base_url = request.build_absolute_uri("/")
     if version is None:
-        response = HttpResponse(download.build(), content_type=download.content_type)
+        response = HttpResponse(download.build(base_url), content_type=download.content_type)
     else:
-        path = downloads.kept_file(download, version)
+        path = downloads.kept_file(download, version, base_url)
         response = FileResponse(path.open("rb"), content_type=download.content_type)
         response["ETag"] = etag
     if attachment:

@@ -38,7 +38,8 @@ def test_every_registry_model_is_in_the_admin():
 def test_changelist_add_and_change_forms_render_for_a_superuser(client, superuser, model):
     client.force_login(superuser)
     assert client.get(_url(model, "changelist")).status_code == 200
-    if model._meta.model_name != "webhookdelivery":  # written by the worker only
+    # Written by workers and file replacement only, never added by hand.
+    if model._meta.model_name not in {"webhookdelivery", "documentversion", "documentpage"}:
         assert client.get(_url(model, "add")).status_code == 200
     obj = model._default_manager.first()
     if obj is not None:

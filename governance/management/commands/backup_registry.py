@@ -7,15 +7,20 @@ database rebuilds itself (content types, permissions: referred to by natural
 key) and what is no part of the registry (sessions, login-attempt logs).
 
 The file holds a format version, the time it was made, the migrations the
-database had, and per model its row count and rows (Django's serializer, with
-natural keys for users, groups, content types and permissions). The file
-contains password hashes and API tokens: keep it as secret as the database.
+database had, per model its row count and rows (Django's serializer, with
+natural keys for users, groups, content types and permissions), and the stored
+files the rows name (uploaded documents and their earlier versions), each with
+its storage name, SHA-256 and content in base64. The file contains password
+hashes, API tokens and documents that are not public: keep it as secret as the
+database.
 ``restore_registry`` reads it into an empty database.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -24,12 +29,13 @@ from django.apps import apps
 from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils.translation import gettext as _
 
 FORMAT = "samverkansregistret-backup"
-FORMAT_VERSION = 1
+# 2: the stored files ("files") are part of the backup.
+FORMAT_VERSION = 2
 
 # Rebuilt by `migrate` in any database (and referred to by natural key), or not
 # part of the registry: sessions and the login-attempt logs (IP addresses). The
@@ -97,6 +103,41 @@ def applied_migrations(using: str = DEFAULT_DB_ALIAS) -> dict[str, list[str]]:
     return applied
 
 
+def file_fields(model) -> list:
+    return [f for f in model._meta.concrete_fields if isinstance(f, models.FileField)]
+
+
+def stored_files(using: str = DEFAULT_DB_ALIAS) -> list[dict]:
+    """Every file a backed-up row names, read from its storage: name, SHA-256, content."""
+    found = {}
+    for model in backed_up_models():
+        for field in file_fields(model):
+            names = (
+                model._base_manager.using(using)
+                .exclude(**{field.attname: ""})
+                .order_by(field.attname)
+                .values_list(field.attname, flat=True)
+                .distinct()
+            )
+            for name in names.iterator():
+                if name in found:
+                    continue
+                try:
+                    with field.storage.open(name, "rb") as handle:
+                        content = handle.read()
+                except FileNotFoundError as exc:
+                    raise CommandError(
+                        _("Filen %(name)s (%(model)s) saknas i lagringen.")
+                        % {"name": name, "model": model._meta.label_lower}
+                    ) from exc
+                found[name] = {
+                    "name": name,
+                    "sha256": hashlib.sha256(content).hexdigest(),
+                    "content": base64.b64encode(content).decode("ascii"),
+                }
+    return [found[name] for name in sorted(found)]
+
+
 def build_backup(using: str = DEFAULT_DB_ALIAS) -> dict:
     models = {}
     for model in backed_up_models():
@@ -108,6 +149,7 @@ def build_backup(using: str = DEFAULT_DB_ALIAS) -> dict:
         "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "migrations": applied_migrations(using),
         "models": models,
+        "files": stored_files(using),
     }
 
 
@@ -161,7 +203,15 @@ class Command(BaseCommand):
         if options["verbosity"]:
             self.stdout.write(
                 self.style.SUCCESS(
-                    _("Säkerhetskopia skriven till %(path)s: %(rows)d rader i %(models)d tabeller.")
-                    % {"path": path, "rows": total, "models": len(backup["models"])}
+                    _(
+                        "Säkerhetskopia skriven till %(path)s: %(rows)d rader i %(models)d "
+                        "tabeller, %(files)d filer."
+                    )
+                    % {
+                        "path": path,
+                        "rows": total,
+                        "models": len(backup["models"]),
+                        "files": len(backup["files"]),
+                    }
                 )
             )

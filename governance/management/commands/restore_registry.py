@@ -5,16 +5,23 @@ registry rows: a restore never merges into or overwrites existing data. All
 rows are written in one transaction with their original primary keys, history
 triggers held off (the history is restored as it was, not written anew), then
 every sequence is moved past the highest key. Any error rolls everything back.
+The stored files in the backup are written to the storage under their own names
+(a file already there with the same content is left as it is).
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import json
 from pathlib import Path
 
 import pgtrigger
 from django.apps import apps
 from django.core import serializers
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
@@ -85,6 +92,35 @@ def check_schema(data: dict, using: str) -> None:
             )
             % {"missing": ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")}
         )
+
+
+def restore_files(data: dict) -> int:
+    """Write the backup's stored files to the storage; returns how many were written."""
+    written = 0
+    for entry in data.get("files", []):
+        name, expected = entry["name"], entry["sha256"]
+        try:
+            content = base64.b64decode(entry["content"], validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise CommandError(_("Filen %(name)s är skadad i säkerhetskopian.") % {"name": name}) from exc
+        if hashlib.sha256(content).hexdigest() != expected:
+            raise CommandError(
+                _("Filen %(name)s stämmer inte med sin kontrollsumma.") % {"name": name}
+            )
+        if default_storage.exists(name):
+            with default_storage.open(name, "rb") as handle:
+                if hashlib.sha256(handle.read()).hexdigest() == expected:
+                    continue
+            raise CommandError(
+                _("En annan fil med namnet %(name)s finns redan i lagringen.") % {"name": name}
+            )
+        saved = default_storage.save(name, ContentFile(content))
+        if saved != name:
+            raise CommandError(
+                _("Filen %(name)s kunde inte sparas under sitt namn.") % {"name": name}
+            )
+        written += 1
+    return written
 
 
 def non_empty_tables(using: str) -> dict[str, int]:
@@ -171,6 +207,7 @@ class Command(BaseCommand):
                         _("Antalet rader stämmer inte med filen: %(detail)s")
                         % {"detail": mismatched}
                     )
+                files = restore_files(data)
         except (DeserializationError, IntegrityError, DatabaseError, KeyError, TypeError) as exc:
             raise CommandError(
                 _("Återställningen avbröts och inget sparades: %(error)s") % {"error": exc}
@@ -178,10 +215,14 @@ class Command(BaseCommand):
         if options["verbosity"]:
             self.stdout.write(
                 self.style.SUCCESS(
-                    _("Återställt %(rows)d rader i %(models)d tabeller från %(path)s.")
+                    _(
+                        "Återställt %(rows)d rader i %(models)d tabeller och %(files)d filer "
+                        "från %(path)s."
+                    )
                     % {
                         "rows": sum(written.values()),
                         "models": len(written),
+                        "files": files,
                         "path": options["file"],
                     }
                 )
