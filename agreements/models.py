@@ -484,6 +484,11 @@ class DecisionQuerySet(models.QuerySet):
     def adoptions(self):
         return self.filter(kind=DecisionKind.ADOPTION)
 
+    def taken_by(self, day: dt.date):
+        """Decisions taken on or before ``day``; one known only by its year counts from
+        that year's first day."""
+        return self.filter(Q(date__lte=day) | Q(date__isnull=True, year__lte=day.year))
+
 
 @track_history
 class Decision(RegistryRecord):

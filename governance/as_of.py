@@ -89,13 +89,7 @@ def as_of(request) -> AsOf:
     if request is None:
         return AsOf(timezone.localdate())
     found = getattr(request, "as_of", None)
-    if found is None:
-        found = resolve(getattr(request, "_request", request))
-        try:
-            request.as_of = found
-        except AttributeError:
-            pass
-    return found
+    return found if found is not None else resolve(getattr(request, "_request", request))
 
 
 def day_of(request) -> dt.date:

@@ -171,6 +171,7 @@ IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 
+
 # REST API
 def _throttle_rate(variable: str, default: str) -> str | None:
     """A rate such as ``1200/minute``, or ``off`` for no limit at all."""

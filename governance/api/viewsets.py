@@ -33,6 +33,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
+from governance.as_of import as_of
 from governance.concurrency import StaleVersion, changes_since
 from governance.deletion import describe, referrers
 from governance.read_cache import StoredResponse, cached_read, keep_read
@@ -180,6 +181,9 @@ class RegistryAPIMixin:
         for key, value in kwargs.items():
             if _has_nul(value):
                 raise ValidationError({key: ["NUL-tecken är inte tillåtna."]})
+        found = as_of(request)
+        if found.error:
+            raise ValidationError({found.param: [found.error]})
 
     def etag_version(self):
         obj = self._etag_obj
