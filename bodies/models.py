@@ -358,14 +358,18 @@ class Body(RegistryRecord):
     def get_absolute_url(self):
         return reverse("web:body-detail", kwargs={"slug": self.slug})
 
+    # The day a page shows this body as of (``?per=``); today when not set.
+    as_of_day: dt.date | None = None
+
     @property
     def coming_chair_periods(self):
-        """Current and coming chair/vice-chair periods, for the body page (today's date)."""
+        """Current and coming chair/vice-chair periods, for the body page (from ``as_of_day``,
+        else today)."""
         from django.utils import timezone
 
         from bodies.services import chair_periods
 
-        return chair_periods(self, from_day=timezone.localdate())
+        return chair_periods(self, from_day=self.as_of_day or timezone.localdate())
 
     def ancestors(self) -> list[Body]:
         """The bodies this one gets its mandate from, nearest first."""

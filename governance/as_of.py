@@ -55,6 +55,17 @@ def parse_day(raw: str) -> dt.date:
     return day
 
 
+def validate_in_calendar(day: dt.date) -> None:
+    """For date fields of forms that ask "as of when": the registry's calendar only."""
+    from django.core.exceptions import ValidationError
+
+    if day is not None and not EARLIEST <= day <= LATEST:
+        raise ValidationError(
+            _("Ange ett datum mellan %(first)s och %(last)s.")
+            % {"first": EARLIEST.isoformat(), "last": LATEST.isoformat()}
+        )
+
+
 @dataclass(frozen=True)
 class AsOf:
     """The day a request is about. ``given``: asked for explicitly (else today)."""
