@@ -24,6 +24,11 @@ TRANSLATIONS = {
     "Den nyaste daterade källan är från %(year)s (%(title)s).": "The newest dated source is from %(year)s (%(title)s).",
     "Senaste kända läge: %(day)s": "Latest known state: %(day)s",
     "visa registret per den dagen": "show the registry as of that day",
+    "Överenskommelser som gällde per %(today)s och löpte ut mellan %(today)s och %(horizon)s": "Agreements in force on %(today)s that lapsed between %(today)s and %(horizon)s",
+    "Ingen överenskommelse som gällde per %(today)s löpte ut före %(horizon)s.": "No agreement in force on %(today)s lapsed before %(horizon)s.",
+    # templates/bodies/body_detail.html
+    "Ledamöter per %(day)s": "Members on %(day)s",
+    "Ingen ordförande är registrerad per %(day)s.": "No chair is recorded for %(day)s.",
     # templates/agreements/agreement_detail.html
     "Status per %(day)s": "Status on %(day)s",
     # governance/routing_forms.py
