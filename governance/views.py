@@ -207,7 +207,7 @@ class CalendarView(CachedPage, View):
         agreements = agreements.select_related("renewal_body").order_by("valid_until")
         county_slug = request.GET.get("lan")
         if county_slug:
-            county = County.objects.filter(slug=county_slug).first()
+            county = County.objects.named(county_slug).first()
             if county is None:
                 return HttpResponse(
                     gettext("Okänt län: %(slug)s") % {"slug": county_slug},

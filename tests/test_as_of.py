@@ -441,3 +441,12 @@ def test_schema_documents_on_for_the_resources_with_time(client):
     ):
         names = {p["name"] for p in schema["paths"][path]["get"]["parameters"]}
         assert "on" in names, path
+
+
+def test_calendar_takes_a_county_by_code_as_by_slug(client):
+    by_code = client.get(reverse("web:calendar"), {"lan": "14"})
+    by_slug = client.get(reverse("web:calendar"), {"lan": VG})
+
+    assert by_code.status_code == by_slug.status_code == 200
+    assert b"avsiktsforklaring-vg-2016" in by_code.content
+    assert by_code.content.count(b"BEGIN:VEVENT") == by_slug.content.count(b"BEGIN:VEVENT")
