@@ -30,7 +30,14 @@ from agreements.serializers import (
     agreement_rows,
 )
 from bodies.models import Body, Organisation
-from governance.api import RegistryFilterSet, RegistryViewSet, by_county, by_slug, year_filter
+from governance.api import (
+    RegistryFilterSet,
+    RegistryViewSet,
+    as_of_filter,
+    by_county,
+    by_slug,
+    year_filter,
+)
 from governance.documents.serializers import with_documents
 from governance.models import Initiative
 from governance.read_cache import cached_read
@@ -161,10 +168,15 @@ class DecisionFilter(RegistryFilterSet):
     kind = filters.ChoiceFilter(choices=DecisionKind.choices)
     agreement = by_slug(Agreement, "agreement")
     initiative = by_slug(Initiative, "initiative")
+    on = as_of_filter(
+        lambda qs, day: qs.taken_by(day),
+        "Only decisions taken on or before this date (one known only by its year counts "
+        "from that year).",
+    )
 
     class Meta:
         model = Decision
-        fields = ["body", "date", "year", "kind", "agreement", "initiative"]
+        fields = ["body", "date", "year", "kind", "agreement", "initiative", "on"]
 
 
 class DecisionViewSet(RegistryViewSet):

@@ -198,6 +198,24 @@ class AgreementQuerySet(models.QuerySet):
         status_of_chain = [path + "__incoming_relations__source" for path in back]
         return self.prefetch_related(*back, *forward, *status_of_chain)
 
+    def last_day_in_force(self, until: dt.date) -> dt.date | None:
+        """The latest day up to ``until`` on which an agreement of these was in force
+        (``in_force_on``), or None: where the registry's knowledge of the present ends."""
+        candidates = set()
+        started = self.filter(is_draft=False, valid_from__lte=until).prefetch_related(
+            "incoming_relations__source__incoming_relations__source"
+        )
+        for agreement in started:
+            end = agreement.effective_until()
+            candidates.add(until if end is None else min(end, until))
+            for rel in agreement.incoming_relations.all():
+                if supersedes_it(rel.kind, rel.source.is_draft) and rel.source.valid_from:
+                    candidates.add(min(rel.source.valid_from - dt.timedelta(days=1), until))
+        for day in sorted(candidates, reverse=True):
+            if self.in_force_on(day).exists():
+                return day
+        return None
+
     def expiring_within(self, days: int, today: dt.date):
         """In force today and lapsing within ``days`` (an extension beyond that moves it out)."""
         return (
@@ -483,6 +501,11 @@ class DecisionKind(models.TextChoices):
 class DecisionQuerySet(models.QuerySet):
     def adoptions(self):
         return self.filter(kind=DecisionKind.ADOPTION)
+
+    def taken_by(self, day: dt.date):
+        """Decisions taken on or before ``day``; one known only by its year counts from
+        that year's first day."""
+        return self.filter(Q(date__lte=day) | Q(date__isnull=True, year__lte=day.year))
 
 
 @track_history

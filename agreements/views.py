@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from django import forms
 from django.db.models import Prefetch, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
@@ -23,6 +22,7 @@ from agreements.models import (
     Signatory,
 )
 from bodies.models import County, Organisation
+from governance.as_of import day_of, validate_in_calendar
 from governance.read_cache import CachedPage
 
 PAGE_SIZE = 20
@@ -36,6 +36,7 @@ class AgreementFilterForm(forms.Form):
         label=_("Per datum"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[validate_in_calendar],
         help_text=_("Status beräknas för detta datum (i dag om tomt)."),
     )
     kind = forms.ChoiceField(
@@ -71,7 +72,7 @@ class AgreementListView(CachedPage, ListView):
 
     def get_queryset(self):
         self.form = AgreementFilterForm(self.request.GET or None)
-        self.day = timezone.localdate()
+        self.day = day_of(self.request)
         agreements = (
             Agreement.objects.select_related("county", "renewal_body")
             .prefetch_related(
@@ -223,7 +224,7 @@ class AgreementDetailView(CachedPage, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         agreement = self.object
-        today = timezone.localdate()
+        today = day_of(self.request)
         lineage = agreement.lineage()
         index = next(i for i, a in enumerate(lineage) if a.pk == agreement.pk)
         roles = []

@@ -37,7 +37,7 @@ from bodies.serializers import (
     PersonSerializer,
     SeatSerializer,
 )
-from governance.api import RegistryFilterSet, RegistryViewSet, by_county, by_slug
+from governance.api import RegistryFilterSet, RegistryViewSet, as_of_filter, by_county, by_slug
 from governance.documents.serializers import with_documents
 from governance.read_cache import cached_read
 
@@ -188,10 +188,14 @@ class BodyFilter(IdentifierFilterMixin, RegistryFilterSet):
     status = filters.ChoiceFilter(choices=BodyStatus.choices)
     parent = by_slug(Body, "parent", "Slug of the body this one gets its mandate from.")
     owner = by_slug(Organisation, "owners", "Slug of an owning organisation (principal).")
+    on = as_of_filter(
+        lambda qs, day: qs.active_on(day),
+        "Only bodies that existed on this date (established by then, not yet dissolved).",
+    )
 
     class Meta:
         model = Body
-        fields = ["county", "level", "kind", "status", "parent", "owner", "identifier"]
+        fields = ["county", "level", "kind", "status", "parent", "owner", "identifier", "on"]
 
 
 class BodyViewSet(IdentifierLookupMixin, RegistryViewSet):
@@ -215,10 +219,13 @@ class SeatFilter(RegistryFilterSet):
     body = by_slug(Body, "body")
     side = filters.ChoiceFilter(choices=SeatSide.choices)
     appointing_organisation = by_slug(Organisation, "appointing_organisation")
+    on = as_of_filter(
+        lambda qs, day: qs.active_on(day), "Only seats of bodies that existed on this date."
+    )
 
     class Meta:
         model = Seat
-        fields = ["body", "side", "appointing_organisation"]
+        fields = ["body", "side", "appointing_organisation", "on"]
 
 
 class SeatViewSet(RegistryViewSet):
@@ -238,16 +245,11 @@ class MembershipFilter(RegistryFilterSet):
     seat = by_slug(Seat, "seat")
     person = by_slug(Person, "person")
     role = filters.ChoiceFilter(choices=MembershipRole.choices)
-    on = filters.DateFilter(
-        method="filter_on", help_text="Only memberships in effect on this date."
-    )
+    on = as_of_filter(lambda qs, day: qs.on(day), "Only memberships in effect on this date.")
 
     class Meta:
         model = Membership
         fields = ["body", "seat", "person", "role", "on"]
-
-    def filter_on(self, queryset, name, value):
-        return queryset.on(value)
 
 
 class MembershipViewSet(RegistryViewSet):

@@ -33,6 +33,13 @@ def track_history(model):
     )(model)
 
 
+class CountyQuerySet(models.QuerySet):
+    def named(self, key: str):
+        """The county ``key`` names: its SCB code (``14``) or its slug (``vastra-gotalands-lan``)."""
+        key = (key or "").strip()
+        return self.filter(Q(code=key) | Q(slug=key))
+
+
 @track_history
 class County(RegistryRecord):
     """A county (län), identified by its SCB county code."""
@@ -44,6 +51,8 @@ class County(RegistryRecord):
         help_text=_("SCB:s länskod med inledande nolla, t.ex. '01' eller '14'."),
     )
     name = models.CharField(_("namn"), max_length=100, unique=True)
+
+    objects = CountyQuerySet.as_manager()
 
     class Meta(RegistryRecord.Meta):
         verbose_name = _("län")
@@ -349,14 +358,18 @@ class Body(RegistryRecord):
     def get_absolute_url(self):
         return reverse("web:body-detail", kwargs={"slug": self.slug})
 
+    # The day a page shows this body as of (``?per=``); today when not set.
+    as_of_day: dt.date | None = None
+
     @property
     def coming_chair_periods(self):
-        """Current and coming chair/vice-chair periods, for the body page (today's date)."""
+        """Current and coming chair/vice-chair periods, for the body page (from ``as_of_day``,
+        else today)."""
         from django.utils import timezone
 
         from bodies.services import chair_periods
 
-        return chair_periods(self, from_day=timezone.localdate())
+        return chair_periods(self, from_day=self.as_of_day or timezone.localdate())
 
     def ancestors(self) -> list[Body]:
         """The bodies this one gets its mandate from, nearest first."""
@@ -408,6 +421,12 @@ class SeatSide(models.TextChoices):
     OTHER = "other", _("Övriga")
 
 
+class SeatQuerySet(models.QuerySet):
+    def active_on(self, day: dt.date):
+        """Seats of the bodies that existed on ``day`` (a seat has no dates of its own)."""
+        return self.filter(body__in=Body.objects.active_on(day))
+
+
 @track_history
 class Seat(RegistryRecord):
     """A seat as a body's statutes define it: who appoints, how many, on what terms."""
@@ -434,6 +453,8 @@ class Seat(RegistryRecord):
         _("rösträtt"), default=True, help_text=_("Av: adjungerad/rådgivande.")
     )
     order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+
+    objects = SeatQuerySet.as_manager()
 
     class Meta(RegistryRecord.Meta):
         verbose_name = _("plats")
@@ -656,7 +677,10 @@ class IdentifierScheme(models.TextChoices):
 
 # Identifier formats the database enforces, per scheme (SCB codes as text, with leading zeros).
 IDENTIFIER_FORMATS = {
-    IdentifierScheme.SCB_COUNTY: (r"^[0-9]{2}$", _("Länskoden är två siffror, t.ex. '01' eller '20'.")),
+    IdentifierScheme.SCB_COUNTY: (
+        r"^[0-9]{2}$",
+        _("Länskoden är två siffror, t.ex. '01' eller '20'."),
+    ),
     IdentifierScheme.SCB_MUNICIPALITY: (
         r"^[0-9]{4}$",
         _("Kommunkoden är fyra siffror, t.ex. '0180' eller '2080'."),

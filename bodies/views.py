@@ -8,7 +8,6 @@ from django import forms
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
@@ -27,6 +26,7 @@ from bodies.models import (
     SeatSide,
 )
 from funding.models import DistributionKey, FundedPosition
+from governance.as_of import as_of, day_of
 from governance.governance_map import EdgeKind, build_map
 from governance.models import PlatformHost, RoutingRule, SupportStructure
 from governance.read_cache import CachedPage
@@ -58,6 +58,9 @@ class BodyListView(CachedPage, ListView):
     def get_queryset(self):
         self.form = BodyFilterForm(self.request.GET or None)
         bodies = Body.objects.select_related("county", "parent").order_by("county__code", "name")
+        asked = as_of(self.request)
+        if asked.given:
+            bodies = bodies.active_on(asked.day)
         if self.form.is_valid():
             data = self.form.cleaned_data
             if data["county"]:
@@ -94,7 +97,7 @@ class BodyDetailView(CachedPage, DetailView):
     context_object_name = "body"
 
     def get_queryset(self):
-        today = timezone.localdate()
+        today = day_of(self.request)
         return (
             Body.objects.with_ancestors()
             .select_related("county", "commissioned_by", "rotation_rule")
@@ -117,9 +120,9 @@ class BodyDetailView(CachedPage, DetailView):
                 Prefetch("chair_terms", ChairTerm.objects.select_related("person")),
                 Prefetch(
                     "decisions",
-                    Decision.objects.select_related("agreement").order_by("-date", "-year", "-pk")[
-                        :50
-                    ],
+                    Decision.objects.taken_by(today)
+                    .select_related("agreement")
+                    .order_by("-date", "-year", "-pk")[:50],
                     to_attr="recent_decisions",
                 ),
                 Prefetch(
@@ -140,7 +143,8 @@ class BodyDetailView(CachedPage, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         body = self.object
-        today = timezone.localdate()
+        today = day_of(self.request)
+        body.as_of_day = today
         chair_members = [
             (m, seat)
             for seat in body.seats.all()
@@ -156,6 +160,7 @@ class BodyDetailView(CachedPage, DetailView):
         breadcrumbs.append((body.name, None))
         context.update(
             today=today,
+            existed=Body.objects.active_on(today).filter(pk=body.pk).exists(),
             ancestors=body.ancestors(),
             seat_groups=_seat_groups(body.seats.all()),
             total_seats=sum(s.count or 0 for s in body.seats.all()),
@@ -211,7 +216,7 @@ class CountyListView(CachedPage, ListView):
 
     def get_queryset(self):
         return (
-            County.objects.select_related("support_structure")
+            County.objects.select_related("support_structure__source")
             .prefetch_related(
                 Prefetch(
                     "support_structure__hosts",
@@ -228,12 +233,18 @@ class CountyListView(CachedPage, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         counties = context["counties"]
-        profiles = [c for c in counties if _structure(c)]
+        day = day_of(self.request)
+        described = set(
+            SupportStructure.objects.described_on(day).values_list("county_id", flat=True)
+        )
+        for county in counties:
+            county.profile = _structure(county) if county.pk in described else None
+        profiles = [c for c in counties if c.profile]
         context.update(
             breadcrumbs=[(pgettext_lazy("alla län", "Län"), None)],
             with_profile=len(profiles),
-            with_arena=sum(1 for c in profiles if c.support_structure.has_political_arena),
-            in_fou=sum(1 for c in profiles if c.support_structure.in_fou_environment),
+            with_arena=sum(1 for c in profiles if c.profile.has_political_arena),
+            in_fou=sum(1 for c in profiles if c.profile.in_fou_environment),
         )
         return context
 
@@ -270,12 +281,26 @@ class CountyDetailView(CachedPage, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        today = timezone.localdate()
+        asked = as_of(self.request)
+        today = asked.day
         county = self.object
+        structure = _structure(county)
+        if structure is not None and not (
+            SupportStructure.objects.described_on(today).filter(pk=structure.pk).exists()
+        ):
+            structure = None
+        bodies = list(county.bodies.all())
+        if asked.given:
+            active = set(Body.objects.active_on(today).values_list("pk", flat=True))
+            bodies = [b for b in bodies if b.pk in active]
         context.update(
-            structure=_structure(county),
+            structure=structure,
+            bodies=bodies,
             agreements=[(a, a.status_on(today)) for a in county.agreements.all()],
-            breadcrumbs=[(pgettext_lazy("alla län", "Län"), reverse("web:county-list")), (county.name, None)],
+            breadcrumbs=[
+                (pgettext_lazy("alla län", "Län"), reverse("web:county-list")),
+                (county.name, None),
+            ],
         )
         return context
 
@@ -289,7 +314,8 @@ class GovernanceMapView(CachedPage, TemplateView):
         context = super().get_context_data(**kwargs)
         slug = kwargs.get("slug")
         county = get_object_or_404(County, slug=slug) if slug else None
-        gmap = build_map(county)
+        asked = as_of(self.request)
+        gmap = build_map(county, asked.day if asked.given else None)
         counties = County.objects.annotate(
             body_count=Count("bodies", filter=Q(bodies__isnull=False), distinct=True)
         ).order_by("code")

@@ -21,16 +21,24 @@ from funding.serializers import (
     FundedPositionSerializer,
     StateGrantSerializer,
 )
-from governance.api import RegistryFilterSet, RegistryViewSet, by_county, by_slug, year_filter
+from governance.api import (
+    RegistryFilterSet,
+    RegistryViewSet,
+    as_of_filter,
+    by_county,
+    by_slug,
+    year_filter,
+)
 
 
 class StateGrantFilter(RegistryFilterSet):
     year = year_filter()
+    on = as_of_filter(lambda qs, day: qs.on(day), "Only grants for this date's year.")
     agreement = by_slug(Agreement, "agreement")
 
     class Meta:
         model = StateGrant
-        fields = ["year", "agreement"]
+        fields = ["year", "agreement", "on"]
 
 
 class StateGrantViewSet(RegistryViewSet):
@@ -47,6 +55,7 @@ class StateGrantViewSet(RegistryViewSet):
 
 class AllocationFilter(RegistryFilterSet):
     year = year_filter()
+    on = as_of_filter(lambda qs, day: qs.on(day), "Only allocations for this date's year.")
     county = by_county()
     organisation = by_slug(Organisation, "organisation", "Slug of the receiving organisation.")
     grant = by_slug(StateGrant, "grant")
@@ -54,7 +63,7 @@ class AllocationFilter(RegistryFilterSet):
 
     class Meta:
         model = Allocation
-        fields = ["year", "county", "organisation", "grant", "agreement"]
+        fields = ["year", "county", "organisation", "grant", "agreement", "on"]
 
 
 class AllocationViewSet(RegistryViewSet):
@@ -71,11 +80,16 @@ class AllocationViewSet(RegistryViewSet):
 
 class CofinancingFilter(RegistryFilterSet):
     year = year_filter()
+    on = as_of_filter(
+        lambda qs, day: qs.on(day),
+        "Only the shares that hold in this date's year (that year's, or an earlier "
+        "open-ended one).",
+    )
     agreement = by_slug(Agreement, "agreement")
 
     class Meta:
         model = CofinancingShare
-        fields = ["year", "agreement"]
+        fields = ["year", "agreement", "on"]
 
 
 class CofinancingViewSet(RegistryViewSet):
@@ -90,10 +104,14 @@ class CofinancingViewSet(RegistryViewSet):
 class DistributionKeyFilter(RegistryFilterSet):
     county = by_county()
     agreement = by_slug(Agreement, "agreement")
+    on = as_of_filter(
+        lambda qs, day: qs.on(day),
+        "Only keys set in an agreement in force on this date, and keys set in none.",
+    )
 
     class Meta:
         model = DistributionKey
-        fields = ["county", "agreement"]
+        fields = ["county", "agreement", "on"]
 
 
 class DistributionKeyViewSet(RegistryViewSet):
@@ -122,18 +140,14 @@ class FundedPositionFilter(RegistryFilterSet):
     host = by_slug(Organisation, "host", "Slug of the host organisation.")
     funder = by_slug(Organisation, "funders", "Slug of a funding organisation.")
     year = year_filter(method="filter_year", help_text="Funded at some time during this year.")
+    on = as_of_filter(lambda qs, day: qs.on(day), "Only positions funded in this date's year.")
 
     class Meta:
         model = FundedPosition
-        fields = ["county", "host", "funder", "year"]
+        fields = ["county", "host", "funder", "year", "on"]
 
     def filter_year(self, queryset, name, value):
-        from django.db.models import Q
-
-        year = int(value)
-        return queryset.filter(Q(from_year__isnull=True) | Q(from_year__lte=year)).filter(
-            Q(until_year__isnull=True) | Q(until_year__gte=year)
-        )
+        return queryset.funded_in(int(value))
 
 
 class FundedPositionViewSet(RegistryViewSet):

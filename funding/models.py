@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import pgtrigger
@@ -15,6 +16,38 @@ from bodies.models import County, Organisation, track_history
 from governance.records import RegistryRecord
 
 HUNDRED = Decimal("100")
+
+
+class YearQuerySet(models.QuerySet):
+    """Money given for a calendar year: as of a day, that day's year is the one that counts."""
+
+    def on(self, day: dt.date):
+        return self.filter(year=day.year)
+
+
+class CofinancingQuerySet(models.QuerySet):
+    def on(self, day: dt.date):
+        """The share for ``day``'s year: that year's, or an earlier one that holds onwards."""
+        return self.filter(Q(year=day.year) | Q(open_ended=True, year__lte=day.year))
+
+
+class DistributionKeyQuerySet(models.QuerySet):
+    def on(self, day: dt.date):
+        """Keys set in an agreement in force on ``day``, and keys set in no agreement."""
+        return self.filter(
+            Q(agreement__isnull=True) | Q(agreement__in=Agreement.objects.in_force_on(day))
+        )
+
+
+class FundedPositionQuerySet(models.QuerySet):
+    def funded_in(self, year: int):
+        """Positions funded at some time during ``year`` (an open bound is open)."""
+        return self.filter(Q(from_year__isnull=True) | Q(from_year__lte=year)).filter(
+            Q(until_year__isnull=True) | Q(until_year__gte=year)
+        )
+
+    def on(self, day: dt.date):
+        return self.funded_in(day.year)
 
 
 @track_history
@@ -35,6 +68,8 @@ class StateGrant(RegistryRecord):
         _("belopp (kr)"), max_digits=14, decimal_places=0, null=True, blank=True
     )
     description = models.TextField(_("beskrivning"), blank=True)
+
+    objects = YearQuerySet.as_manager()
 
     class Meta(RegistryRecord.Meta):
         verbose_name = _("statsbidrag")
@@ -97,6 +132,8 @@ class Allocation(RegistryRecord):
         related_name="allocations",
     )
 
+    objects = YearQuerySet.as_manager()
+
     class Meta(RegistryRecord.Meta):
         verbose_name = _("tilldelning")
         verbose_name_plural = _("tilldelningar")
@@ -147,6 +184,8 @@ class CofinancingShare(RegistryRecord):
         blank=True,
         related_name="cofinancing_shares",
     )
+
+    objects = CofinancingQuerySet.as_manager()
 
     class Meta(RegistryRecord.Meta):
         verbose_name = _("medfinansiering")
@@ -202,6 +241,8 @@ class DistributionKey(RegistryRecord):
         help_text=_("T.ex. 'invånarantal' eller 'lika delar'."),
     )
     description = models.TextField(_("beskrivning"), blank=True)
+
+    objects = DistributionKeyQuerySet.as_manager()
 
     class Meta(RegistryRecord.Meta):
         verbose_name = _("fördelningsnyckel")
@@ -306,6 +347,8 @@ class FundedPosition(RegistryRecord):
     funding_text = models.CharField(_("finansiering som det står"), max_length=300, blank=True)
     from_year = models.PositiveSmallIntegerField(_("från år"), null=True, blank=True)
     until_year = models.PositiveSmallIntegerField(_("till år"), null=True, blank=True)
+
+    objects = FundedPositionQuerySet.as_manager()
 
     class Meta(RegistryRecord.Meta):
         verbose_name = _("finansierad tjänst")

@@ -6,7 +6,14 @@ from django_filters import rest_framework as filters
 
 from agreements.models import Agreement, Clause
 from bodies.models import Body, Organisation, Principal
-from governance.api import RegistryFilterSet, RegistryViewSet, by_county, by_slug, year_filter
+from governance.api import (
+    RegistryFilterSet,
+    RegistryViewSet,
+    as_of_filter,
+    by_county,
+    by_slug,
+    year_filter,
+)
 from governance.models import (
     Goal,
     Initiative,
@@ -15,7 +22,7 @@ from governance.models import (
     RoutingRule,
     SupportStructure,
 )
-from governance.routing import routing_for_initiatives
+from governance.routing import routing_for_initiatives, rules_in_force_on
 from governance.serializers import (
     GoalSerializer,
     InitiativeSerializer,
@@ -28,10 +35,14 @@ from governance.serializers import (
 
 class SupportStructureFilter(RegistryFilterSet):
     county = by_county()
+    on = as_of_filter(
+        lambda qs, day: qs.described_on(day),
+        "Only county profiles from sources published by this date.",
+    )
 
     class Meta:
         model = SupportStructure
-        fields = ["county"]
+        fields = ["county", "on"]
 
 
 class SupportStructureViewSet(RegistryViewSet):
@@ -106,10 +117,14 @@ class RoutingRuleFilter(RegistryFilterSet):
     deciding_body = by_slug(Body, "deciding_body")
     handler = by_slug(Organisation, "handlers", "Slug of a handling organisation.")
     clause = by_slug(Clause, "clause")
+    on = as_of_filter(
+        lambda qs, day: rules_in_force_on(day, qs),
+        "Only rules that apply on this date (their own dates, else their agreement's).",
+    )
 
     class Meta:
         model = RoutingRule
-        fields = ["matter", "concerns", "county", "deciding_body", "handler", "clause"]
+        fields = ["matter", "concerns", "county", "deciding_body", "handler", "clause", "on"]
 
 
 class RoutingRuleViewSet(RegistryViewSet):

@@ -1,6 +1,6 @@
 """The governance map (styrningskarta): who gives mandate to, owns and decides for whom.
 
-``build_map(county=None)`` reads the registry and returns a ``GovernanceMap``: the
+``build_map(county=None, day=None)`` reads the registry (as of ``day`` when given) and returns a ``GovernanceMap``: the
 nodes (organisations, bodies, agreements, matters), the edges between them and a
 layered layout in SVG user units that a template draws as boxes and arrows. The
 same edges are the text alternative beside the picture, so nothing is only visual.
@@ -139,16 +139,23 @@ def _wrap(text: str) -> list[str]:
     return lines
 
 
-def _collect(county):
-    """The rows the map is drawn from: a fixed number of queries whatever their count."""
+def _collect(county, day=None):
+    """The rows the map is drawn from: a fixed number of queries whatever their count.
+
+    With ``day``: the bodies that existed then, the agreements in force then and the
+    routing rules that applied then (``active_on``, ``in_force_on``, ``rules_in_force_on``).
+    """
     from agreements.models import Agreement
     from bodies.models import Body, Organisation
     from governance.models import RoutingRule
+    from governance.routing import rules_in_force_on
 
     if county is None:
         bodies = Body.objects.filter(county__isnull=True)
     else:
         bodies = Body.objects.filter(county=county)
+    if day is not None:
+        bodies = bodies.active_on(day)
     bodies = list(
         bodies.select_related("parent", "county")
         .prefetch_related(Prefetch("owners", Organisation.objects.order_by("name")))
@@ -161,18 +168,22 @@ def _collect(county):
         if body.parent_id and body.parent_id not in ids:
             outside.append(body.parent)
             ids.add(body.parent_id)
-    agreements = list(
-        Agreement.objects.filter(renewal_body_id__in=ids).order_by("-valid_from", "title")
-    )
+    agreements = Agreement.objects.filter(renewal_body_id__in=ids)
+    if day is not None:
+        agreements = agreements.in_force_on(day)
+    agreements = list(agreements.order_by("-valid_from", "title"))
     rules = RoutingRule.objects.filter(deciding_body_id__in=ids).select_related("matter")
     if county is not None:
         rules = rules.filter(Q(county=county))
+    if day is not None:
+        rules = rules_in_force_on(day, rules)
     rules = list(rules.order_by("matter__order", "priority"))
     return bodies, outside, agreements, rules
 
 
-def build_map(county=None) -> GovernanceMap:
-    bodies, outside, agreements, rules = _collect(county)
+def build_map(county=None, day=None) -> GovernanceMap:
+    """The map of ``county`` (None: the national level), as of ``day`` when given."""
+    bodies, outside, agreements, rules = _collect(county, day)
     nodes: dict[str, Node] = {}
     edges: list[Edge] = []
 

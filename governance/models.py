@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -52,6 +54,18 @@ class DecisionLevel(models.TextChoices):
     MIXED = "mixed", _("Politisk och tjänstemannanivå")
 
 
+def described_by_source_on(day: dt.date) -> Q:
+    """Records whose source had been published by ``day``'s year (undated sources count
+    as always known): what the registry can say about that day."""
+    return Q(source__isnull=True) | Q(source__year__isnull=True) | Q(source__year__lte=day.year)
+
+
+class SupportStructureQuerySet(models.QuerySet):
+    def described_on(self, day: dt.date):
+        """County profiles the registry has for ``day``: those from sources published by then."""
+        return self.filter(described_by_source_on(day))
+
+
 @track_history
 class SupportStructure(RegistryRecord):
     """A county's regional support structure as its 2013 plan describes it (seed 002)."""
@@ -77,6 +91,8 @@ class SupportStructure(RegistryRecord):
         _("samverkan med universitet och högskolor"), blank=True
     )
     user_involvement = models.TextField(_("brukarmedverkan"), blank=True)
+
+    objects = SupportStructureQuerySet.as_manager()
 
     class Meta(RegistryRecord.Meta):
         verbose_name = _("stödstruktur")
@@ -356,12 +372,10 @@ class WebhookSubscription(models.Model):
         _("posttyper"),
         default=list,
         blank=True,
-        help_text=_("T.ex. [\"agreements.agreement\", \"bodies.body\"]. Tom lista: alla ändringar."),
+        help_text=_('T.ex. ["agreements.agreement", "bodies.body"]. Tom lista: alla ändringar.'),
     )
     active = models.BooleanField(_("aktiv"), default=True)
-    cursor = models.CharField(
-        _("senast köade ändring"), max_length=300, blank=True, editable=False
-    )
+    cursor = models.CharField(_("senast köade ändring"), max_length=300, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("skapad av"),
@@ -424,7 +438,9 @@ class WebhookDelivery(models.Model):
     # Set while a worker sends it (claimed and committed before the POST, so no
     # transaction stays open across it); a worker that dies leaves it to expire.
     leased_until = models.DateTimeField(_("skickas, reserverad till"), null=True, blank=True)
-    last_status_code = models.PositiveSmallIntegerField(_("senaste svarskod"), null=True, blank=True)
+    last_status_code = models.PositiveSmallIntegerField(
+        _("senaste svarskod"), null=True, blank=True
+    )
     last_error = models.TextField(_("senaste fel"), blank=True)
     created_at = models.DateTimeField(_("köad"), auto_now_add=True)
     delivered_at = models.DateTimeField(_("levererad"), null=True, blank=True)

@@ -80,11 +80,22 @@ def _overlaps(a: tuple, b: tuple) -> bool:
     return starts_before_b_ends and b_starts_before_a_ends
 
 
+class ValidityBasis:
+    """Whose dates a rule's validity comes from."""
+
+    RULE = "rule"  # the rule's own valid_from/valid_until (at least one of them)
+    AGREEMENT = "agreement"  # its agreement's, extensions and replacement included
+
+
+def validity_basis(rule) -> str:
+    return ValidityBasis.RULE if (rule.valid_from or rule.valid_until) else ValidityBasis.AGREEMENT
+
+
 def describe_validity(rule) -> str:
     start, end = rule_validity(rule)
     source = (
         _("enligt regeln")
-        if (rule.valid_from or rule.valid_until)
+        if validity_basis(rule) == ValidityBasis.RULE
         else _("enligt överenskommelsen")
     )
     if start is None:
@@ -149,6 +160,9 @@ class MatchedRule:
     handlers: list[Organisation]
     deciding_body: Body | None
     validity: str
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    validity_basis: str = ValidityBasis.AGREEMENT
 
     @property
     def agreement_is_draft(self) -> bool:
@@ -182,6 +196,7 @@ class RoutingAnswer:
 
 
 def _matched(rule) -> MatchedRule:
+    start, end = rule_validity(rule)
     return MatchedRule(
         rule=rule,
         clause=rule.clause,
@@ -189,6 +204,9 @@ def _matched(rule) -> MatchedRule:
         handlers=list(rule.handlers.all()),
         deciding_body=rule.deciding_body,
         validity=describe_validity(rule),
+        valid_from=start,
+        valid_until=end,
+        validity_basis=validity_basis(rule),
     )
 
 

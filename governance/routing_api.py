@@ -29,6 +29,7 @@ from governance.read_cache import cached_read
 from governance.routing import (
     ASKABLE_CONCERNS,
     RoutingAnswer,
+    ValidityBasis,
     resolve_routing,
     routing_for_initiatives,
 )
@@ -51,6 +52,19 @@ class RoutingRuleRefSerializer(serializers.Serializer):
     handlers = serializers.ListField(child=serializers.SlugField())
     deciding_body = serializers.SlugField(allow_null=True)
     validity = serializers.CharField(help_text="When the rule applies, and by whose dates.")
+    valid_from = serializers.DateField(
+        allow_null=True,
+        help_text="First day the rule applies (null: not in force, e.g. a draft's rule "
+        "without a date of its own).",
+    )
+    valid_until = serializers.DateField(
+        allow_null=True, help_text="Last day the rule applies (null: until replaced)."
+    )
+    basis = serializers.ChoiceField(
+        choices=[ValidityBasis.RULE, ValidityBasis.AGREEMENT],
+        help_text="Whose dates these are: the rule's own (`rule`) or its agreement's "
+        "(`agreement`, extensions and replacement included).",
+    )
     explanation = serializers.CharField(allow_blank=True)
 
 
@@ -59,7 +73,9 @@ class RoutingAnswerSerializer(serializers.Serializer):
 
     matter = RefSerializer()
     concerns = serializers.ChoiceField(choices=[c.value for c in ASKABLE_CONCERNS] + ["any"])
-    county = serializers.CharField(allow_null=True, help_text="SCB county code.")
+    county = RefSerializer(
+        allow_null=True, help_text="The county, named as the county resource names it."
+    )
     on = serializers.DateField(help_text="The day the answer is for.")
     handlers = RefSerializer(many=True, help_text="Organisations that handle the matter.")
     deciding_body = RefSerializer(allow_null=True, help_text="The body that decides, if any.")
@@ -78,7 +94,7 @@ def answer_data(answer: RoutingAnswer, request=None) -> dict:
     return {
         "matter": ref(answer.matter, request),
         "concerns": answer.concerns,
-        "county": answer.county.code if answer.county else None,
+        "county": ref(answer.county, request),
         "on": answer.on.isoformat(),
         "handlers": [ref(h, request) for h in answer.handlers],
         "deciding_body": ref(answer.deciding_body, request),
@@ -95,6 +111,9 @@ def answer_data(answer: RoutingAnswer, request=None) -> dict:
                 "handlers": [h.slug for h in m.handlers],
                 "deciding_body": m.deciding_body.slug if m.deciding_body else None,
                 "validity": m.validity,
+                "valid_from": m.valid_from.isoformat() if m.valid_from else None,
+                "valid_until": m.valid_until.isoformat() if m.valid_until else None,
+                "basis": m.validity_basis,
                 "explanation": m.rule.explanation,
             }
             for m in answer.rules
@@ -163,8 +182,8 @@ PARAMETERS = [
         "county",
         OpenApiTypes.STR,
         required=True,
-        pattern="^[0-9]{2}$",
-        description="SCB county code (länskod), e.g. `14` for Västra Götaland.",
+        description="The county: its SCB code (länskod), e.g. `14` for Västra Götaland, or "
+        "its slug, e.g. `vastra-gotalands-lan`.",
     ),
     OpenApiParameter(
         "on",
@@ -180,6 +199,7 @@ class RoutingResolveView(RegistryAPIMixin, APIView):
 
     http_method_names = ["get", "head", "options"]
     renderer_classes = [JSONRenderer, BrowsableAPIRenderer]
+    validates_on_itself = True
 
     @extend_schema(
         operation_id="routing_resolve",

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bodies.models import County
+from governance.as_of import validate_in_calendar
 from governance.models import Matter
 from governance.routing import ASKABLE_CONCERNS
 
@@ -23,6 +24,22 @@ class SlugChoiceField(forms.ModelChoiceField):
 
 
 class CountyChoiceField(SlugChoiceField):
+    """A county by its SCB code or its slug (``County.objects.named``)."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if not isinstance(value, str) or "\x00" in value:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        found = self.queryset.named(value).first()
+        if found is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return found
+
     def label_from_instance(self, obj):
         return f"{obj.name} ({obj.code})"
 
@@ -59,7 +76,10 @@ class RoutingQueryForm(forms.Form):
         empty_label=_("Välj län"),
         error_messages={
             "required": _("Välj ett län."),
-            "invalid_choice": _("Okänt län. Ange länets tvåsiffriga SCB-kod, t.ex. 14."),
+            "invalid_choice": _(
+                "Okänt län. Ange länets tvåsiffriga SCB-kod (t.ex. 14) eller dess kortnamn "
+                "(t.ex. vastra-gotalands-lan)."
+            ),
         },
     )
     on = forms.DateField(
@@ -67,13 +87,17 @@ class RoutingQueryForm(forms.Form):
         required=False,
         input_formats=["%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[validate_in_calendar],
         help_text=_("ÅÅÅÅ-MM-DD. Tomt: i dag."),
         error_messages={"invalid": _("Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2017-06-01.")},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, day=None, **kwargs):
+        # ``day``: the date the question is asked for when the form leaves it empty (the
+        # page's ``?per=`` date, the API's ``on``); today by default.
         super().__init__(*args, **kwargs)
-        self.fields["on"].initial = timezone.localdate()
+        self.day = day or timezone.localdate()
+        self.fields["on"].initial = self.day
 
     def full_clean(self):
         super().full_clean()
@@ -93,5 +117,5 @@ class RoutingQueryForm(forms.Form):
             "matter": data["matter"],
             "concerns": data["concerns"],
             "county": data["county"],
-            "on": data.get("on") or timezone.localdate(),
+            "on": data.get("on") or self.day,
         }

@@ -6,11 +6,11 @@ from urllib.parse import urlencode
 
 from django.db.models import Prefetch
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from agreements.models import Decision
+from governance.as_of import day_of
 from governance.models import Initiative
 from governance.read_cache import CachedPage
 from governance.routing import (
@@ -69,7 +69,7 @@ class RoutingView(CachedPage, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         asked = any(key in self.request.GET for key in RoutingQueryForm.base_fields)
-        form = RoutingQueryForm(self.request.GET if asked else None)
+        form = RoutingQueryForm(self.request.GET if asked else None, day=day_of(self.request))
         answer = None
         if asked and form.is_valid():
             answer = _decorate(resolve_routing(**form.query()))
@@ -97,10 +97,10 @@ def _initiatives():
     return Initiative.objects.select_related("matter", "county", "source_agreement")
 
 
-def _routing(initiatives):
-    """Routing when each initiative came (end of its year) and today, read in fixed queries."""
+def _routing(initiatives, today):
+    """Routing when each initiative came (end of its year) and on the page's date (today
+    unless ``?per=``), read in fixed queries."""
     when = routing_for_initiatives(initiatives)
-    today = timezone.localdate()
     now = routing_for_initiatives(initiatives, on=today)
     for initiative in initiatives:
         initiative.routing = [_decorate(a) for a in when[initiative.pk]]
@@ -125,7 +125,7 @@ class InitiativeListView(CachedPage, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = list(context["initiatives"])
-        context["initiatives"] = _routing(page)
+        context["initiatives"] = _routing(page, day_of(self.request))
         context["breadcrumbs"] = [(_("Nationella satsningar"), None)]
         return context
 
@@ -143,7 +143,7 @@ class InitiativeDetailView(CachedPage, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        _routing([self.object])
+        _routing([self.object], day_of(self.request))
         agreement = self.object.source_agreement
         context.update(
             source_agreement_url=_url("web:agreement-detail", slug=agreement.slug)

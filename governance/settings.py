@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "governance.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The date the request is about (?per= on pages, ?on= in the API), read once.
+    "governance.as_of.AsOfMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Stamps every history event written during a request with its user.
@@ -106,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "governance.context_processors.site",
+                "governance.as_of.context",
             ],
         },
     },
@@ -216,6 +219,7 @@ AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+
 
 # REST API
 def _throttle_rate(variable: str, default: str) -> str | None:

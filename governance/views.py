@@ -19,8 +19,9 @@ from icalendar import Calendar, Event
 from agreements.models import Agreement, Decision
 from agreements.renewal import renewal_deadlines
 from bodies.models import Body, County, Meeting
+from governance.as_of import as_of
 from governance.documents.models import may_see_private
-from governance.models import Initiative, Milestone, SupportStructure
+from governance.models import Initiative, Milestone, SourceDocument, SupportStructure
 from governance.read_cache import CachedPage
 from governance.search import KINDS, RANK_CANDIDATES, RankedHits
 
@@ -32,21 +33,26 @@ class StartView(CachedPage, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        today = timezone.localdate()
+        asked = as_of(self.request)
+        today = asked.day
+        in_force = Agreement.objects.in_force_on(today).count()
         expiring = (
             Agreement.objects.expiring_within(EXPIRY_HORIZON_DAYS, today)
             .select_related("renewal_body", "county")
             .order_by("valid_until", "title")[:10]
         )
-        decisions = Decision.objects.select_related("body", "agreement").order_by(
-            F("date").desc(nulls_last=True), "-year", "-pk"
-        )[:8]
+        decisions = (
+            Decision.objects.taken_by(today)
+            .select_related("body", "agreement")
+            .order_by(F("date").desc(nulls_last=True), "-year", "-pk")[:8]
+        )
         context.update(
             today=today,
+            latest_known=None if in_force else _latest_known(today),
             horizon=today + dt.timedelta(days=EXPIRY_HORIZON_DAYS),
             expiring=expiring,
             decisions=decisions,
-            counts=[
+            counts=_present(
                 (_("beslutsorgan"), Body.objects.count(), reverse("web:body-list")),
                 (
                     _("överenskommelser"),
@@ -54,10 +60,14 @@ class StartView(CachedPage, TemplateView):
                     reverse("web:agreement-list"),
                 ),
                 (
-                    _("gäller i dag"),
-                    Agreement.objects.in_force_on(today).count(),
+                    _("gäller i dag")
+                    if not asked.given
+                    else gettext("gäller per %(day)s") % {"day": f"{today:%Y-%m-%d}"},
+                    in_force,
                     reverse("web:agreement-list") + f"?status=in_force&on={today:%Y-%m-%d}",
-                ),
+                )
+                if in_force
+                else None,
                 (
                     _("län med stödstruktur"),
                     SupportStructure.objects.count(),
@@ -69,9 +79,35 @@ class StartView(CachedPage, TemplateView):
                     Initiative.objects.count(),
                     _url("web:initiative-list"),
                 ),
-            ],
+            ),
         )
         return context
+
+
+class LatestKnown:
+    """What the registry knows of the present when nothing it holds is in force on the day
+    asked: its newest dated source and the last day an agreement was in force."""
+
+    def __init__(self, day: dt.date):
+        self.day = day
+        self.last_in_force = Agreement.objects.last_day_in_force(day)
+        self.newest_source = (
+            SourceDocument.objects.filter(year__isnull=False).order_by("-year", "title").first()
+        )
+
+    @property
+    def url(self) -> str | None:
+        if self.last_in_force is None:
+            return None
+        return f"{reverse('web:start')}?per={self.last_in_force:%Y-%m-%d}"
+
+
+def _latest_known(day: dt.date) -> LatestKnown:
+    return LatestKnown(day)
+
+
+def _present(*counts) -> list:
+    return [c for c in counts if c is not None]
 
 
 def _url(name: str) -> str | None:
@@ -177,7 +213,7 @@ class CalendarView(CachedPage, View):
         agreements = agreements.select_related("renewal_body").order_by("valid_until")
         county_slug = request.GET.get("lan")
         if county_slug:
-            county = County.objects.filter(slug=county_slug).first()
+            county = County.objects.named(county_slug).first()
             if county is None:
                 return HttpResponse(
                     gettext("Okänt län: %(slug)s") % {"slug": county_slug},
@@ -252,7 +288,6 @@ class AboutView(CachedPage, TemplateView):
     template_name = "site/about.html"
 
     def get_context_data(self, **kwargs):
-        from governance.models import SourceDocument
 
         context = super().get_context_data(**kwargs)
         context.update(

@@ -16,24 +16,30 @@ from django.utils import timezone
 
 from agreements import renewal
 from bodies.services import TermWarnings, term_end_warning_days, terms_ending_within
+from governance.as_of import day_of
 
 register = template.Library()
 
 
-@register.simple_tag
-def term_warnings(days: int | None = None):
-    """Memberships and chair terms ending within ``days`` days of today (by default the
-    ``TERM_END_WARNING_DAYS`` setting), soonest first."""
+def _day(context) -> dt.date:
+    """The page's date (``?per=``, else today)."""
+    return day_of(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def term_warnings(context, days: int | None = None):
+    """Memberships and chair terms ending within ``days`` days of the page's date (by
+    default the ``TERM_END_WARNING_DAYS`` setting), soonest first."""
     if days is None:
         days = term_end_warning_days()
-    return TermWarnings(int(days), terms_ending_within(int(days), timezone.localdate()))
+    return TermWarnings(int(days), terms_ending_within(int(days), _day(context)))
 
 
-@register.simple_tag
-def upcoming_renewal_deadlines(days: int = 365, limit: int = 10):
-    """The ``limit`` soonest renewal deadlines from today to ``days`` days ahead
+@register.simple_tag(takes_context=True)
+def upcoming_renewal_deadlines(context, days: int = 365, limit: int = 10):
+    """The ``limit`` soonest renewal deadlines from the page's date to ``days`` days ahead
     (``.nearest``) and the number of all of them (``.count``)."""
-    today = timezone.localdate()
+    today = _day(context)
     return renewal.nearest_renewal_deadlines(
         today, today + dt.timedelta(days=int(days)), limit=int(limit)
     )

@@ -4,7 +4,7 @@ Resources live in each app's ``api.py`` / ``serializers.py`` and build on these.
 """
 
 from .fields import ReadRefField, ReadRefListField, RefField, RefSerializer, ref
-from .filters import RegistryFilterSet, by_county, by_slug, year_filter
+from .filters import RegistryFilterSet, as_of_filter, by_county, by_slug, year_filter
 from .serializers import BASE_FIELDS, RECORD_FIELDS, RegistrySerializer
 from .viewsets import RegistryAPIMixin, RegistryPagination, RegistryViewSet
 
@@ -20,6 +20,7 @@ __all__ = [
     "RegistryPagination",
     "RegistrySerializer",
     "RegistryViewSet",
+    "as_of_filter",
     "by_county",
     "by_slug",
     "ref",

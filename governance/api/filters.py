@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django import forms
 from django_filters import rest_framework as filters
 from rest_framework.exceptions import ValidationError
 
@@ -44,14 +45,54 @@ def by_slug(model, field_name: str, help_text: str | None = None, **kwargs):
     )
 
 
+class CountyKeyField(forms.ModelChoiceField):
+    """A county given by its SCB code or its slug (``County.objects.named``)."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if not isinstance(value, str) or "\x00" in value:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        found = self.queryset.named(value).first()
+        if found is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return found
+
+
+class CountyKeyFilter(filters.ModelChoiceFilter):
+    field_class = CountyKeyField
+
+
+COUNTY_HELP = (
+    "The county: its SCB code with the leading zero (e.g. `14`) or its slug "
+    "(e.g. `vastra-gotalands-lan`), as `/api/v1/counties/` gives them."
+)
+
+
 def by_county(field_name: str = "county", **kwargs):
-    """Filter on a county given by its SCB code with leading zero, e.g. ``14``."""
-    return filters.ModelChoiceFilter(
+    """Filter on a county given by its SCB code (``14``) or its slug."""
+    return CountyKeyFilter(
         field_name=field_name,
-        to_field_name="code",
         queryset=County.objects.all(),
-        help_text="SCB county code with its leading zero, e.g. 01, 14, 20.",
+        help_text=COUNTY_HELP,
         **kwargs,
+    )
+
+
+def as_of_filter(rule, help_text: str):
+    """The ``on`` filter of a resource with time: ``rule(queryset, day)`` is the one rule of
+    its kind of record (``Body.objects.active_on`` …). The date itself is validated once per
+    request (``governance.as_of``)."""
+    return filters.DateFilter(
+        method=lambda queryset, name, value: rule(queryset, value),
+        input_formats=["%Y-%m-%d"],
+        help_text=help_text + " `YYYY-MM-DD`, between 1900-01-01 and 2199-12-31.",
     )
 
 

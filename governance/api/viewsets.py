@@ -28,6 +28,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
+from governance.as_of import as_of
 from governance.concurrency import StaleVersion, changes_since
 from governance.deletion import describe, referrers
 from governance.read_cache import StoredResponse, cached_read, keep_read
@@ -125,6 +126,9 @@ class RegistryAPIMixin:
     permission_classes = [ReadAnyoneWriteCoordinatorInScope]
     schema = RegistryAutoSchema()
     _etag_obj = None
+    # A view whose own form validates ``on`` beside its other fields (the routing resolver)
+    # reports all refused fields at once instead.
+    validates_on_itself = False
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -135,6 +139,9 @@ class RegistryAPIMixin:
         for key, value in kwargs.items():
             if _has_nul(value):
                 raise ValidationError({key: ["NUL-tecken är inte tillåtna."]})
+        found = as_of(request)
+        if found.error and not self.validates_on_itself:
+            raise ValidationError({found.param: [found.error]})
 
     def etag_version(self):
         obj = self._etag_obj
