@@ -288,7 +288,6 @@ class AboutView(CachedPage, TemplateView):
     template_name = "site/about.html"
 
     def get_context_data(self, **kwargs):
-
         context = super().get_context_data(**kwargs)
         context.update(
             sources=SourceDocument.objects.order_by("year", "title"),
