@@ -292,6 +292,13 @@ def _inline_delete_relation(w, users, user):
     return admin(user).post(change_url(w["vg_old"]), data)
 
 
+def _inline_delete_incoming_relation(w, users, user):
+    data = change_form(w["dal_agreement"], users)
+    i = inline_row(data, "incoming_relations", w["relation"].pk)
+    data[f"incoming_relations-{i}-DELETE"] = "on"
+    return admin(user).post(change_url(w["dal_agreement"]), data)
+
+
 def _admin_delete_relation(w, users, user):
     url = reverse("admin:agreements_agreementrelation_delete", args=[w["relation"].pk])
     return admin(user).post(url, {"post": "yes"})
@@ -401,6 +408,8 @@ CELLS = [
              source=w["vg_agreement"], target=w["dal_agreement"]).exists()),
     Cell("delete the VG→DAL relation on the VG agreement", "admin inline",
          [{VG}, {VG, DAL}], _inline_delete_relation, _relation_gone),
+    Cell("delete the VG→DAL relation on the DAL agreement", "admin inline",
+         [{DAL}, {VG, DAL}], _inline_delete_incoming_relation, _relation_gone),
     Cell("add a DAL allocation to the national grant", "admin inline",
          [{NAT}, {DAL}], _inline_create_allocation,
          lambda w: Allocation.objects.filter(purpose=MARK).exists()),

@@ -10,6 +10,9 @@ TRANSLATIONS = {
     "och": "and",
     "eller": "or",
     "nationell nivå": "national level",
+    # agreements/admin.py
+    "senare överenskommelse som hänvisar hit": "later agreement that refers here",
+    "senare överenskommelser som hänvisar hit": "later agreements that refer here",
     # governance/admin_base.py
     "Ingenting togs bort. %(refusals)s": "Nothing was deleted. %(refusals)s",
 }
