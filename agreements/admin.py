@@ -117,6 +117,27 @@ class RelationInline(TabularInline):
     verbose_name_plural = _("relationer till tidigare överenskommelser")
 
 
+class IncomingRelationInline(TabularInline):
+    """Later agreements that replace, renew, extend or rest on this one: here to remove a wrong one.
+
+    A relation is made from the later agreement (it needs the scope of both);
+    a coordinator of either side may remove it (``governance.scope.LINK_ROWS``).
+    """
+
+    model = m.AgreementRelation
+    fk_name = "target"
+    fields = ["source", "kind", "decision"]
+    readonly_fields = fields
+    verbose_name = _("senare överenskommelse som hänvisar hit")
+    verbose_name_plural = _("senare överenskommelser som hänvisar hit")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(m.Agreement)
 class AgreementAdmin(ImportExportRegistryAdmin):
     resource_classes = [AgreementResource]
@@ -141,6 +162,7 @@ class AgreementAdmin(ImportExportRegistryAdmin):
         DecisionInline,
         RelationInline,
         AgreementDocumentInline,
+        IncomingRelationInline,
     ]
     actions = ["make_successor", "make_renewal"]
     fieldsets = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -33,13 +33,13 @@ def create_successor(
 
     The draft is linked to ``agreement`` by an ``AgreementRelation`` of ``kind``;
     being a draft, it changes nothing about the predecessor's status until it is
-    published with its own dates. ``by`` (a user) must be allowed to change
-    ``agreement`` under the county scope.
+    published with its own dates. ``by`` (a user) must be allowed to write the
+    draft and the relation (``scope.check_write``: the county of both agreements).
     """
     if kind not in SUCCESSOR_KINDS:
         raise ValueError(f"a successor replaces or renews, not {kind!r}")
-    if by is not None and not scope.can_edit(by, agreement):
-        raise PermissionDenied(_("Du får inte ändra den här överenskommelsen."))
+    if by is not None:
+        scope.check_write(by, agreement)
     existing = [s for s in agreement.successors() if s.is_draft]
     if existing:
         raise ValidationError(
@@ -51,6 +51,8 @@ def create_successor(
         **{name: getattr(agreement, name) for name in COPIED_FIELDS},
     )
     successor.full_clean(exclude=["slug"])
+    if by is not None:
+        scope.check_write(by, successor)
     successor.save()
 
     AgreementParty.objects.bulk_create(
@@ -68,5 +70,7 @@ def create_successor(
 
     relation = AgreementRelation(source=successor, kind=kind, target=agreement)
     relation.full_clean()
+    if by is not None:
+        scope.check_write(by, relation)
     relation.save()
     return successor

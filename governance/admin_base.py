@@ -56,6 +56,8 @@ def readable_error(exc: Exception) -> str:
     """A sentence a coordinator understands for an error raised while saving."""
     if isinstance(exc, StaleVersion):
         return exc.message()
+    if isinstance(exc, scope.WriteRefused):
+        return exc.message
     if isinstance(exc, ValidationError):
         return " ".join(exc.messages)
     if isinstance(exc, ProtectedError | RestrictedError):
@@ -102,7 +104,6 @@ class RegistryModelForm(forms.ModelForm):
     request = None
     # Inline forms are only saved when changed; the main form always is.
     check_unchanged_only_if_changed = False
-    check_scope = True
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -132,22 +133,36 @@ class RegistryModelForm(forms.ModelForm):
     def _post_clean(self):
         super()._post_clean()
         user = getattr(self.request, "user", None)
-        if self.check_scope and user is not None and not scope.can_edit(user, self.instance):
-            self.add_error(
-                None,
-                ValidationError(
-                    gettext(
-                        "Du får bara lägga till och ändra poster för de län du är samordnare för."
-                    ),
-                    code="out_of_scope",
-                ),
-            )
+        if user is None:
+            return
+        # An inline row the person left alone is not written, so not checked.
+        if self.check_unchanged_only_if_changed and self.instance.pk and not self.has_changed():
+            return
+        message = scope.refusal(user, self.instance)
+        if message:
+            self.add_error(None, ValidationError(message, code="out_of_scope"))
 
 
 class RegistryInlineForm(RegistryModelForm):
     check_unchanged_only_if_changed = True
-    # The parent's scope decides (see ScopedInlineMixin).
-    check_scope = False
+
+
+class RegistryInlineFormSet(forms.BaseInlineFormSet):
+    """Inline rows marked for deletion are deleted only where the scope rule allows it."""
+
+    def clean(self):
+        super().clean()
+        user = getattr(self.form.request, "user", None)
+        if user is None:
+            return
+        refusals = {
+            message
+            for form in self.forms
+            if form.instance.pk is not None and self._should_delete_form(form)
+            if (message := scope.refusal(user, form.instance, delete=True))
+        }
+        if refusals:
+            raise ValidationError(sorted(set(refusals)), code="out_of_scope")
 
 
 def _with_request(form_class, request):
@@ -294,8 +309,12 @@ class RegistryAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
         if allowed and obj is not None:
-            return scope.can_edit(request.user, obj)
+            return scope.can_delete(request.user, obj)
         return allowed
+
+    def delete_model(self, request, obj):
+        scope.check_write(request.user, obj, delete=True)
+        super().delete_model(request, obj)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if isinstance(db_field, models.URLField):
@@ -394,12 +413,15 @@ class RegistryAdmin(admin.ModelAdmin):
         permissions=["delete"], description=_("Ta bort markerade %(verbose_name_plural)s")
     )
     def delete_selected_in_scope(self, request, queryset):
-        outside = queryset.exclude(pk__in=scope.editable(queryset, request.user).values("pk"))
-        if outside.exists():
+        refused = [
+            f"{obj}: {message}"
+            for obj in queryset
+            if (message := scope.refusal(request.user, obj, delete=True))
+        ]
+        if refused:
             self.message_user(
                 request,
-                gettext("Du får inte ta bort: %(objs)s.")
-                % {"objs": "; ".join(str(o) for o in outside[:20])},
+                gettext("Ingenting togs bort. %(refusals)s") % {"refusals": " ".join(refused[:20])},
                 messages.ERROR,
             )
             return None
@@ -461,7 +483,7 @@ class RegistryAdmin(admin.ModelAdmin):
         )
         try:
             message = self._revert(request, obj, event)
-        except (IntegrityError, ValidationError, StaleVersion) as exc:
+        except (IntegrityError, ValidationError, StaleVersion, scope.WriteRefused) as exc:
             self.message_user(request, readable_error(exc), messages.ERROR)
             return HttpResponseRedirect(history_url)
         self.message_user(request, message, messages.SUCCESS if message else messages.INFO)
@@ -471,8 +493,7 @@ class RegistryAdmin(admin.ModelAdmin):
     def _revert(self, request, obj, event) -> str:
         fields = [f for f in type(obj)._meta.concrete_fields if not f.primary_key]
         restored = type(obj)(pk=obj.pk, **{f.attname: getattr(event, f.attname) for f in fields})
-        if not scope.can_edit(request.user, restored):
-            raise PermissionDenied
+        scope.check_write(request.user, restored)
         expected = request.POST.get(VERSION_FIELD)
         if _has_version(type(obj)) and expected:
             lock_unchanged(obj, expected_version=int(expected))
@@ -527,9 +548,14 @@ def _flatten(fields):
 
 
 class ScopedInlineMixin:
-    """Inline rows belong to their parent: they may be changed where the parent may."""
+    """Inline rows: shown where the parent may be changed, each row written under the scope rule.
+
+    A row is checked on its own (``scope.refusal``), not only through its parent:
+    a decision listed under an agreement may belong to another county's body.
+    """
 
     form = RegistryInlineForm
+    formset = RegistryInlineFormSet
     extra = 0
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):

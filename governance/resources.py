@@ -3,9 +3,10 @@
 An import is all or nothing: it runs in one transaction that is rolled back
 when any row has an error or fails validation (``full_clean()``, so the model's
 constraints are checked per row with a readable message). It obeys the same
-rules as the admin: a coordinator may only import rows of the counties in
-their scope, and a row that carries a ``version`` is refused when the record
-has changed since it was exported.
+rules as the admin: every row it saves or deletes passes ``scope.check_write``
+(the coordinator's county scope over the row and what it links to), and a row
+that carries a ``version`` is refused when the record has changed since it was
+exported.
 """
 
 from __future__ import annotations
@@ -70,19 +71,14 @@ class RegistryResource(resources.ModelResource):
             return None
         return super().get_instance(instance_loader, row)
 
-    def after_init_instance(self, instance, new, row, **kwargs):
+    def _check_write(self, instance, *, delete=False, **kwargs):
         user = kwargs.get("user")
-        if not new and user is not None and not scope.can_edit(user, instance):
-            raise ValidationError(
-                _("Du får inte ändra ”%(obj)s”: den hör till ett annat län.") % {"obj": instance}
-            )
+        message = scope.refusal(user, instance, delete=delete) if user is not None else None
+        if message:
+            raise ValidationError(f"{instance}: {message}")
 
     def before_save_instance(self, instance, row, **kwargs):
-        user = kwargs.get("user")
-        if user is not None and not scope.can_edit(user, instance):
-            raise ValidationError(
-                _("Du får bara importera poster för de län du är samordnare för.")
-            )
+        self._check_write(instance, **kwargs)
         expected = str(row.get("version") or "").strip()
         if instance.pk and expected:
             try:
@@ -91,3 +87,6 @@ class RegistryResource(resources.ModelResource):
                 raise ValidationError(exc.message()) from exc
             except ValueError as exc:
                 raise ValidationError(_("Ogiltig version: %(v)s") % {"v": expected}) from exc
+
+    def before_delete_instance(self, instance, row, **kwargs):
+        self._check_write(instance, delete=True, **kwargs)

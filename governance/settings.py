@@ -261,7 +261,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Agreements, decision bodies, routing rules and funding of Sweden's "
     "regional support structures for knowledge development in social services.\n\n"
     "Reading is open to anyone. Writing needs a coordinator (group Samordnare) and is "
-    "limited to the counties of their scope: send `Authorization: Token <key>` (systems) "
+    "limited to the counties of their scope, for the record and for what it links to (a "
+    "decision's body and agreement, an allocation's county and agreement): send `Authorization: Token <key>` (systems) "
     "or use the session with its CSRF token (browser). Every record has an `ETag`; send "
     "it back in `If-Match` when you change the record (a stale one gets 412), or in "
     "`If-None-Match` to get 304 when nothing changed. Every list accepts `?format=csv`.",

@@ -23,7 +23,8 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authentication import SessionAuthentication
 
-COORDINATORS = "Samordnare"
+from governance.scope import COORDINATORS
+
 RECOVERY_CODE_COUNT = 10
 TOTP_DIGITS = 6
 APP_DEVICE_NAME = "Autentiseringsapp"

@@ -18,6 +18,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from governance.concurrency import StaleVersion
 from governance.deletion import describe
+from governance.scope import WriteRefused
 
 from .serializers import validation_error_from_django, validation_error_from_integrity
 
@@ -57,6 +58,8 @@ def exception_handler(exc, context):
         exc = Conflict(describe(objs))
     elif isinstance(exc, StaleVersion):
         exc = PreconditionFailed(exc.message(), current_version=exc.current, changes=exc.changes)
+    elif isinstance(exc, WriteRefused):
+        exc = exceptions.PermissionDenied(exc.message)
 
     response = drf_exception_handler(exc, context)
     if response is None:

@@ -111,8 +111,9 @@ class RegistryAutoSchema(AutoSchema):
             codes["401"] = (ErrorSerializer, "Not authenticated (token or session required).")
             codes["403"] = (
                 ErrorSerializer,
-                "Not allowed: not a coordinator (Samordnare), outside your county scope, or "
-                "missing CSRF token.",
+                "Not allowed: not a coordinator (Samordnare), the record or a record it links "
+                "to is outside your county scope (`detail` names the county), or missing CSRF "
+                "token.",
             )
         if method in ("PUT", "PATCH", "DELETE"):
             codes["404"] = (ErrorSerializer, "No such record.")

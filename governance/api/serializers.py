@@ -1,7 +1,8 @@
 """The base serializer: every record has id, slug and url; writes are validated like the admin's.
 
-A write builds the model instance, checks the county scope of the user on the
-new state (``governance.scope.can_edit``), runs ``full_clean()`` (field
+A write builds the model instance, checks it under the registry's write rule
+(``governance.scope.check_write``: the user's county scope over the record as
+it was and as it becomes, and over what it links to), runs ``full_clean()`` (field
 validators, ``clean()``, the model's unique and check constraints) and saves an
 update only if the row is still at the version the client started from
 (``governance.concurrency.save_if_unchanged``). Database errors that slip past
@@ -15,8 +16,8 @@ from django.db import IntegrityError, transaction
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 
+from governance import scope
 from governance.concurrency import save_if_unchanged
-from governance.scope import can_edit
 
 from .fields import RefField, SelfUrlField
 
@@ -59,10 +60,11 @@ class RegistrySerializer(serializers.ModelSerializer):
 
     def _check_scope(self, instance) -> None:
         request = self.context.get("request")
-        if request is not None and not can_edit(request.user, instance):
-            raise PermissionDenied(
-                "Du får inte ändra poster i det här länet eller på nationell nivå."
-            )
+        if request is None:
+            return
+        message = scope.refusal(request.user, instance)
+        if message:
+            raise PermissionDenied(message)
 
     def _clean(self, instance, m2m: dict) -> None:
         try:

@@ -5,8 +5,8 @@
   ``ETag`` on every 200 and 304 on a matching ``If-None-Match`` (for answers from
   the read cache too), the OpenAPI documentation of all that.
 - ``RegistryViewSet``: a model resource looked up by slug, with filters, search,
-  ordering, page-number pagination, a CSV export (``?format=csv``), writes for
-  coordinators within their county scope, ``If-Match`` → 412, refused deletes
+  ordering, page-number pagination, a CSV export (``?format=csv``), writes under
+  the registry's write rule (``governance.scope``), ``If-Match`` → 412, refused deletes
   → 409, and the request's user recorded in the history of every write. Its list
   and detail reads come from the read cache (``governance.read_cache``) until the
   registry changes.
@@ -28,18 +28,17 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
+from governance import scope
 from governance.as_of import as_of
 from governance.concurrency import StaleVersion, changes_since
 from governance.deletion import describe, referrers
 from governance.read_cache import StoredResponse, cached_read, keep_read
-from governance.scope import can_edit
 
 from .errors import Conflict, PreconditionFailed
 from .renderers import CSVRenderer
 from .schema import RegistryAutoSchema
 from .throttling import AnonymousThrottle, AuthenticatedThrottle
 
-COORDINATORS = "Samordnare"
 MAX_VERSION_DIGITS = 12
 
 
@@ -63,28 +62,42 @@ class RegistryPagination(PageNumberPagination):
 # Permissions -----------------------------------------------------------------------
 
 
-def is_coordinator(user) -> bool:
-    if not (user and user.is_authenticated and user.is_active):
-        return False
-    if user.is_superuser:
-        return True
-    return any(g.name == COORDINATORS for g in user.groups.all())
+WRITE_ACTIONS = {"POST": "add", "PUT": "change", "PATCH": "change", "DELETE": "delete"}
 
 
-class ReadAnyoneWriteCoordinatorInScope(permissions.BasePermission):
-    """Anyone reads; coordinators (Samordnare) write records of their counties."""
+class ReadAnyoneWriteInScope(permissions.BasePermission):
+    """Anyone reads; a write needs what the admin needs (``governance.scope``).
 
-    message = "Endast samordnare får ändra i registret."
+    The model permission for the operation is checked on the request, the
+    county scope on the record as it stands (``has_object_permission``) and on
+    the state to be saved (``RegistrySerializer``), each refusal naming what is
+    missing.
+    """
+
+    message = "Du saknar behörighet att ändra i registret."
 
     def has_permission(self, request, view):
         if request.method in permissions.SAFE_METHODS:
             return True
-        return is_coordinator(request.user)
+        queryset = getattr(view, "queryset", None)
+        if queryset is None:
+            # No model, no write handler: the view's own method list answers (405).
+            return True
+        model = queryset.model
+        action = WRITE_ACTIONS.get(request.method, "change")
+        if scope.has_model_permission(request.user, model, action):
+            return True
+        self.message = scope.permission_refusal(model, action)
+        return False
 
     def has_object_permission(self, request, view, obj):
         if request.method in permissions.SAFE_METHODS:
             return True
-        return can_edit(request.user, obj)
+        message = scope.refusal(request.user, obj, delete=request.method == "DELETE")
+        if message:
+            self.message = message
+            return False
+        return True
 
 
 # ETags ------------------------------------------------------------------------------
@@ -123,7 +136,7 @@ class RegistryAPIMixin:
     """What every API view shares: throttles, input hygiene, ETag and 304, the schema."""
 
     throttle_classes = [AnonymousThrottle, AuthenticatedThrottle]
-    permission_classes = [ReadAnyoneWriteCoordinatorInScope]
+    permission_classes = [ReadAnyoneWriteInScope]
     schema = RegistryAutoSchema()
     _etag_obj = None
     # A view whose own form validates ``on`` beside its other fields (the routing resolver)
@@ -256,6 +269,7 @@ class RegistryViewSet(RegistryAPIMixin, viewsets.ModelViewSet):
         self._etag_obj = serializer.instance
 
     def perform_destroy(self, instance):
+        scope.check_write(self.request.user, instance, delete=True)
         self.check_if_match(instance)
         blockers = referrers(instance)
         if blockers:

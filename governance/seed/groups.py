@@ -3,9 +3,7 @@
 from django.contrib.auth.models import Group, Permission
 
 from governance.records import REGISTRY_APPS
-
-COORDINATORS = "Samordnare"
-READERS = "Läsare"
+from governance.scope import COORDINATORS, READERS
 
 
 def ensure_groups() -> int:

@@ -29,8 +29,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from agreements.models import Agreement, Decision, DecisionKind
+from governance.scope import COORDINATORS
 
-COORDINATOR_GROUP = "Samordnare"
 NATIONAL = None  # the "county" of a national item
 
 
@@ -178,7 +178,7 @@ def coordinators_by_county():
     """{county pk or NATIONAL: [users]} for active coordinators with an e-mail address."""
     users = (
         get_user_model()
-        .objects.filter(is_active=True, groups__name=COORDINATOR_GROUP)
+        .objects.filter(is_active=True, groups__name=COORDINATORS)
         .exclude(email="")
         .filter(coordinator_scope__isnull=False)
         .select_related("coordinator_scope")
