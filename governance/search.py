@@ -40,6 +40,9 @@ SEARCH_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "decision": (("decided_by_text",), ("summary",)),
     "initiative": (("title", "short_name"), ("subject", "description")),
     "county": (("name",), ()),
+    "milestone": (("title",), ("text", "reference")),
+    "goal": ((), ("text",)),
+    "statement": (("topic",), ("text", "section")),
     "supportstructure": (
         (),
         (

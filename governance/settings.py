@@ -344,6 +344,8 @@ LOGGING = {
 # Memberships and chair terms ending within this many days are flagged on the start page
 # and in the admin.
 TERM_END_WARNING_DAYS = env.int("TERM_END_WARNING_DAYS", default=90)
+# A record whose last confirmation is older than this is shown as "Status okänd sedan …".
+STATUS_CONFIRMATION_DAYS = env.int("STATUS_CONFIRMATION_DAYS", default=730)
 
 # Open data: who publishes the catalogue (DCAT-AP-SE) and where to write about it.
 OPEN_DATA_PUBLISHER = env.str("OPEN_DATA_PUBLISHER", default="Samverkansregistret")
