@@ -527,7 +527,10 @@ class AgreementSerializer(RegistrySerializer):
             "county",
             "is_draft",
             "valid_from",
+            "valid_from_basis",
             "valid_until",
+            "valid_until_basis",
+            "basis_note",
             "validity_text",
             "renewal_type",
             "notice_period_days",
@@ -545,8 +548,24 @@ class AgreementSerializer(RegistrySerializer):
             "successors",
             "renewal_deadline",
             "source",
+            "confirmed_on",
+            "confirmed_source",
             *RECORD_FIELDS,
         ]
+        extra_kwargs = {
+            "valid_from_basis": {
+                "help_text": "'stated': the source gives this date; 'inferred': the registry "
+                "worked it out (the reason is in `basis_note`)."
+            },
+            "valid_until_basis": {"help_text": "As `valid_from_basis`, for `valid_until`."},
+            "basis_note": {"help_text": "Why an inferred value is what it is."},
+            "confirmed_on": {
+                "read_only": True,
+                "help_text": "When a coordinator last confirmed the record against "
+                "`confirmed_source`; null: known as of its source document's date.",
+            },
+            "confirmed_source": {"read_only": True},
+        }
 
     def _day(self) -> dt.date:
         return self.context.get("on") or timezone.localdate()
@@ -582,6 +601,8 @@ class DecisionSerializer(RegistrySerializer):
             "decided_by_text",
             "date",
             "year",
+            "date_basis",
+            "basis_note",
             "kind",
             "summary",
             "reference",

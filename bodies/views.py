@@ -57,7 +57,9 @@ class BodyListView(CachedPage, ListView):
 
     def get_queryset(self):
         self.form = BodyFilterForm(self.request.GET or None)
-        bodies = Body.objects.select_related("county", "parent").order_by("county__code", "name")
+        bodies = Body.objects.select_related(
+            "county", "parent", "source", "confirmed_source"
+        ).order_by("county__code", "name")
         if self.form.is_valid():
             data = self.form.cleaned_data
             if data["county"]:
@@ -97,7 +99,9 @@ class BodyDetailView(CachedPage, DetailView):
         today = timezone.localdate()
         return (
             Body.objects.with_ancestors()
-            .select_related("county", "commissioned_by", "rotation_rule")
+            .select_related(
+                "county", "commissioned_by", "rotation_rule", "source", "confirmed_source"
+            )
             .prefetch_related(
                 Prefetch("owners", Organisation.objects.order_by("name")),
                 "responsibilities",

@@ -38,7 +38,7 @@ class SupportStructureViewSet(RegistryViewSet):
     """Each county's regional support structure (county profile)."""
 
     queryset = (
-        SupportStructure.objects.select_related("county", "source")
+        SupportStructure.objects.select_related("county", "source", "confirmed_source")
         .prefetch_related("hosts__organisation")
         .order_by("county__code", "pk")
     )

@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from governance.api import BASE_FIELDS, RECORD_FIELDS, ReadRefField, RegistrySerializer
+from governance.api.known_as_of import KnownAsOfField
 from governance.models import (
     Goal,
     Initiative,
@@ -29,6 +30,7 @@ class PlatformHostSerializer(serializers.ModelSerializer):
 
 
 class SupportStructureSerializer(RegistrySerializer):
+    known_as_of = KnownAsOfField()
     hosts = PlatformHostSerializer(
         many=True, read_only=True, help_text="Where the county's platform leaders are employed."
     )
@@ -50,6 +52,7 @@ class SupportStructureSerializer(RegistrySerializer):
             "university_collaboration",
             "user_involvement",
             "source",
+            "known_as_of",
             *RECORD_FIELDS,
         ]
 
@@ -75,6 +78,8 @@ class InitiativeSerializer(RegistrySerializer):
             "year",
             "source_agreement",
             "concerns",
+            "concerns_basis",
+            "basis_note",
             "county",
             "matter",
             "subject",
@@ -116,6 +121,8 @@ class RoutingRuleSerializer(RegistrySerializer):
             "priority",
             "clause",
             "valid_from",
+            "valid_from_basis",
+            "basis_note",
             "valid_until",
             "explanation",
             "source",

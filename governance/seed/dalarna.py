@@ -458,7 +458,9 @@ def load() -> int:
         kind=BodyKind.STEERING_GROUP,
         status=BodyStatus.PROPOSED,
         parent=network,
-        has_decision_mandate=False,
+        # It decides which items the heads' network takes up, and is the deciding body
+        # of a routing rule (governance.seed.routing).
+        has_decision_mandate=True,
         mandate="Syfte med styrgruppen är att den ska fungera som tratt för chefsnätverket så "
         "att de frågor som kommer till chefsnätverket är väl beredda och av strategisk eller "
         "beslutande karaktär. Styrgruppen ska även ansvara för uppföljning av arbetsgrupperna. "

@@ -8,8 +8,10 @@ wording of the 2013 agreement and its co-financing schedule; Dalarna's proposal 
 004) for the 2014 agreement.
 
 Dates: the national agreements are yearly ("överenskommelse för år 2015"), so each is
-entered as valid from 1 January to 31 December of its year; ``validity_text`` keeps the
-document's own words. The documents give no reference numbers for them.
+entered as valid from 1 January to 31 December of its year, marked as inferred
+(``valid_from_basis``); ``validity_text`` keeps the document's own words. Which
+principals an initiative concerns is the registry's classification, never the
+documents' words: every ``concerns`` is marked inferred with its reason. The documents give no reference numbers for them.
 """
 
 from __future__ import annotations
@@ -189,6 +191,17 @@ MILESTONES = [
     ),
 ]
 
+# Why the registry classifies an initiative as concerning these principals.
+CONCERNS_BASIS = {
+    "municipalities": "Registrets bedömning: området hör till kommunernas socialtjänst; "
+    "källan säger inte vilka huvudmän satsningen berör.",
+    "both": "Registrets bedömning: stödstrukturerna är gemensamma för kommuner och "
+    "landsting; källan säger inte vilka huvudmän satsningen berör.",
+    "region": "Registrets bedömning: området hör till hälso- och sjukvården; källan säger "
+    "inte vilka huvudmän satsningen berör.",
+    "any": "Registrets bedömning; källan säger inte vilka huvudmän satsningen berör.",
+}
+
 COFINANCING_2013 = (
     "Parterna är ense om att utvecklingen av de regionala stödstrukturerna behöver fortsätta. "
     "Den statliga finansieringen till stöd för denna utveckling ska därför fortsätta under "
@@ -202,8 +215,20 @@ COFINANCING_2013 = (
 )
 
 
+YEARLY_BASIS = (
+    "Datumen är härledda: källan talar om överenskommelsen för ett år, inte om dagar, så "
+    "registret räknar den från 1 januari till 31 december det året."
+)
+
+
 def _year(year: int) -> dict:
-    return {"valid_from": dt.date(year, 1, 1), "valid_until": dt.date(year, 12, 31)}
+    return {
+        "valid_from": dt.date(year, 1, 1),
+        "valid_until": dt.date(year, 12, 31),
+        "valid_from_basis": "inferred",
+        "valid_until_basis": "inferred",
+        "basis_note": YEARLY_BASIS,
+    }
 
 
 def load() -> int:
@@ -599,6 +624,8 @@ def load() -> int:
             year=year,
             source_agreement=agreement,
             concerns=concerns,
+            concerns_basis="inferred",
+            basis_note=CONCERNS_BASIS[concerns],
             matter=matter,
             subject=subject,
             description=description,

@@ -288,8 +288,12 @@ BODIES: dict[str, dict] = {
         "meetings_per_year": 2,
         "composition": "Landstingspresidiet, PKN-presidiet och samtliga socialnämndspresidier i "
         "länets tolv kommuner.",
-        "mandate": "Fokuserar på innehåll och resultat av arbetet och fastställer inriktning och "
-        "handlingsplan för nästkommande samarbetsperiod.",
+        # The conference adopted the new structure in September 2013 and sets the
+        # direction and action plan: it decides, it does not only recommend.
+        "has_decision_mandate": True,
+        "mandate": "Antog i september 2013 länets nya struktur för samverkan och gemensam "
+        "ledning. Följer arbetets innehåll och resultat och fastställer inriktning och "
+        "handlingsplan för nästa samarbetsperiod.",
     },
     "presidiemoten-i-kalmar-lan": {
         "name": "Presidiemöten i Kalmar län",
@@ -321,6 +325,8 @@ BODIES: dict[str, dict] = {
         "name": "Samverkansberedningen kommunerna landstinget",
         "kind": "political",
         "county": "25",
+        # Its commission includes to "fastställa gemensamma överenskommelser".
+        "has_decision_mandate": True,
         "mandate": "Ny politisk organisation som infördes 2012; uppdraget fastställdes i "
         "september 2013: bland annat att utveckla en väl fungerande samverkan i gemensamma "
         "frågor, prioritera mellan utvecklingsområden, fastställa gemensamma överenskommelser "
@@ -445,8 +451,13 @@ PLAN_DECIDING_BODIES = {"06": "primarkommunala-namnden", "18": "socialchefsnatve
 
 # Every plan was decided in 2013: the 2013 agreement required the counties to draw up
 # their plans during 2013, SKL's memo of April 2013 set 15 November 2013 as the deadline
-# and all counties had submitted their plans in November 2013. No day is given.
+# and all counties had submitted their plans in November 2013. No day is given, and the
+# compilation never says when a plan was decided: the year is inferred, and says so.
 PLAN_DECISION_YEAR = 2013
+PLAN_DECISION_BASIS = (
+    "Året är härlett: sammanställningen anger inte när planen beslutades, men planerna "
+    "skulle tas fram under 2013 och alla län hade lämnat in sina planer i november 2013."
+)
 
 # Decisions the profiles date: (body slug, year, kind, summary).
 DECISIONS = [
@@ -1153,6 +1164,8 @@ class _Loader:
                 body=Body.objects.get(slug=body_slug) if body_slug else None,
                 decided_by_text=spec["plan_decided_by"].rstrip("."),
                 year=PLAN_DECISION_YEAR,
+                date_basis="inferred",
+                basis_note=PLAN_DECISION_BASIS,
                 kind="plan_decision",
                 summary=(
                     f"Beslut om {county.name}s plan för "

@@ -216,6 +216,10 @@ def load() -> int:
         kind=AgreementKind.DECLARATION_OF_INTENT,
         county=county,
         valid_from=dt.date(2014, 1, 1),
+        valid_from_basis="inferred",
+        basis_note="Startdatumet är härlett: SKL:s sammanställning talar om en "
+        "avsiktsförklaring för 2014 och 2015, och avsiktsförklaringen 2016 säger att den "
+        "gällde t.o.m. utgången av 2015; ingen dag anges för starten.",
         valid_until=dt.date(2015, 12, 31),
         validity_text="gällde t o m utgången av 2015",
         background="Titeln anges inte i källdokumenten. Enligt SKL:s sammanställning av "
@@ -262,6 +266,10 @@ def load() -> int:
         kind=AgreementKind.DECLARATION_OF_INTENT,
         county=county,
         valid_from=dt.date(2016, 1, 1),
+        valid_from_basis="inferred",
+        basis_note="Startdatumet är härlett: avsiktsförklaringen anger bara att den gäller "
+        "t.o.m. utgången av 2018 och utgår från 2016 års överenskommelse; registret räknar "
+        "den från 1 januari 2016.",
         valid_until=dt.date(2018, 12, 31),
         validity_text="Denna avsiktsförklaring gäller t.o.m. utgången av 2018.",
         renewal_type=RenewalType.EXPRESS,
