@@ -254,12 +254,17 @@ class CountyDetailView(CachedPage, DetailView):
     context_object_name = "county"
 
     def get_queryset(self):
-        return County.objects.select_related("support_structure").prefetch_related(
+        return County.objects.select_related(
+            "support_structure__source", "support_structure__confirmed_source"
+        ).prefetch_related(
             Prefetch(
                 "support_structure__hosts", PlatformHost.objects.select_related("organisation")
             ),
             Prefetch(
-                "bodies", Body.objects.select_related("parent").order_by("level", "kind", "name")
+                "bodies",
+                Body.objects.select_related("parent", "source", "confirmed_source").order_by(
+                    "level", "kind", "name"
+                ),
             ),
             Prefetch(
                 "agreements",

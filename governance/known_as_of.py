@@ -139,8 +139,10 @@ def confirm(records, *, source, on: dt.date, today: dt.date | None = None) -> in
         raise ValidationError({"confirmed_on": _("En bekräftelse kan inte ha ett framtida datum.")})
     if source.published_on and on < source.published_on:
         raise ValidationError(
-            {"confirmed_on": _("Bekräftelsen kan inte vara äldre än källan (%(date)s).")
-             % {"date": source.published_on.isoformat()}}
+            {
+                "confirmed_on": _("Bekräftelsen kan inte vara äldre än källan (%(date)s).")
+                % {"date": source.published_on.isoformat()}
+            }
         )
     count = 0
     for record in records:

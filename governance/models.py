@@ -383,9 +383,7 @@ class Statement(RegistryRecord):
     is_quotation = models.BooleanField(
         _("citat"), default=False, help_text=_("Texten är källans egna ord.")
     )
-    section = models.CharField(
-        _("avsnitt eller sida i källan"), max_length=200, blank=True
-    )
+    section = models.CharField(_("avsnitt eller sida i källan"), max_length=200, blank=True)
     event_on = models.DateField(_("datum för händelsen"), null=True, blank=True)
     event_year = models.PositiveSmallIntegerField(_("år för händelsen"), null=True, blank=True)
     subject_type = models.ForeignKey(

@@ -181,8 +181,7 @@ STATEMENTS = [
         None,
         "account",
         PLAN_SIGNATURES,
-        "Två tredjedelar av länsplanerna var undertecknade av region- eller "
-        "förbundsdirektören.",
+        "Två tredjedelar av länsplanerna var undertecknade av region- eller förbundsdirektören.",
         "Planerna har god förankring",
         None,
         None,

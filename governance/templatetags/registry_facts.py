@@ -28,10 +28,12 @@ def yes_no_unknown(value, texts: str = ""):
 
 
 @register.inclusion_tag("partials/basis.html")
-def basis(record, field: str):
-    """The 'härlett' marker of ``record.<field>`` when the registry inferred it."""
+def basis(record, field: str, with_note: bool = True):
+    """The 'härlett' marker of ``record.<field>`` when the registry inferred it, with the
+    reason as visible text (``with_note=False`` when a neighbouring marker gives it)."""
     value = getattr(record, f"{field}_basis", Basis.STATED)
-    return {"inferred": value == Basis.INFERRED, "note": getattr(record, "basis_note", "")}
+    note = getattr(record, "basis_note", "") if with_note else ""
+    return {"inferred": value == Basis.INFERRED, "note": note}
 
 
 @register.simple_tag
