@@ -48,6 +48,9 @@ COUNTY_PATHS: dict[str, tuple[str, ...]] = {
     "governance.goal": (),
     "governance.milestone": (),
     "governance.sourcedocument": (),
+    # A statement may be about any record (or none): national coordinators keep them.
+    "governance.statement": (),
+    "governance.personrole": ("organisation__county",),
 }
 
 # People are shared across counties: any coordinator may correct a name.
