@@ -32,7 +32,9 @@ from governance.api_views import (
     InitiativeViewSet,
     MatterViewSet,
     MilestoneViewSet,
+    PersonRoleViewSet,
     RoutingRuleViewSet,
+    StatementViewSet,
     SupportStructureViewSet,
 )
 from governance.opendata.api import ChangeFeedView
@@ -65,6 +67,8 @@ router.register("routing-rules", RoutingRuleViewSet)
 router.register("support-structures", SupportStructureViewSet)
 router.register("goals", GoalViewSet)
 router.register("milestones", MilestoneViewSet)
+router.register("statements", StatementViewSet)
+router.register("named-roles", PersonRoleViewSet)
 router.register("grants", StateGrantViewSet)
 router.register("allocations", AllocationViewSet)
 router.register("cofinancing", CofinancingViewSet)

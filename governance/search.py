@@ -190,6 +190,7 @@ KINDS = {
     "decision": _("Beslut"),
     "initiative": _("Nationell satsning"),
     "county": _("Län"),
+    "timeline": _("Tidslinje, mål och källuppgifter"),
 }
 
 
@@ -202,7 +203,7 @@ def _sources():
     """(kind, model key, queryset, hit builder) of every searchable table."""
     from agreements.models import Agreement, Clause, Decision
     from bodies.models import Body, County
-    from governance.models import Initiative, SupportStructure
+    from governance.models import Goal, Initiative, Milestone, Statement, SupportStructure
 
     def body(b):
         context = str(b.county or _("Nationell nivå"))
@@ -242,6 +243,19 @@ def _sources():
         url = s.get_absolute_url()
         return Hit("county", KINDS["county"], title, url, "", s.rank, s.county.code)
 
+    def milestone(m):
+        title = f"{m.year}: {m.title}"
+        return Hit("timeline", KINDS["timeline"], title, m.get_absolute_url(), "", m.rank, "")
+
+    def goal(g):
+        title = str(_("Mål %(n)s")) % {"n": g.number}
+        return Hit("timeline", KINDS["timeline"], title, g.get_absolute_url(), "", g.rank, "")
+
+    def statement(st):
+        context = st.source.display_title if st.source_id else ""
+        url = st.get_absolute_url()
+        return Hit("timeline", KINDS["timeline"], st.topic, url, "", st.rank, context)
+
     return [
         ("body", "body", Body.objects.select_related("county"), body),
         ("agreement", "agreement", Agreement.objects.select_related("county"), agreement),
@@ -254,6 +268,14 @@ def _sources():
             "supportstructure",
             SupportStructure.objects.select_related("county"),
             structure,
+        ),
+        ("timeline", "milestone", Milestone.objects.all(), milestone),
+        ("timeline", "goal", Goal.objects.all(), goal),
+        (
+            "timeline",
+            "statement",
+            Statement.objects.select_related("source").prefetch_related("subject"),
+            statement,
         ),
     ]
 

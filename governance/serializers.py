@@ -12,8 +12,10 @@ from governance.models import (
     Initiative,
     Matter,
     Milestone,
+    PersonRole,
     PlatformHost,
     RoutingRule,
+    Statement,
     SupportStructure,
 )
 from governance.routing import check_conflicts, routing_for_initiative
@@ -140,3 +142,58 @@ class MilestoneSerializer(RegistrySerializer):
     class Meta:
         model = Milestone
         fields = [*BASE_FIELDS, "year", "title", "text", "reference", "source", *RECORD_FIELDS]
+
+
+class StatementSubjectSerializer(serializers.Serializer):
+    type = serializers.CharField(help_text="The kind of record, e.g. 'bodies.body'.")
+    slug = serializers.CharField()
+    name = serializers.CharField()
+
+
+class StatementSerializer(RegistrySerializer):
+    subject = serializers.SerializerMethodField(
+        help_text="The record the statement is about; null for a statement about the "
+        "documents themselves."
+    )
+
+    class Meta:
+        model = Statement
+        fields = [
+            *BASE_FIELDS,
+            "kind",
+            "topic",
+            "text",
+            "is_quotation",
+            "section",
+            "event_on",
+            "event_year",
+            "subject",
+            "order",
+            "source",
+            *RECORD_FIELDS,
+        ]
+
+    @extend_schema_field(StatementSubjectSerializer(allow_null=True))
+    def get_subject(self, obj):
+        subject = obj.subject
+        if subject is None:
+            return None
+        return {
+            "type": subject._meta.label_lower,
+            "slug": getattr(subject, "slug", ""),
+            "name": str(subject),
+        }
+
+
+class PersonRoleSerializer(RegistrySerializer):
+    class Meta:
+        model = PersonRole
+        fields = [
+            *BASE_FIELDS,
+            "person",
+            "role",
+            "organisation",
+            "section",
+            "source",
+            *RECORD_FIELDS,
+        ]

@@ -215,6 +215,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
     "ENUM_NAME_OVERRIDES": {
+        "ValueBasisEnum": "governance.records.Basis",
         "PrincipalEnum": "bodies.models.Principal",
         "BodyKindEnum": "bodies.models.BodyKind",
         "BodyLevelEnum": "bodies.models.BodyLevel",
