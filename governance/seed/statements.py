@@ -83,7 +83,7 @@ STATEMENTS = [
         1,
     ),
     (
-        "uppsala-namnd-ansvar-for-stodstrukturen-2015",
+        "sormland-namnd-ansvar-for-stodstrukturen-2015",
         COUNTY_PLANS,
         ("bodies.body", "lansgemensam-namnd-for-vard-omsorg-och-hjalpmedel"),
         "announced_change",
@@ -91,7 +91,7 @@ STATEMENTS = [
         "En utredning beslutad hösten 2013 skulle leda till att den länsgemensamma nämnden "
         "fick ett sammanhållet ansvar för stödstrukturen, finansierad av huvudmännen "
         "tillsammans; allt skulle vara på plats den 1 januari 2015.",
-        "Beslut under 2014 och 2015 för att säkra långsiktighet: Uppsala",
+        "Politisk arena för välfärdsfrågor: Sörmland",
         dt.date(2015, 1, 1),
         None,
         1,

@@ -543,11 +543,10 @@ PROFILES: dict[str, dict] = {
             "stödstrukturen fattas."
         ),
         "decisions_needed": (
-            "Processen för den framtida planeringen startade i FoU-stöds ledningsgrupp i maj "
-            "2013. Den framtida, långsiktiga finansieringen har enligt planen ännu inte "
-            "diskuterats. Under 2014 ska behovet utredas och under 2015 ska beslut fattas i "
-            "respektive kommun/landsting och regionförbund om finansieringens storlek, "
-            "fördelning och form."
+            "Planeringen började i FoU-stöds ledningsgrupp i maj 2013, men den långsiktiga "
+            "finansieringen hade enligt planen inte diskuterats. Behovet utreds under 2014; "
+            "under 2015 beslutar kommunerna, landstinget och regionförbundet var för sig hur "
+            "stor finansieringen blir och hur den fördelas och utformas."
         ),
     },
     "04": {  # Sörmland
@@ -557,14 +556,11 @@ PROFILES: dict[str, dict] = {
         "plan_decision_level": "political",
         "has_political_arena": True,
         "political_arena": (
-            "Sedan 2011 finns en länsgemensam nämnd för vård, omsorg och hjälpmedel med "
-            "driftsansvar för hjälpmedel och ansvar för samverkan och utveckling inom vissa "
-            "delar av vård och omsorg. Eftersom nämnden inte hanterar vissa centrala områden "
-            "beslutades under hösten 2013 om en utredning som syftar till att den gemensamma "
-            "nämnden får ett uppdrag som innefattar ett sammanhållet ansvar för den "
-            "stödstruktur som byggs upp i länet. Inriktningen är att den nya nämnden och "
-            "tillhörande verksamhet ska samfinansieras av huvudmännen och vara på plats den "
-            "1 januari 2015."
+            "Länet har sedan 2011 en gemensam nämnd för vård, omsorg och hjälpmedel, som driver "
+            "hjälpmedelsverksamheten och ansvarar för samverkan och utveckling i delar av vården "
+            "och omsorgen. Eftersom viktiga områden låg utanför nämnden beslutades hösten 2013 "
+            "en utredning om att ge den ett samlat ansvar för länets stödstruktur, finansierat "
+            "av huvudmännen tillsammans och på plats den 1 januari 2015."
         ),
         "decisions_needed": (
             "Målsättningen är att samla den regionala stödstrukturen på ett ställe i länet och "
@@ -637,12 +633,11 @@ PROFILES: dict[str, dict] = {
         "plan_decision_level": "political",
         "has_political_arena": True,
         "political_arena": (
-            "Fram till bildandet av en regionkommun i januari 2015 är regionförbundets styrelse "
-            "ytterst politiskt ansvarig. Ledningsgruppen för samordning av länets hälso- och "
-            "sjukvård och socialtjänst bereder ärenden och ansvarar för implementering i "
-            "respektive organisation. Fyra gånger per år sammankallas dessutom social-/"
-            "omsorgsnämndernas presidier och landstingets samverkansberedning till gemensamma "
-            "konferenser."
+            "Regionförbundets styrelse har det yttersta politiska ansvaret tills regionkommunen "
+            "bildas i januari 2015. Ledningsgruppen för samordning av hälso- och sjukvård och "
+            "socialtjänst bereder ärendena och ser till att besluten genomförs hos "
+            "huvudmännen. Social- och omsorgsnämndernas presidier möter landstingets "
+            "samverkansberedning på gemensamma konferenser fyra gånger om året."
         ),
         "decisions_needed": (
             "Huvudmännens grundfinansiering förväntas framöver täcka fler kostnader än tidigare; "
@@ -724,13 +719,12 @@ PROFILES: dict[str, dict] = {
             "december 2011."
         ),
         "decisions_needed": (
-            "Former för samordning och ledning på den politiska nivån ska diskuteras med "
-            "utgångspunkt i handlingsplanen från 2011. Under 2014 ska ett nytt samverkansavtal "
-            "rörande FoU-verksamheten arbetas fram att gälla från och med den 1 januari 2015. "
-            "På ledningsnivå pågår överläggningar mellan Landstinget Blekinge och Blekinge "
-            "Tekniska Högskola om avtal rörande forskningssamverkan. Utfallet av dessa tre "
-            "processer utgör, enligt planen, tillsammans med den nuvarande strukturen viktiga "
-            "underlag för att garantera ett gemensamt långsiktigt åtagande även efter år 2016."
+            "Tre frågor ska avgöras: hur den politiska nivån ska samordna och leda arbetet "
+            "(med handlingsplanen från 2011 som grund), ett nytt samverkansavtal om "
+            "FoU-verksamheten som tas fram under 2014 och gäller från 1 januari 2015, och ett "
+            "avtal om forskningssamverkan mellan Landstinget Blekinge och Blekinge Tekniska "
+            "Högskola. Enligt planen ska de, tillsammans med dagens struktur, säkra ett "
+            "gemensamt långsiktigt åtagande också efter 2016."
         ),
         "university_collaboration": (
             "På ledningsnivå pågår överläggningar mellan Landstinget Blekinge och Blekinge "
@@ -918,11 +912,10 @@ PROFILES: dict[str, dict] = {
             "välfärdsområdet."
         ),
         "decisions_needed": (
-            "Under 2014 och 2015 behöver organisationen för samverkan med Högskolan Dalarna "
-            "anpassas till den framtida stödstrukturen. Under 2014 behöver beslut fattas om mer "
-            "detaljerad uppdragsbeskrivning, resurser och fördelningsnyckel för stabsfunktionen "
-            "på Region Dalarna. Under 2015 ska beslut fattas om resurstilldelning i samband med "
-            "huvudmännens verksamhetsplanering."
+            "Samverkan med Högskolan Dalarna ska anpassas till den nya stödstrukturen under "
+            "2014–2015. Under 2014 behövs beslut om stabsfunktionen på Region Dalarna: ett "
+            "tydligare uppdrag, resurser och hur kostnaden fördelas. Under 2015 ska "
+            "huvudmännen besluta om resurser när de planerar sina verksamheter."
         ),
         "national_dialogue": (
             "Den ordning som etablerats med SKL som plattform för regionernas dialog med den "
