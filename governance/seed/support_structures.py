@@ -26,7 +26,13 @@ How the document's words were entered:
 * ``plan_signed_by`` is filled only for the counties the document names in its
   paragraph on signatures (Blekinge, Dalarna, Halland, Jönköping, Kalmar, Stockholm,
   Värmland); the paragraph's other figures (two thirds signed by a region/federation
-  director, ten by the county council or health-care director) name no counties.
+  director, just over half by both sides, ten by the county council or health-care
+  director) name no counties and are statements of the source (``governance.seed.statements``).
+* ``has_decision_mandate`` is set only where the document says so (True for bodies that
+  decide, adopt or "fastställa"); where it says nothing the mandate is unknown (None).
+* The descriptions follow the county's paragraph in the section the field is named for;
+  none repeats more than 400 characters of it word for word, and the longest are
+  rewritten in the registry's own words (tests/test_seed_wording.py).
 * ``plan_decided_by`` and ``plan_decision_level`` follow the paragraph on who decided:
   political level in 15 counties ("drygt två tredjedelar", Skåne "delvis", hence mixed),
   officials' level in the other six.
