@@ -28,7 +28,7 @@ from bodies.models import (
 )
 from funding.models import DistributionKey, FundedPosition
 from governance.governance_map import EdgeKind, build_map
-from governance.models import PlatformHost, RoutingRule, SupportStructure
+from governance.models import PersonRole, PlatformHost, RoutingRule, SupportStructure
 from governance.read_cache import CachedPage
 
 PAGE_SIZE = 25
@@ -190,6 +190,7 @@ class OrganisationDetailView(CachedPage, DetailView):
             Prefetch(
                 "hosted_platforms", PlatformHost.objects.select_related("support_structure__county")
             ),
+            Prefetch("named_roles", PersonRole.objects.select_related("person", "source")),
             "former_names",
             "identifiers",
         )

@@ -183,3 +183,11 @@ def test_which_principals_an_initiative_concerns_is_marked_as_the_registrys_clas
     assert initiatives.exists()
     assert set(initiatives.values_list("concerns_basis", flat=True)) == {Basis.INFERRED}
     assert all(i.basis_note.startswith("Registrets bedömning") for i in initiatives)
+
+
+def test_skls_page_names_the_people_with_their_roles_and_sources(client):
+    skl = Organisation.objects.get(slug="skl")
+    html = client.get(skl.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "Åsa Furén-Thulin, Sektionschef" in html
+    assert "Anna Lilja Qvarlander, Kontaktperson för broschyren" in html
+    assert "073-" not in html

@@ -81,4 +81,5 @@ TRANSLATIONS = {
     "Uppgifter ur källorna": "Statements of the sources",
     "händelse %(when)s": "event %(when)s",
     "aviserad, inget datum angivet": "announced, no date given",
+    "Personer som källorna nämner": "People the sources name",
 }
