@@ -367,10 +367,6 @@ class Body(RegistryRecord):
 
         return body_status(self, day)
 
-    @property
-    def status_words(self):
-        return self.status_on()
-
     def ancestors(self) -> list[Body]:
         """The bodies this one gets its mandate from, nearest first."""
         chain, seen, node = [], {self.pk}, self.parent

@@ -33,6 +33,9 @@ REWRITTEN = [
     ("governance.supportstructure", "dalarnas-lan", "decisions_needed"),
     ("governance.supportstructure", "uppsala-lan", "decisions_needed"),
     ("governance.supportstructure", "sodermanlands-lan", "political_arena"),
+    ("governance.supportstructure", "uppsala-lan", "political_arena"),
+    ("governance.supportstructure", "stockholms-lan", "political_arena"),
+    ("governance.supportstructure", "gavleborgs-lan", "political_arena"),
 ]
 # A sentence or a short list item may still match a source; a paragraph may not.
 REWRITTEN_LIMIT = 150

@@ -509,13 +509,11 @@ PROFILES: dict[str, dict] = {
         "plan_decision_level": "political",
         "has_political_arena": True,
         "political_arena": (
-            "Presidiegruppen: strategiskt forum för samverkan mellan Landstingets Hälso- och "
-            "sjukvårdsnämnd (HSN) och Kommunförbundet Stockholms läns (KSL) Sociala "
-            "välfärdsberedning. Uppdraget är att ta initiativ till att förbättra brister i "
-            "samverkan och undanröja hinder i syfte att stötta utvecklingen av vård och omsorg "
-            "i Stockholms län samt identifiera gemensamma utvecklingsområden och skapa "
-            "gemensamma målbilder. Ett särskilt samverkansorgan på politisk nivå finns dessutom "
-            "inom äldreområdet."
+            "Presidiegruppen är det strategiska forumet där landstingets hälso- och "
+            "sjukvårdsnämnd (HSN) och KSL:s sociala välfärdsberedning möts. Gruppen ska rätta "
+            "till brister och hinder i samverkan, så att vården och omsorgen i länet kan "
+            "utvecklas, och enas om gemensamma utvecklingsområden och mål. För äldrefrågorna "
+            "finns dessutom ett eget politiskt samverkansorgan."
         ),
         "decisions_needed": (
             "Länet fortsätter att utveckla den struktur som finns i dag, med fokus på behov som "
@@ -543,10 +541,9 @@ PROFILES: dict[str, dict] = {
         "plan_decision_level": "political",
         "has_political_arena": True,
         "political_arena": (
-            "Länsplanen pekar ut styrelsen för Regionförbundet Uppsala län som det "
-            "länsgemensamma politiska samverkansorganet för kommunerna och landstinget. Det är "
-            "i förbundsstyrelsen som de övergripande strategiska besluten rörande den regionala "
-            "stödstrukturen fattas."
+            "Enligt planen är Regionförbundet Uppsala läns styrelse kommunernas och "
+            "landstingets gemensamma politiska organ i länet, och där fattas de strategiska "
+            "besluten om stödstrukturen."
         ),
         "decisions_needed": (
             "Planeringen började i FoU-stöds ledningsgrupp i maj 2013, men den långsiktiga "
@@ -946,10 +943,9 @@ PROFILES: dict[str, dict] = {
         "plan_decision_level": "officials",
         "has_political_arena": True,
         "political_arena": (
-            "Närvårdsorganisationen, en samverkande lednings- och styrningsstruktur som skapades "
-            "sex år före planen, består av Nätverk Välfärd (politisk ledning), Länsledning "
-            "Närvård (tjänstemannaledning) samt på delregional nivå fyra politiska styrgrupper. "
-            "Även framöver kommer styrning och ledning att ske genom denna organisation."
+            "Länet styrs och leds genom Närvårdsorganisationen, som bildades sex år före planen "
+            "och ska finnas kvar: Nätverk Välfärd är den politiska ledningen, Länsledning "
+            "Närvård tjänstemannaledningen, och fyra politiska styrgrupper arbetar delregionalt."
         ),
         "decisions_needed": (
             "En process pågår för att från och med 2015 bilda en regionkommun. Beslut om "
