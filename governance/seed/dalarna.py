@@ -81,6 +81,35 @@ BACKGROUND = (
     f"{_bullets(POSITIVES)}\n\nDet som kan utvecklas:\n{_bullets(TO_DEVELOP)}"
 )
 
+# The proposal's own aims, goals and tasks: its clauses, in its own words.
+AIMS = [
+    "Fördjupa och stärka samverkan mellan kommunerna och Landstinget inom välfärdsområdet samt "
+    "utveckla gemensamma arbetssätt som ger bättre vård och omsorg för befolkningen.",
+    "Skapa förutsättningar för en verksamhet som bygger på regionalt samarbete, bästa "
+    "tillgängliga kunskap, brukarens kunskap och önskemål och professionens erfarenhet",
+    "Säkerställa god, säker och jämlik vård och omsorg i länet",
+    "Nyttja gemensamma resurser på ett effektivt sätt",
+]
+
+GOALS = [
+    "Utgöra en arena för lokala och regionala politiska prioriteringar och strategier inom "
+    "välfärdsområdet",
+    "Långsiktigt försörja länet/regionen med praktiskt verksamhetsstöd",
+    "Samordnad kunskapsstyrning, implementering av evidensbaserade arbetsmetoder för vård och "
+    "omsorg",
+    "Öka samsyn och en utvecklad samhandling inom området",
+]
+
+WELFARE_WORK = [
+    "kunna försörja kommunernas och landstingens verksamhet med ett praktiskt verksamhetsstöd,",
+    "Medverka till att skapa förutsättningar och vara stöd för en implementering av "
+    "evidensbaserade arbetsmetoder i hela socialtjänsten och närliggande hälso- och sjukvård",
+    "Vara en arena för lokala och regionala politiska prioriteringar och strategier inom "
+    "välfärdsområdet",
+    "Vara en dialogpart gentemot sjukvårdsregional och nationella nivån i frågor som rör "
+    "kunskapsutveckling och kunskapsstyrning.",
+]
+
 # What the proposal wants the new organisation to achieve, in the registry's words.
 PREREQUISITE = (
     "Stödstrukturen ska på lång sikt ge regionen praktiskt stöd i kunskapsutveckling, i att "
@@ -90,7 +119,7 @@ PREREQUISITE = (
     "och omsorg."
 )
 
-AIMS = [
+AIMS_SUMMARY = [
     "djupare samverkan och gemensamma arbetssätt mellan kommunerna och landstinget",
     "en verksamhet som vilar på regionalt samarbete, bästa tillgängliga kunskap, brukarnas "
     "kunskap och önskemål och professionens erfarenhet",
@@ -98,14 +127,14 @@ AIMS = [
     "effektiv användning av gemensamma resurser",
 ]
 
-GOALS = [
+GOALS_SUMMARY = [
     "en arena för lokala och regionala politiska prioriteringar inom välfärden",
     "praktiskt verksamhetsstöd till länet på lång sikt",
     "samordnad kunskapsstyrning och införande av evidensbaserade arbetssätt",
     "mer samsyn och bättre samarbete inom området",
 ]
 
-WELFARE_WORK = [
+WELFARE_WORK_SUMMARY = [
     "praktiskt verksamhetsstöd till kommunernas och landstingets verksamheter",
     "stöd för att införa evidensbaserade arbetssätt i socialtjänsten och närliggande hälso- "
     "och sjukvård",
@@ -127,8 +156,8 @@ STRUCTURE = (
 
 PURPOSE = (
     f"Förutsättning (källa: förslaget, Förutsättning för nytt arbetssätt): {PREREQUISITE}\n\n"
-    f"Syfte:\n{_bullets(AIMS)}\n\nMål:\n{_bullets(GOALS)}\n\n"
-    f"Välfärdssamverkan ska ge:\n{_bullets(WELFARE_WORK)}\n\n"
+    f"Syfte:\n{_bullets(AIMS_SUMMARY)}\n\nMål:\n{_bullets(GOALS_SUMMARY)}\n\n"
+    f"Välfärdssamverkan ska ge:\n{_bullets(WELFARE_WORK_SUMMARY)}\n\n"
     "Regionalt nämns Länsstyrelsen, Högskolan och Polisen som viktiga parter; nationellt "
     "bidrar SKL och Socialstyrelsen, bland annat genom SKL:s nationella nätverk och "
     "samordnare.\n\n"
