@@ -12,7 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from bodies.models import Body, County, Organisation, Person, track_history
-from governance.records import RegistryRecord
+from governance.records import RegistryRecord, basis_field, basis_note_field
 
 
 class AgreementKind(models.TextChoices):
@@ -244,12 +244,15 @@ class Agreement(RegistryRecord):
     )
     is_draft = models.BooleanField(_("utkast"), default=False)
     valid_from = models.DateField(_("gäller från"), null=True, blank=True)
+    valid_from_basis = basis_field(_("grund för 'gäller från'"))
     valid_until = models.DateField(
         _("gäller till och med"),
         null=True,
         blank=True,
         help_text=_("'t.o.m. utgången av 2018' är 2018-12-31. Tomt: gäller tills det ersätts."),
     )
+    valid_until_basis = basis_field(_("grund för 'gäller till och med'"))
+    basis_note = basis_note_field()
     validity_text = models.CharField(
         _("giltighet som det står i dokumentet"), max_length=300, blank=True
     )
@@ -532,6 +535,8 @@ class Decision(RegistryRecord):
     year = models.PositiveSmallIntegerField(
         _("år"), null=True, blank=True, help_text=_("När endast året är känt.")
     )
+    date_basis = basis_field(_("grund för datum/år"))
+    basis_note = basis_note_field()
     kind = models.CharField(
         _("typ"), max_length=20, choices=DecisionKind.choices, default=DecisionKind.OTHER
     )

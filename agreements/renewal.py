@@ -17,6 +17,7 @@ from types import SimpleNamespace
 from typing import NamedTuple
 
 from django.db.models import DateField, Exists, ExpressionWrapper, F, OuterRef, Prefetch
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -75,19 +76,50 @@ class RenewalDeadline:
 
     @property
     def sentence(self) -> str:
-        """E.g. 'SRO måste besluta senast vid sitt möte den 14 december 2018.'"""
+        """E.g. 'SRO måste besluta senast vid sitt möte den 14 december 2018.' (as of today)."""
+        return self.sentence_on(timezone.localdate())
+
+    def sentence_on(self, day: dt.date) -> str:
+        """The deadline as said on ``day``: in the past tense once it has passed."""
         when = date_format(self.date, "j F Y")
+        values = {"body": self.body, "date": when}
+        past = self.is_past(day)
         if self.basis == Basis.NO_MEETINGS:
+            if past:
+                return _(
+                    "%(body)s skulle ha beslutat senast den %(date)s "
+                    "(inga möten eller mötesrytm inlagda)."
+                ) % values
             return _(
                 "%(body)s måste besluta senast den %(date)s (inga möten eller mötesrytm inlagda)."
-            ) % {"body": self.body, "date": when}
-        text = _("%(body)s måste besluta senast vid sitt möte den %(date)s.") % {
-            "body": self.body,
-            "date": when,
-        }
+            ) % values
+        if past:
+            text = _("%(body)s skulle ha beslutat senast vid sitt möte den %(date)s.") % values
+        else:
+            text = _("%(body)s måste besluta senast vid sitt möte den %(date)s.") % values
         if self.estimated:
             text += " " + _("Datumet är uppskattat utifrån organets mötesrytm.")
         return text
+
+    @property
+    def notice_sentence(self) -> str:
+        """What the notice period means for the decision (as of today); '' without one."""
+        return self.notice_sentence_on(timezone.localdate())
+
+    def notice_sentence_on(self, day: dt.date) -> str:
+        if self.latest_day == self.lapses_on:
+            return ""
+        values = {
+            "notice": self.agreement.notice_period_days,
+            "latest": self.latest_day.isoformat(),
+        }
+        if self.latest_day < day:
+            return _(
+                "Med %(notice)s dagars uppsägningstid skulle beslutet ha fattats senast %(latest)s."
+            ) % values
+        return _(
+            "Med %(notice)s dagars uppsägningstid måste beslutet fattas senast %(latest)s."
+        ) % values
 
     def __str__(self):
         return self.sentence

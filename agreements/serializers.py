@@ -537,7 +537,10 @@ class AgreementSerializer(RegistrySerializer):
             "county",
             "is_draft",
             "valid_from",
+            "valid_from_basis",
             "valid_until",
+            "valid_until_basis",
+            "basis_note",
             "validity_text",
             "renewal_type",
             "notice_period_days",
@@ -556,8 +559,24 @@ class AgreementSerializer(RegistrySerializer):
             "renewal_deadline",
             "documents",
             "source",
+            "confirmed_on",
+            "confirmed_source",
             *RECORD_FIELDS,
         ]
+        extra_kwargs = {
+            "valid_from_basis": {
+                "help_text": "'stated': the source gives this date; 'inferred': the registry "
+                "worked it out (the reason is in `basis_note`)."
+            },
+            "valid_until_basis": {"help_text": "As `valid_from_basis`, for `valid_until`."},
+            "basis_note": {"help_text": "Why an inferred value is what it is."},
+            "confirmed_on": {
+                "read_only": True,
+                "help_text": "When a coordinator last confirmed the record against "
+                "`confirmed_source`; null: known as of its source document's date.",
+            },
+            "confirmed_source": {"read_only": True},
+        }
 
     def _day(self) -> dt.date:
         return self.context.get("on") or timezone.localdate()
@@ -595,6 +614,8 @@ class DecisionSerializer(RegistrySerializer):
             "decided_by_text",
             "date",
             "year",
+            "date_basis",
+            "basis_note",
             "kind",
             "summary",
             "reference",

@@ -203,7 +203,7 @@ class AgreementDetailView(CachedPage, DetailView):
     def get_queryset(self):
         return (
             Agreement.objects.with_lineage()
-            .select_related("county", "renewal_body", "source")
+            .select_related("county", "renewal_body", "source", "confirmed_source")
             .prefetch_related(
                 Prefetch("party_links", AgreementParty.objects.select_related("organisation")),
                 Prefetch(

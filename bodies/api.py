@@ -202,7 +202,9 @@ class BodyViewSet(IdentifierLookupMixin, RegistryViewSet):
     """Decision bodies and forums: political councils, leadership groups, networks …"""
 
     queryset = (
-        Body.objects.select_related("county", "parent", "commissioned_by", "source")
+        Body.objects.select_related(
+            "county", "parent", "commissioned_by", "source", "confirmed_source"
+        )
         .prefetch_related("owners", "responsibilities", "identifiers", "former_names")
         .order_by("name", "pk")
     )

@@ -295,10 +295,13 @@ class Body(RegistryRecord):
         blank=True,
         related_name="children",
     )
+    # Three values: yes, no (it only recommends), or the sources do not say.
     has_decision_mandate = models.BooleanField(
         _("har beslutsmandat"),
-        default=False,
-        help_text=_("Av: organet ger endast rekommendationer."),
+        null=True,
+        blank=True,
+        default=None,
+        help_text=_("Nej: organet ger endast rekommendationer. Okänt: källan säger inget."),
     )
     mandate = models.TextField(_("mandat och syfte"), blank=True)
     composition = models.TextField(_("sammansättning (enligt dokumentet)"), blank=True)
@@ -370,6 +373,12 @@ class Body(RegistryRecord):
         from bodies.services import chair_periods
 
         return chair_periods(self, from_day=self.as_of_day or timezone.localdate())
+
+    def status_on(self, day: dt.date | None = None):
+        """The status words of the body on ``day`` (default today): see governance.known_as_of."""
+        from governance.known_as_of import body_status
+
+        return body_status(self, day)
 
     def ancestors(self) -> list[Body]:
         """The bodies this one gets its mandate from, nearest first."""
@@ -450,7 +459,11 @@ class Seat(RegistryRecord):
     requirements = models.TextField(_("krav"), blank=True)
     term_months = models.PositiveSmallIntegerField(_("mandattid (månader)"), null=True, blank=True)
     voting = models.BooleanField(
-        _("rösträtt"), default=True, help_text=_("Av: adjungerad/rådgivande.")
+        _("rösträtt"),
+        null=True,
+        blank=True,
+        default=None,
+        help_text=_("Nej: adjungerad/rådgivande. Okänt: källan säger inget."),
     )
     order = models.PositiveSmallIntegerField(_("ordning"), default=0)
 

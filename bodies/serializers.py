@@ -18,6 +18,7 @@ from bodies.models import (
     Seat,
 )
 from governance.api import BASE_FIELDS, RECORD_FIELDS, ReadRefField, RegistrySerializer
+from governance.api.known_as_of import BodyStatusField, KnownAsOfField
 from governance.documents.serializers import DocumentsField
 
 
@@ -83,6 +84,11 @@ class PersonSerializer(RegistrySerializer):
 
 
 class BodySerializer(RegistrySerializer):
+    status_words = BodyStatusField(
+        help_text="What the status means on the day evaluated, given when the body was last "
+        "confirmed: 'Verksam enligt [källa] ([datum])' or 'Status okänd sedan [datum]'."
+    )
+    known_as_of = KnownAsOfField()
     responsibilities = ResponsibilitySerializer(many=True, read_only=True)
     identifiers = IdentifierSerializer(many=True, read_only=True)
     former_names = FormerNameSerializer(many=True, read_only=True)
@@ -97,6 +103,7 @@ class BodySerializer(RegistrySerializer):
             "kind",
             "level",
             "status",
+            "status_words",
             "county",
             "owners",
             "parent",
@@ -122,8 +129,15 @@ class BodySerializer(RegistrySerializer):
             "former_names",
             "documents",
             "source",
+            "known_as_of",
             *RECORD_FIELDS,
         ]
+        extra_kwargs = {
+            "has_decision_mandate": {
+                "help_text": "true: it decides; false: it only recommends; null: the "
+                "sources do not say."
+            },
+        }
 
 
 class SeatSerializer(RegistrySerializer):

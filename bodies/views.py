@@ -28,7 +28,7 @@ from bodies.models import (
 from funding.models import DistributionKey, FundedPosition
 from governance.as_of import as_of, day_of
 from governance.governance_map import EdgeKind, build_map
-from governance.models import PlatformHost, RoutingRule, SupportStructure
+from governance.models import PersonRole, PlatformHost, RoutingRule, SupportStructure
 from governance.read_cache import CachedPage
 
 PAGE_SIZE = 25
@@ -57,7 +57,9 @@ class BodyListView(CachedPage, ListView):
 
     def get_queryset(self):
         self.form = BodyFilterForm(self.request.GET or None)
-        bodies = Body.objects.select_related("county", "parent").order_by("county__code", "name")
+        bodies = Body.objects.select_related(
+            "county", "parent", "source", "confirmed_source"
+        ).order_by("county__code", "name")
         asked = as_of(self.request)
         if asked.given:
             bodies = bodies.active_on(asked.day)
@@ -100,7 +102,9 @@ class BodyDetailView(CachedPage, DetailView):
         today = day_of(self.request)
         return (
             Body.objects.with_ancestors()
-            .select_related("county", "commissioned_by", "rotation_rule")
+            .select_related(
+                "county", "commissioned_by", "rotation_rule", "source", "confirmed_source"
+            )
             .prefetch_related(
                 Prefetch("owners", Organisation.objects.order_by("name")),
                 "responsibilities",
@@ -191,6 +195,7 @@ class OrganisationDetailView(CachedPage, DetailView):
             Prefetch(
                 "hosted_platforms", PlatformHost.objects.select_related("support_structure__county")
             ),
+            Prefetch("named_roles", PersonRole.objects.select_related("person", "source")),
             "former_names",
             "identifiers",
         )
@@ -261,12 +266,17 @@ class CountyDetailView(CachedPage, DetailView):
     context_object_name = "county"
 
     def get_queryset(self):
-        return County.objects.select_related("support_structure").prefetch_related(
+        return County.objects.select_related(
+            "support_structure__source", "support_structure__confirmed_source"
+        ).prefetch_related(
             Prefetch(
                 "support_structure__hosts", PlatformHost.objects.select_related("organisation")
             ),
             Prefetch(
-                "bodies", Body.objects.select_related("parent").order_by("level", "kind", "name")
+                "bodies",
+                Body.objects.select_related("parent", "source", "confirmed_source").order_by(
+                    "level", "kind", "name"
+                ),
             ),
             Prefetch(
                 "agreements",

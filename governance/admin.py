@@ -21,7 +21,7 @@ admin.site.index_title = _("Registrets innehåll")
 
 @admin.register(m.SourceDocument)
 class SourceDocumentAdmin(RegistryAdmin):
-    list_display = ["title", "publisher", "year", "reference"]
+    list_display = ["title", "short_title", "publisher", "year", "published_on", "reference"]
     list_filter = ["year"]
     search_fields = ["title", "publisher", "reference", "slug"]
 
@@ -167,6 +167,21 @@ class MilestoneAdmin(RegistryAdmin):
     list_display = ["year", "title", "reference"]
     list_filter = ["year"]
     search_fields = ["title", "text", "reference"]
+
+
+@admin.register(m.Statement)
+class StatementAdmin(RegistryAdmin):
+    list_display = ["topic", "kind", "when", "source", "section", "is_quotation"]
+    list_filter = ["kind", "source", "is_quotation"]
+    search_fields = ["topic", "text", "section"]
+
+
+@admin.register(m.PersonRole)
+class PersonRoleAdmin(RegistryAdmin):
+    list_display = ["person", "role", "organisation", "source", "section"]
+    list_filter = ["source"]
+    search_fields = ["person__name", "role"]
+    autocomplete_fields = ["person", "organisation"]
 
 
 # Users and coordinator scopes: superusers only ------------------------------------

@@ -20,6 +20,7 @@ from __future__ import annotations
 from django import forms
 from django.apps import apps
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_user_model
@@ -269,6 +270,34 @@ def history_rows(obj) -> list[dict]:
 # Admin --------------------------------------------------------------------------
 
 
+CONFIRMATION_FIELDS = ("confirmed_on", "confirmed_source")
+
+
+def _is_confirmable(model) -> bool:
+    names = {f.name for f in model._meta.get_fields()}
+    return all(n in names for n in CONFIRMATION_FIELDS)
+
+
+class ConfirmForm(forms.Form):
+    """The 'Bekräfta' action's question: against which source, and on what day."""
+
+    source = forms.ModelChoiceField(
+        label=_("Källa som bekräftar uppgifterna"), queryset=None, required=True
+    )
+    confirmed_on = forms.DateField(
+        label=_("Bekräftad den"),
+        required=True,
+        help_text=_("Skriv datumet som ÅÅÅÅ-MM-DD."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from governance.models import SourceDocument
+
+        super().__init__(*args, **kwargs)
+        self.fields["source"].queryset = SourceDocument.objects.order_by("-year", "title")
+
+
 class RegistryAdmin(admin.ModelAdmin):
     """Base admin: scope, optimistic locking, readable errors, refused deletes, history."""
 
@@ -352,6 +381,9 @@ class RegistryAdmin(admin.ModelAdmin):
         readonly = list(super().get_readonly_fields(request, obj))
         if VERSION_FIELD in readonly:
             readonly.remove(VERSION_FIELD)
+        if _is_confirmable(self.model):
+            # Changed only through the "Bekräfta" action, which checks source and date.
+            readonly += [n for n in CONFIRMATION_FIELDS if n not in readonly]
         return readonly
 
     def get_exclude(self, request, obj=None):
@@ -407,7 +439,59 @@ class RegistryAdmin(admin.ModelAdmin):
                 "delete_selected",
                 delete_selected.short_description,
             )
+        if _is_confirmable(self.model) and self.has_change_permission(request):
+            actions["confirm_selected"] = (
+                RegistryAdmin.confirm_selected,
+                "confirm_selected",
+                RegistryAdmin.confirm_selected.short_description,
+            )
         return actions
+
+    @admin.action(description=_("Bekräfta markerade %(verbose_name_plural)s mot en källa"))
+    def confirm_selected(self, request, queryset):
+        """Ask for the source and date, then confirm the records (known_as_of.confirm)."""
+        from governance.known_as_of import confirm
+
+        outside = queryset.exclude(pk__in=scope.editable(queryset, request.user).values("pk"))
+        if outside.exists():
+            self.message_user(
+                request,
+                gettext("Du får inte bekräfta: %(objs)s.")
+                % {"objs": "; ".join(str(o) for o in outside[:20])},
+                messages.ERROR,
+            )
+            return None
+        form = ConfirmForm(request.POST if "confirm" in request.POST else None)
+        if form.is_valid():
+            try:
+                count = confirm(
+                    queryset,
+                    source=form.cleaned_data["source"],
+                    on=form.cleaned_data["confirmed_on"],
+                )
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                self.message_user(
+                    request,
+                    gettext("%(n)s poster bekräftade per %(date)s.")
+                    % {"n": count, "date": form.cleaned_data["confirmed_on"].isoformat()},
+                    messages.SUCCESS,
+                )
+                return None
+        return TemplateResponse(
+            request,
+            "admin/registry/confirm.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": gettext("Bekräfta uppgifter"),
+                "opts": self.opts,
+                "form": form,
+                "records": queryset,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
 
     @admin.action(
         permissions=["delete"], description=_("Ta bort markerade %(verbose_name_plural)s")

@@ -34,7 +34,9 @@ from governance.api_views import (
     InitiativeViewSet,
     MatterViewSet,
     MilestoneViewSet,
+    PersonRoleViewSet,
     RoutingRuleViewSet,
+    StatementViewSet,
     SupportStructureViewSet,
 )
 from governance.documents.api import DocumentViewSet
@@ -91,6 +93,8 @@ router.register("routing-rules", RoutingRuleViewSet)
 router.register("support-structures", SupportStructureViewSet)
 router.register("goals", GoalViewSet)
 router.register("milestones", MilestoneViewSet)
+router.register("statements", StatementViewSet)
+router.register("named-roles", PersonRoleViewSet)
 router.register("grants", StateGrantViewSet)
 router.register("allocations", AllocationViewSet)
 router.register("cofinancing", CofinancingViewSet)

@@ -19,7 +19,9 @@ from governance.models import (
     Initiative,
     Matter,
     Milestone,
+    PersonRole,
     RoutingRule,
+    Statement,
     SupportStructure,
 )
 from governance.routing import routing_for_initiatives, rules_in_force_on
@@ -28,7 +30,9 @@ from governance.serializers import (
     InitiativeSerializer,
     MatterSerializer,
     MilestoneSerializer,
+    PersonRoleSerializer,
     RoutingRuleSerializer,
+    StatementSerializer,
     SupportStructureSerializer,
 )
 
@@ -49,7 +53,7 @@ class SupportStructureViewSet(RegistryViewSet):
     """Each county's regional support structure (county profile)."""
 
     queryset = (
-        SupportStructure.objects.select_related("county", "source")
+        SupportStructure.objects.select_related("county", "source", "confirmed_source")
         .prefetch_related("hosts__organisation")
         .order_by("county__code", "pk")
     )
@@ -175,3 +179,35 @@ class MilestoneViewSet(RegistryViewSet):
     filterset_class = MilestoneFilter
     search_fields = ["title", "text"]
     ordering_fields = ["year", "modified_at"]
+
+
+class StatementFilter(RegistryFilterSet):
+    class Meta:
+        model = Statement
+        fields = ["kind", "topic"]
+
+
+class StatementViewSet(RegistryViewSet):
+    """What the sources state, in the registry's words: announced changes, findings, and
+    questions on which the documents disagree (one statement per source and topic)."""
+
+    queryset = (
+        Statement.objects.select_related("source")
+        .prefetch_related("subject")
+        .order_by("topic", "order", "pk")
+    )
+    serializer_class = StatementSerializer
+    filterset_class = StatementFilter
+    search_fields = ["topic", "text", "section"]
+    ordering_fields = ["topic", "modified_at"]
+
+
+class PersonRoleViewSet(RegistryViewSet):
+    """People the sources name in a role (a foreword's author, a contact person …)."""
+
+    queryset = PersonRole.objects.select_related("person", "organisation", "source").order_by(
+        "person__name", "pk"
+    )
+    serializer_class = PersonRoleSerializer
+    search_fields = ["person__name", "role"]
+    ordering_fields = ["modified_at"]

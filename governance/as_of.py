@@ -202,7 +202,8 @@ def _is_html(response) -> bool:
 
 
 def context(request) -> dict:
-    """Template context: ``as_of`` (the request's ``AsOf``), ``as_of_today_url`` (this page
+    """Template context: ``as_of`` (the request's ``AsOf``), ``status_day`` (its day),
+    ``as_of_today_url`` (this page
     today) and ``as_of_kept`` (the page's other parameters, which the date control keeps)."""
     found = as_of(request)
     kept = [
@@ -213,6 +214,8 @@ def context(request) -> dict:
     ]
     return {
         "as_of": found,
+        # The day status words are said for (governance.known_as_of): the page's date.
+        "status_day": found.day,
         "as_of_today_url": without_per(request) if (found.given or found.error) else "",
         "as_of_kept": kept,
     }

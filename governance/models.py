@@ -5,15 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from bodies.models import Body, County, Organisation, Principal, track_history
+from bodies.models import Body, County, Organisation, Person, Principal, track_history
 from governance.opendata import signing
-from governance.records import RegistryRecord
+from governance.records import RegistryRecord, basis_field, basis_note_field
 from governance.search import search_index
 
 
@@ -23,8 +25,20 @@ class SourceDocument(models.Model):
 
     slug = models.SlugField(_("kortnamn i adress"), max_length=120, unique=True)
     title = models.CharField(_("titel"), max_length=300)
+    short_title = models.CharField(
+        _("kort titel"),
+        max_length=120,
+        blank=True,
+        help_text=_("Hur sidorna nämner källan, t.ex. 'SKL:s sammanställning av länsplanerna'."),
+    )
     publisher = models.CharField(_("utgivare"), max_length=200, blank=True)
     year = models.PositiveSmallIntegerField(_("år"), null=True, blank=True)
+    published_on = models.DateField(
+        _("daterad"),
+        null=True,
+        blank=True,
+        help_text=_("Dokumentets datum. Tomt när bara året (eller inget) är känt."),
+    )
     reference = models.CharField(_("beteckning"), max_length=100, blank=True)
     url = models.URLField(_("länk"), blank=True)
     description = models.TextField(_("beskrivning"), blank=True)
@@ -36,6 +50,17 @@ class SourceDocument(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def display_title(self) -> str:
+        return self.short_title or self.title
+
+    @property
+    def dated(self) -> str:
+        """The document's date as precisely as it is known: '2016-03-01', '2014' or ''."""
+        if self.published_on:
+            return self.published_on.isoformat()
+        return str(self.year) if self.year else ""
 
 
 class HostKind(models.TextChoices):
@@ -177,6 +202,8 @@ class Initiative(RegistryRecord):
         related_name="initiatives",
     )
     concerns = models.CharField(_("berör"), max_length=20, choices=Principal.choices)
+    concerns_basis = basis_field(_("grund för 'berör'"))
+    basis_note = basis_note_field()
     county = models.ForeignKey(
         County,
         verbose_name=_("län"),
@@ -241,6 +268,8 @@ class RoutingRule(RegistryRecord):
     valid_from = models.DateField(
         _("gäller från"), null=True, blank=True, help_text=_("Tomt: överenskommelsens giltighet.")
     )
+    valid_from_basis = basis_field(_("grund för 'gäller från'"))
+    basis_note = basis_note_field()
     valid_until = models.DateField(
         _("gäller till och med"),
         null=True,
@@ -296,12 +325,16 @@ class Goal(RegistryRecord):
         verbose_name = _("mål")
         verbose_name_plural = _("mål")
         ordering = ["number"]
+        indexes = [search_index("goal")]
 
     def __str__(self):
         return f"{self.number}. {self.text[:60]}"
 
     def slug_text(self):
         return f"mal {self.number}"
+
+    def get_absolute_url(self):
+        return reverse("web:timeline") + f"#mal-{self.number}"
 
 
 @track_history
@@ -317,12 +350,141 @@ class Milestone(RegistryRecord):
         verbose_name = _("milstolpe")
         verbose_name_plural = _("milstolpar")
         ordering = ["year", "id"]
+        indexes = [search_index("milestone")]
 
     def __str__(self):
         return f"{self.year}: {self.title}"
 
     def slug_text(self):
         return f"{self.year} {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("web:timeline") + f"#{self.slug}"
+
+
+class StatementKind(models.TextChoices):
+    """What a statement of a source is to the registry."""
+
+    ACCOUNT = "account", _("Uppgift enligt källan")
+    ANNOUNCED_CHANGE = "announced_change", _("Aviserad förändring")
+    FINDING = "finding", _("Resultat")
+
+
+class StatementQuerySet(models.QuerySet):
+    def about(self, record):
+        """The statements attached to ``record`` (any registry record)."""
+        return self.filter(
+            subject_type=ContentType.objects.get_for_model(type(record)), subject_id=record.pk
+        )
+
+
+@track_history
+class Statement(RegistryRecord):
+    """What one source says on one question, in the registry's words, with its place.
+
+    Several statements on the same ``topic`` from different sources are how the registry
+    shows that documents disagree. An announced change with a date (or a year) is a
+    dated event; without one it is a note. ``subject`` ties a statement to the record it
+    is about (a body, an agreement, a county's support structure …); a statement about
+    the documents themselves (SKL's figures on the county plans) has none.
+    """
+
+    kind = models.CharField(
+        _("typ"), max_length=20, choices=StatementKind.choices, default=StatementKind.ACCOUNT
+    )
+    topic = models.CharField(
+        _("fråga"),
+        max_length=200,
+        help_text=_("Samma fråga på flera uppgifter visar att källorna skiljer sig åt."),
+    )
+    text = models.TextField(_("uppgift"))
+    is_quotation = models.BooleanField(
+        _("citat"), default=False, help_text=_("Texten är källans egna ord.")
+    )
+    section = models.CharField(_("avsnitt eller sida i källan"), max_length=200, blank=True)
+    event_on = models.DateField(_("datum för händelsen"), null=True, blank=True)
+    event_year = models.PositiveSmallIntegerField(_("år för händelsen"), null=True, blank=True)
+    subject_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("gäller posttyp"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    subject_id = models.PositiveBigIntegerField(_("gäller post-id"), null=True, blank=True)
+    subject = GenericForeignKey("subject_type", "subject_id")
+    order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta(RegistryRecord.Meta):
+        verbose_name = _("uppgift ur källa")
+        verbose_name_plural = _("uppgifter ur källor")
+        ordering = ["topic", "order", "id"]
+        indexes = [
+            search_index("statement"),
+            models.Index(fields=["subject_type", "subject_id"], name="statement_subject"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(subject_type__isnull=True, subject_id__isnull=True)
+                | Q(subject_type__isnull=False, subject_id__isnull=False),
+                name="statement_subject_complete",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.topic}: {self.text[:60]}"
+
+    def slug_text(self):
+        return f"{self.topic} {self.source.slug if self.source_id else ''}"
+
+    @property
+    def is_event(self) -> bool:
+        return self.event_on is not None or self.event_year is not None
+
+    @property
+    def when(self) -> str:
+        if self.event_on:
+            return self.event_on.isoformat()
+        return str(self.event_year) if self.event_year else ""
+
+    def get_absolute_url(self):
+        subject = self.subject
+        if subject is not None and hasattr(subject, "get_absolute_url"):
+            return f"{subject.get_absolute_url()}#uppgift-{self.pk}"
+        return reverse("web:timeline") + f"#uppgift-{self.pk}"
+
+
+@track_history
+class PersonRole(RegistryRecord):
+    """A person a source names in a role: a foreword's author, a contact person …"""
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="named_roles"
+    )
+    role = models.CharField(_("roll"), max_length=200)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="named_roles",
+    )
+    section = models.CharField(_("avsnitt eller sida i källan"), max_length=200, blank=True)
+
+    class Meta(RegistryRecord.Meta):
+        verbose_name = _("namngiven roll")
+        verbose_name_plural = _("namngivna roller")
+        ordering = ["person__name", "id"]
+
+    def __str__(self):
+        return f"{self.person}: {self.role}"
+
+    def slug_text(self):
+        return f"{self.person.name} {self.role[:60]}"
 
 
 class CoordinatorScope(models.Model):

@@ -20,6 +20,28 @@ SLUG_MAX_LENGTH = 120
 REGISTRY_APPS = ("bodies", "agreements", "funding", "governance", "documents")
 
 
+class Basis(models.TextChoices):
+    """Whether a value is what the source says, or what the registry worked out from it."""
+
+    STATED = "stated", _("Angivet i källan")
+    INFERRED = "inferred", _("Härlett")
+
+
+def basis_field(verbose_name) -> models.CharField:
+    """A field saying whether its neighbour is stated in the source or inferred."""
+    return models.CharField(
+        verbose_name, max_length=10, choices=Basis.choices, default=Basis.STATED
+    )
+
+
+def basis_note_field() -> models.TextField:
+    return models.TextField(
+        _("grund för härledda uppgifter"),
+        blank=True,
+        help_text=_("Varför ett härlett värde är satt som det är; visas för läsarna."),
+    )
+
+
 def unique_slug(model: type[models.Model], text: str, *, exclude_pk=None) -> str:
     """``slugify(text)``, with ``-2``, ``-3`` … appended only on collision."""
     base = slugify(text)[: SLUG_MAX_LENGTH - 6].strip("-") or model._meta.model_name
@@ -47,6 +69,22 @@ class RegistryRecord(models.Model):
     source = models.ForeignKey(
         "governance.SourceDocument",
         verbose_name=_("källdokument"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # When the record was last confirmed; blank: as of its source document's date
+    # (governance.known_as_of reads both).
+    confirmed_on = models.DateField(
+        _("senast bekräftad"),
+        null=True,
+        blank=True,
+        help_text=_("Tomt: uppgifterna gäller per källdokumentets datum."),
+    )
+    confirmed_source = models.ForeignKey(
+        "governance.SourceDocument",
+        verbose_name=_("bekräftad enligt"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,

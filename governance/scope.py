@@ -95,6 +95,9 @@ COUNTY_PATHS: dict[str, tuple[str, ...]] = {
         "document__body__county",
         "document__support_structure__county",
     ),
+    # A statement may be about any record (or none): national coordinators keep them.
+    "governance.statement": (),
+    "governance.personrole": ("organisation__county",),
 }
 
 # People are shared across counties: any coordinator may correct a name.

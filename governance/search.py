@@ -42,6 +42,9 @@ SEARCH_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "county": (("name",), ()),
     # The text of one page of an uploaded document (governance.documents).
     "documentpage": ((), ("text",)),
+    "milestone": (("title",), ("text", "reference")),
+    "goal": ((), ("text",)),
+    "statement": (("topic",), ("text", "section")),
     "supportstructure": (
         (),
         (
@@ -192,6 +195,7 @@ KINDS = {
     "initiative": _("Nationell satsning"),
     "county": _("Län"),
     "document": _("Dokument"),
+    "timeline": _("Tidslinje, mål och källuppgifter"),
 }
 
 
@@ -208,7 +212,7 @@ def _sources(private: bool = False):
     from agreements.models import Agreement, Clause, Decision
     from bodies.models import Body, County
     from governance.documents.models import DocumentPage
-    from governance.models import Initiative, SupportStructure
+    from governance.models import Goal, Initiative, Milestone, Statement, SupportStructure
 
     def body(b):
         context = str(b.county or _("Nationell nivå"))
@@ -259,6 +263,18 @@ def _sources(private: bool = False):
     pages = DocumentPage.objects.select_related("document")
     if not private:
         pages = pages.filter(document__public=True)
+    def milestone(m):
+        title = f"{m.year}: {m.title}"
+        return Hit("timeline", KINDS["timeline"], title, m.get_absolute_url(), "", m.rank, "")
+
+    def goal(g):
+        title = str(_("Mål %(n)s")) % {"n": g.number}
+        return Hit("timeline", KINDS["timeline"], title, g.get_absolute_url(), "", g.rank, "")
+
+    def statement(st):
+        context = st.source.display_title if st.source_id else ""
+        url = st.get_absolute_url()
+        return Hit("timeline", KINDS["timeline"], st.topic, url, "", st.rank, context)
 
     return [
         ("body", "body", Body.objects.select_related("county"), body),
@@ -274,6 +290,14 @@ def _sources(private: bool = False):
             structure,
         ),
         ("document", "documentpage", pages, document_page),
+        ("timeline", "milestone", Milestone.objects.all(), milestone),
+        ("timeline", "goal", Goal.objects.all(), goal),
+        (
+            "timeline",
+            "statement",
+            Statement.objects.select_related("source").prefetch_related("subject"),
+            statement,
+        ),
     ]
 
 

@@ -6,13 +6,16 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from governance.api import BASE_FIELDS, RECORD_FIELDS, ReadRefField, RegistrySerializer
+from governance.api.known_as_of import KnownAsOfField
 from governance.models import (
     Goal,
     Initiative,
     Matter,
     Milestone,
+    PersonRole,
     PlatformHost,
     RoutingRule,
+    Statement,
     SupportStructure,
 )
 from governance.routing import check_conflicts, routing_for_initiative
@@ -29,6 +32,7 @@ class PlatformHostSerializer(serializers.ModelSerializer):
 
 
 class SupportStructureSerializer(RegistrySerializer):
+    known_as_of = KnownAsOfField()
     hosts = PlatformHostSerializer(
         many=True, read_only=True, help_text="Where the county's platform leaders are employed."
     )
@@ -50,6 +54,7 @@ class SupportStructureSerializer(RegistrySerializer):
             "university_collaboration",
             "user_involvement",
             "source",
+            "known_as_of",
             *RECORD_FIELDS,
         ]
 
@@ -75,6 +80,8 @@ class InitiativeSerializer(RegistrySerializer):
             "year",
             "source_agreement",
             "concerns",
+            "concerns_basis",
+            "basis_note",
             "county",
             "matter",
             "subject",
@@ -116,6 +123,8 @@ class RoutingRuleSerializer(RegistrySerializer):
             "priority",
             "clause",
             "valid_from",
+            "valid_from_basis",
+            "basis_note",
             "valid_until",
             "explanation",
             "source",
@@ -133,3 +142,58 @@ class MilestoneSerializer(RegistrySerializer):
     class Meta:
         model = Milestone
         fields = [*BASE_FIELDS, "year", "title", "text", "reference", "source", *RECORD_FIELDS]
+
+
+class StatementSubjectSerializer(serializers.Serializer):
+    type = serializers.CharField(help_text="The kind of record, e.g. 'bodies.body'.")
+    slug = serializers.CharField()
+    name = serializers.CharField()
+
+
+class StatementSerializer(RegistrySerializer):
+    subject = serializers.SerializerMethodField(
+        help_text="The record the statement is about; null for a statement about the "
+        "documents themselves."
+    )
+
+    class Meta:
+        model = Statement
+        fields = [
+            *BASE_FIELDS,
+            "kind",
+            "topic",
+            "text",
+            "is_quotation",
+            "section",
+            "event_on",
+            "event_year",
+            "subject",
+            "order",
+            "source",
+            *RECORD_FIELDS,
+        ]
+
+    @extend_schema_field(StatementSubjectSerializer(allow_null=True))
+    def get_subject(self, obj):
+        subject = obj.subject
+        if subject is None:
+            return None
+        return {
+            "type": subject._meta.label_lower,
+            "slug": getattr(subject, "slug", ""),
+            "name": str(subject),
+        }
+
+
+class PersonRoleSerializer(RegistrySerializer):
+    class Meta:
+        model = PersonRole
+        fields = [
+            *BASE_FIELDS,
+            "person",
+            "role",
+            "organisation",
+            "section",
+            "source",
+            *RECORD_FIELDS,
+        ]

@@ -274,6 +274,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
     "ENUM_NAME_OVERRIDES": {
+        "ValueBasisEnum": "governance.records.Basis",
         "PrincipalEnum": "bodies.models.Principal",
         "BodyKindEnum": "bodies.models.BodyKind",
         "BodyLevelEnum": "bodies.models.BodyLevel",
@@ -412,6 +413,8 @@ LOGGING = {
 # Memberships and chair terms ending within this many days are flagged on the start page
 # and in the admin.
 TERM_END_WARNING_DAYS = env.int("TERM_END_WARNING_DAYS", default=90)
+# A record whose last confirmation is older than this is shown as "Status okänd sedan …".
+STATUS_CONFIRMATION_DAYS = env.int("STATUS_CONFIRMATION_DAYS", default=730)
 
 # Open data: the bulk downloads, built once per registry version, are kept here.
 BULK_DOWNLOAD_DIR = env.path("BULK_DOWNLOAD_DIR", default=BASE_DIR / "downloads")

@@ -6,7 +6,7 @@ import datetime as dt
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import F
+from django.db.models import F, Q
 from django.http import HttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -21,9 +21,17 @@ from agreements.renewal import renewal_deadlines
 from bodies.models import Body, County, Meeting
 from governance.as_of import as_of
 from governance.documents.models import may_see_private
-from governance.models import Initiative, Milestone, SourceDocument, SupportStructure
+from governance.models import (
+    Goal,
+    Initiative,
+    Milestone,
+    SourceDocument,
+    Statement,
+    SupportStructure,
+)
 from governance.read_cache import CachedPage
 from governance.search import KINDS, RANK_CANDIDATES, RankedHits
+from governance.statements import general_statements
 
 EXPIRY_HORIZON_DAYS = 365
 
@@ -189,16 +197,25 @@ class TimelineView(CachedPage, TemplateView):
         national = Agreement.objects.filter(county__isnull=True, is_draft=False).order_by(
             "valid_from"
         )
+        events = Statement.objects.filter(
+            Q(event_on__isnull=False) | Q(event_year__isnull=False)
+        ).select_related("source")
         by_year: dict[int, dict] = {}
+
+        def year(y):
+            return by_year.setdefault(y, {"milestones": [], "events": [], "agreements": []})
+
         for m in milestones:
-            by_year.setdefault(m.year, {"milestones": [], "agreements": []})["milestones"].append(m)
+            year(m.year)["milestones"].append(m)
+        for e in events:
+            year(e.event_on.year if e.event_on else e.event_year)["events"].append(e)
         for a in national:
             if a.valid_from:
-                by_year.setdefault(a.valid_from.year, {"milestones": [], "agreements": []})[
-                    "agreements"
-                ].append(a)
+                year(a.valid_from.year)["agreements"].append(a)
         context.update(
             years=sorted(by_year.items()),
+            goals=Goal.objects.select_related("source"),
+            statements=general_statements(),
             breadcrumbs=[(_("Tidslinje"), None)],
         )
         return context

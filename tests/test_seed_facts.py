@@ -152,7 +152,7 @@ FACTS = [
     ("Ann-Sofi Lodin's title", lambda: signatory("Ann-Sofi Lodin").title, "Regiondirektör"),
     (
         "vg-2016 background names the 2015 agreement",
-        lambda: "I överenskommelse för år 2015 mellan staten och SKL" in agreement(VG).background,
+        lambda: "Överenskommelsen för 2015 mellan staten och SKL" in agreement(VG).background,
         True,
     ),
     ("vg-2016 source document", lambda: agreement(VG).source.reference, "Seed 000"),
@@ -528,12 +528,12 @@ FACTS = [
     ),
     (
         "evaluation: 30-person network",
-        lambda: "Arbetet i chefsnätverket med 30 personer" in agreement(DALARNA).background,
+        lambda: "ett nätverk på 30 personer" in agreement(DALARNA).background,
         True,
     ),
     (
         "evaluation of SUD in 2017",
-        lambda: "Under 2017 genomfördes en utvärdering av SUD" in agreement(DALARNA).background,
+        lambda: "utvärdering 2017 av SUD" in agreement(DALARNA).background,
         True,
     ),
     (

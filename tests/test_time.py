@@ -469,7 +469,14 @@ def test_deadline_is_the_last_entered_meeting_before_the_agreement_lapses(sro, v
     )
     assert deadline.body == sro
     with translation.override("sv"):
-        assert deadline.sentence == "SRO måste besluta senast vid sitt möte den 30 november 2018."
+        assert (
+            deadline.sentence_on(D(2018, 10, 1))
+            == "SRO måste besluta senast vid sitt möte den 30 november 2018."
+        )
+        assert (
+            deadline.sentence_on(D(2018, 12, 1))
+            == "SRO skulle ha beslutat senast vid sitt möte den 30 november 2018."
+        )
 
 
 def test_notice_period_moves_the_deadline_to_an_earlier_meeting(sro, vg_declaration):
@@ -496,10 +503,10 @@ def test_deadline_is_estimated_from_the_rhythm_with_a_summer_break(sro, vg_decla
         Basis.RHYTHM,
     )
     with translation.override("sv"):
-        assert deadline.sentence.startswith(
+        assert deadline.sentence_on(D(2018, 10, 1)).startswith(
             "SRO måste besluta senast vid sitt möte den 14 december"
         )
-        assert "uppskattat" in deadline.sentence
+        assert "uppskattat" in deadline.sentence_on(D(2018, 10, 1))
 
 
 def test_summer_break_skips_june_to_august_in_the_estimate(sro):
@@ -683,7 +690,13 @@ def test_seeded_vg_declaration_lineage_and_sro_deadline_from_its_rhythm():
     deadline = Agreement.objects.get(pk=declaration.pk).renewal_deadline
     assert (deadline.body.slug, deadline.date, deadline.estimated) == ("sro", D(2018, 12, 14), True)
     with translation.override("sv"):
-        assert "SRO måste besluta senast vid sitt möte den 14 december 2018." in deadline.sentence
+        assert "SRO måste besluta senast vid sitt möte den 14 december 2018." in (
+            deadline.sentence_on(D(2018, 10, 1))
+        )
+        # Said today, years later, the deadline is in the past tense.
+        assert "SRO skulle ha beslutat senast vid sitt möte den 14 december 2018." in (
+            deadline.sentence
+        )
 
 
 def test_seeded_heads_network_gets_a_rotation_once_its_rule_is_entered():
@@ -809,12 +822,14 @@ def test_renewal_deadline_partial_shows_the_sentence_on_the_agreement(sro, vg_de
     Meeting.objects.create(body=sro, date=D(2018, 11, 30))
     with translation.override("sv"):
         html = render_to_string("partials/renewal_deadline.html", {"agreement": vg_declaration})
-    assert "SRO måste besluta senast vid sitt möte den 30 november 2018." in html
+    # Shown today, long after it passed: in the past tense.
+    assert "SRO skulle ha beslutat senast vid sitt möte den 30 november 2018." in html
+    assert "måste besluta" not in html
     Agreement.objects.filter(pk=vg_declaration.pk).update(notice_period_days=60)
     fresh = Agreement.objects.get(pk=vg_declaration.pk)
     with translation.override("sv"):
         html = render_to_string("partials/renewal_deadline.html", {"agreement": fresh})
-    assert "Med 60 dagars uppsägningstid måste beslutet fattas senast 2018-11-01." in html
+    assert "Med 60 dagars uppsägningstid skulle beslutet ha fattats senast 2018-11-01." in html
 
 
 def test_renewal_deadline_partial_is_empty_for_agreements_without_express_renewal():
@@ -869,7 +884,9 @@ def test_agreement_page_says_when_sro_must_decide(client):
     page = client.get(declaration.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="sv")
 
     assert page.status_code == 200
-    assert "SRO måste besluta senast vid sitt möte den 30 november 2018." in page.content.decode()
+    html = page.content.decode()
+    assert "SRO skulle ha beslutat senast vid sitt möte den 30 november 2018." in html
+    assert "SRO måste besluta" not in html
 
 
 def test_body_page_shows_the_coming_chair_periods(client, heads_network):

@@ -10,63 +10,65 @@ Judgements, where the document leaves something open:
   required by the rule, so seeding one would invent facts. The term (12 months) and the
   rotation text are kept on the body; a coordinator adds the rule once the first term is
   known.
-* Texts are entered as written, including the document's own typos ("NKS-S",
-  "Någon forma av") and its open questions (ending in "?").
+* Clauses, responsibilities and mandates are the document's own words (the wording is the
+  fact), including its typos ("NKS-S", "Någon forma av") and open questions (ending in
+  "?"). The background and purpose are summarised in the registry's own words, each
+  paragraph naming the section it rests on.
 """
 
 from __future__ import annotations
 
 from governance.seed.sources import DALARNA_PROPOSAL
 
-HISTORY = """Historik
-Under det senaste decenniet har ett antal satsningar gjorts för att bidra till att socialtjänsten och hälso- och sjukvården ska bli mer evidensbaserad. 2008 presenterades betänkandet "Evidensbaserad praktik inom socialtjänsten – till nytta för brukaren" (SOU 2008:18). Utredningen konstaterade att det fanns stora brister i arbetssätt inom socialtjänsten. Ett förslag presenterades med olika insatser för utveckling av en mer evidensbaserad praktik inom socialtjänsten (EBP). Mot bakgrund av utredningens förslag ingick staten och SKL en överenskommelse om en plattform för arbetet att utveckla en evidensbaserad praktik inom socialtjänsten och närliggande hälso- och sjukvård. Enligt plattformen skulle de överenskomna insatserna samordnas mellan SKL och staten och ske utifrån gemensamma prioriteringar på nationell respektive lokal grund.
-I samband med överenskommelsen fördelades ekonomiska medel ut till länen i syfte att bygga upp regionala stödstrukturer för kunskapsutveckling. De årliga överenskommelserna pekade ut olika prioriteringar mellan åren. I överenskommelsen 2014 ställde regeringen och SKL krav på regionerna/länen att upprätta en långsiktig plan för en hållbar regional stödstruktur inom socialtjänst och närliggande hälso- och sjukvård. Från och med 2015 upphörde det finansiella stödet som följt med tidigare överenskommelser.
-Landstinget Dalarna och kommunerna i Dalarna önskade behålla den stödstruktur som utvecklats och tog beslut 2015 att årligen finansiera en grundstruktur inom Region Dalarna med en bemanning om tre tjänster. Region Dalarna bidrar utöver dessa med en tjänst."""
+# The proposal's background, summarised in the registry's own words; the section of the
+# document each paragraph rests on is named at its end.
+HISTORY = (
+    "Bakgrund enligt förslaget. Betänkandet om evidensbaserad praktik i socialtjänsten "
+    "(SOU 2008:18) pekade på stora brister i socialtjänstens arbetssätt. Därefter slöt staten "
+    "och SKL en överenskommelse om en plattform för arbetet, med insatser som skulle "
+    "samordnas och prioriteras gemensamt nationellt och lokalt. Länen fick pengar för att "
+    "bygga upp regionala stödstrukturer, och överenskommelserna prioriterade olika frågor år "
+    "för år. Enligt förslaget krävde överenskommelsen 2014 en långsiktig plan för en hållbar "
+    "stödstruktur, och det statliga stödet upphörde från 2015. Landstinget och kommunerna i "
+    "Dalarna beslutade 2015 att varje år finansiera en grundstruktur på tre tjänster inom "
+    "Region Dalarna, som själv står för ytterligare en tjänst. (Källa: förslaget, avsnittet "
+    "Historik.)"
+)
 
-EXPERIENCE = """Erfarenhet av arbetet
-Dalarnas modell för en regional stödstruktur ses nationellt som framgångsrik. I det uppdrag som formulerades 2015 tydliggjordes att kommuner och landsting måste samverka sinsemellan för att klara gemensamma åtaganden.
-I insamlingen av erfarenheter har ett antal diskussioner förts i chefsnätverket, med utvecklingsledarna och i de regionala utvecklingsgrupperna. Under 2017 genomfördes en utvärdering av SUD (socialtjänstens utvecklingscentrum i Dalarna) och arbetet inom den regionala stödstrukturen. Syftet med utvärderingen var framförallt att få en bild av hur strukturerna fyllt sina syften att arbeta för evidensbaserad praktik och hur samverkan mellan de båda strukturerna skett. Utvärderaren granskade även hur samverkan fungerat mellan de ingående verksamheterna inom ramen för respektive struktur. Vid utvärderingen av stödstrukturen studerades endast två av de fem befintliga regionala utvecklingsgrupper, ett fåtal personer intervjuades och utvärderingen speglade framförallt det kommunala perspektivet.
-Nedan redovisas ett antal synpunkter som lyfts i någon av de ovan nämnda diskussionerna och eller i utvärderingen."""
+EXPERIENCE = (
+    "Erfarenheter. Dalarnas modell räknas nationellt som framgångsrik; uppdraget från 2015 "
+    "betonade att kommunerna och landstinget måste samverka för att klara sina gemensamma "
+    "åtaganden. Erfarenheterna samlades in i chefsnätverket, bland utvecklingsledarna och i "
+    "de regionala utvecklingsgrupperna, och genom en utvärdering 2017 av SUD och av "
+    "stödstrukturens arbete: hur väl de främjat evidensbaserad praktik och hur samverkan "
+    "fungerat. Utvärderingen var begränsad – två av fem utvecklingsgrupper, få intervjuer och "
+    "mest kommunernas perspektiv. (Källa: förslaget, avsnittet Erfarenhet av arbetet.)"
+)
 
+# The points raised in the discussions and the evaluation, in short.
 POSITIVES = [
-    "Den regionala stödstrukturen är en viktig samordnande länk mellan olika aktörer och bidrar "
-    "till att nyttja gemensamma resurser.",
-    "De regionala utvecklingsgrupperna ger en möjlighet att diskutera frågor som inte lyfts i "
-    "andra sammanhang. Mötet och diskussionerna mellan kommuner och Landsting inom sakfrågorna "
-    "är viktiga att behålla.",
-    "Betydelsefullt att få mötas i nätverk både på handläggarnivå och chefsnivå, ett bra sätt "
-    "att utbyta erfarenheter och skapa ett lärande.",
-    "Den regionala nivån sköter en del omvärldsbevakning, filtrerar och informerar kommunerna "
-    "om vad som pågår.",
-    "Flera överenskommelser har utvecklats och senare fastställts inom landstinget och kommunerna.",
-    "Den regionala nivån kan samla ihop lokala frågor och sedan lyfta dem till nationell nivå.",
-    "De mindre kommunerna upplever det som positivt att det pågår ett regionalt arbete, de får "
-    "draghjälp.",
+    "stödstrukturen knyter ihop aktörerna och hjälper dem att använda gemensamma resurser",
+    "utvecklingsgrupperna ger kommuner och landsting ett forum för sakfrågor som annars inte "
+    "tas upp",
+    "nätverken på handläggar- och chefsnivå ger erfarenhetsutbyte och lärande",
+    "den regionala nivån bevakar omvärlden och informerar kommunerna",
+    "flera överenskommelser har tagits fram och sedan fastställts av huvudmännen",
+    "lokala frågor kan samlas och föras vidare till nationell nivå",
+    "de mindre kommunerna får draghjälp",
 ]
 
 TO_DEVELOP = [
-    "Diskussionerna i chefsnätverket tenderar att bli mer operativ än strategiska, vilket "
-    "avspeglas i upprättande handlingsplaner och minnesanteckningar",
-    "De mindre kommunerna har inte alla gånger möjlighet att vara representerade i de "
-    "regionala utvecklingsgrupperna. Det finns risk att de som saknar representation missar "
-    "information och har mindre delaktighet i det som pågår.",
-    "Arbetet i chefsnätverket med 30 personer upplevs periodvis svårhanterligt. Agendan till "
-    "mötena tenderar att bli lång, med ett brett spektrum av frågeställningar. Beredning av "
-    "frågor är ibland bristfällig, vilket medför att frågor ajourneras och hamnar i "
-    '"långbänk". Det kräver en bred kompetens och ett stort kunnande i många olika frågor.',
-    "De personer som representerar verksamheterna i chefsnätverket har ofta hög "
-    "arbetsbelastning, vilket medför att flera bortprioriterar chefsmötet.",
-    "Chefsnätverket har inget egentligt beslutsmandat, vilket gör det svårt i den långsiktiga "
-    "planeringen.",
-    "Arbetet med handlingsplanerna kan utvecklas och utgöra viktiga överenskommelser mellan "
-    "kommunerna och landstinget, som då kan bli mer styrande för både verksamhet- och "
-    "finansiell planering.",
-    "De är otydligt vilka frågor som ska beslutas av chefsnätverket och vilka frågor som ska "
-    "beslutas inom de regionala utvecklingsgrupperna. Otydligheten resulterar att förslag "
-    "bollas fram och tillbaks.",
-    "Det finns en svårighet att få in verksamheten som drivs inom stödstrukturen i "
-    "linjeorganisationen, det blir lätt samordningen som det blir fokus på och inte så mycket "
-    "utvecklingen av evidensbaserad praktik.",
+    "chefsnätverkets diskussioner blir mer operativa än strategiska",
+    "mindre kommuner hinner inte alltid vara med i utvecklingsgrupperna och riskerar att "
+    "missa information",
+    "ett nätverk på 30 personer med långa dagordningar är svårt att hantera; dåligt beredda "
+    "frågor skjuts upp",
+    "hög arbetsbelastning gör att deltagare prioriterar bort mötena",
+    "chefsnätverket saknar egentligt beslutsmandat, vilket försvårar långsiktig planering",
+    "handlingsplanerna kan bli överenskommelser som styr verksamhet och ekonomi",
+    "det är oklart vad chefsnätverket och vad utvecklingsgrupperna ska besluta om",
+    "arbetet är svårt att få in i linjeorganisationen; samordningen tar över från "
+    "utvecklingen av evidensbaserad praktik",
 ]
 
 
@@ -75,20 +77,11 @@ def _bullets(items: list[str]) -> str:
 
 
 BACKGROUND = (
-    f"{HISTORY}\n\n{EXPERIENCE}\n\nPositivt:\n{_bullets(POSITIVES)}\n\n"
-    f"Kan utvecklas:\n{_bullets(TO_DEVELOP)}"
+    f"{HISTORY}\n\n{EXPERIENCE}\n\nDet som fungerar bra enligt synpunkterna:\n"
+    f"{_bullets(POSITIVES)}\n\nDet som kan utvecklas:\n{_bullets(TO_DEVELOP)}"
 )
 
-PREREQUISITE = (
-    "Den regionala stödstrukturen ska långsiktigt kunna försörja regionen med praktiskt "
-    "verksamhetsstöd, när det gäller kunskapsutveckling, implementering av nationella "
-    "riktlinjer, ny evidensbaserad kunskap, samt systematisk uppföljning och utvärdering. "
-    "Stödstrukturen ska även utgöra en arena för lokala politiska prioriteringar inom hälsa och "
-    "välfärdsområdet. Den ska också vara en plattform för gemensam samverkan mellan kommun och "
-    "region. En samverkan som stödjer och bidrar till att medborgarna får en god vård och "
-    "omsorg."
-)
-
+# The proposal's own aims, goals and tasks: its clauses, in its own words.
 AIMS = [
     "Fördjupa och stärka samverkan mellan kommunerna och Landstinget inom välfärdsområdet samt "
     "utveckla gemensamma arbetssätt som ger bättre vård och omsorg för befolkningen.",
@@ -117,6 +110,39 @@ WELFARE_WORK = [
     "kunskapsutveckling och kunskapsstyrning.",
 ]
 
+# What the proposal wants the new organisation to achieve, in the registry's words.
+PREREQUISITE = (
+    "Stödstrukturen ska på lång sikt ge regionen praktiskt stöd i kunskapsutveckling, i att "
+    "införa nationella riktlinjer och ny kunskap och i systematisk uppföljning. Den ska också "
+    "vara en arena för lokala politiska prioriteringar inom hälsa och välfärd och en "
+    "plattform för samverkan mellan kommunerna och regionen, till nytta för invånarnas vård "
+    "och omsorg."
+)
+
+AIMS_SUMMARY = [
+    "djupare samverkan och gemensamma arbetssätt mellan kommunerna och landstinget",
+    "en verksamhet som vilar på regionalt samarbete, bästa tillgängliga kunskap, brukarnas "
+    "kunskap och önskemål och professionens erfarenhet",
+    "god, säker och jämlik vård och omsorg i länet",
+    "effektiv användning av gemensamma resurser",
+]
+
+GOALS_SUMMARY = [
+    "en arena för lokala och regionala politiska prioriteringar inom välfärden",
+    "praktiskt verksamhetsstöd till länet på lång sikt",
+    "samordnad kunskapsstyrning och införande av evidensbaserade arbetssätt",
+    "mer samsyn och bättre samarbete inom området",
+]
+
+WELFARE_WORK_SUMMARY = [
+    "praktiskt verksamhetsstöd till kommunernas och landstingets verksamheter",
+    "stöd för att införa evidensbaserade arbetssätt i socialtjänsten och närliggande hälso- "
+    "och sjukvård",
+    "en arena för lokala och regionala politiska prioriteringar",
+    "en dialogpart mot sjukvårdsregionen och den nationella nivån om kunskapsutveckling och "
+    "kunskapsstyrning",
+]
+
 STRUCTURE = (
     "Strukturen har byggts upp utifrån det mål och syfte som finns för samverkan. "
     "Chefsnätverket är den övergripande beslutande instansen som ger mandat till styrgruppen "
@@ -129,17 +155,15 @@ STRUCTURE = (
 )
 
 PURPOSE = (
-    f"Förutsättning för nytt arbetssätt\n{PREREQUISITE}\n\nSyfte\n{_bullets(AIMS)}\n\n"
-    f"Mål\n{_bullets(GOALS)}\n\nArbetet inom välfärdssamverkan\n{_bullets(WELFARE_WORK)}\n"
-    "Regionalt finns det flera parter som är intressanta och viktiga att samverka med, "
-    "exempelvis Länsstyrelsen, Högskolan och Polisen. Det sker även en nationell samverkan, SKL "
-    "och socialstyrelsen bidrar med möjligheter för kunskapsutveckling inom området, inte minst "
-    "genom de nationella nätverk och nationella samordnare som finns inom SKL.\n\n"
-    "I samband med regionsbildningen har ett arbete med att anpassa organisationen till nya "
-    "förutsättningar som beskrivs i utvärdering och workshops pågått och i slutet av 2018 "
-    "började ett nytt förslag att ta form. Chefsnätverket har fortsatt arbetet med en mer "
-    "detaljerad beskrivning av organisation, struktur och arbetssätt. Detta är det första "
-    "utkastet på ny organisation och arbetssätt."
+    f"Förutsättning (källa: förslaget, Förutsättning för nytt arbetssätt): {PREREQUISITE}\n\n"
+    f"Syfte:\n{_bullets(AIMS_SUMMARY)}\n\nMål:\n{_bullets(GOALS_SUMMARY)}\n\n"
+    f"Välfärdssamverkan ska ge:\n{_bullets(WELFARE_WORK_SUMMARY)}\n\n"
+    "Regionalt nämns Länsstyrelsen, Högskolan och Polisen som viktiga parter; nationellt "
+    "bidrar SKL och Socialstyrelsen, bland annat genom SKL:s nationella nätverk och "
+    "samordnare.\n\n"
+    "Förslaget började ta form i slutet av 2018, när organisationen anpassades till "
+    "regionbildningen efter utvärderingen och workshoppar; chefsnätverket har sedan beskrivit "
+    "organisation och arbetssätt närmare. Dokumentet är ett första utkast."
 )
 
 HEADS_NETWORK_RESPONSIBILITIES = [
@@ -458,7 +482,9 @@ def load() -> int:
         kind=BodyKind.STEERING_GROUP,
         status=BodyStatus.PROPOSED,
         parent=network,
-        has_decision_mandate=False,
+        # It decides which items the heads' network takes up, and is the deciding body
+        # of a routing rule (governance.seed.routing).
+        has_decision_mandate=True,
         mandate="Syfte med styrgruppen är att den ska fungera som tratt för chefsnätverket så "
         "att de frågor som kommer till chefsnätverket är väl beredda och av strategisk eller "
         "beslutande karaktär. Styrgruppen ska även ansvara för uppföljning av arbetsgrupperna. "

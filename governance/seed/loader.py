@@ -23,6 +23,7 @@ STEPS: list[tuple[str, str]] = [
     ("dalarna", "governance.seed.dalarna:load"),
     ("support_structures", "governance.seed.support_structures:load"),
     ("routing", "governance.seed.routing:load"),
+    ("statements", "governance.seed.statements:load"),
 ]
 
 

@@ -8,8 +8,10 @@ wording of the 2013 agreement and its co-financing schedule; Dalarna's proposal 
 004) for the 2014 agreement.
 
 Dates: the national agreements are yearly ("överenskommelse för år 2015"), so each is
-entered as valid from 1 January to 31 December of its year; ``validity_text`` keeps the
-document's own words. The documents give no reference numbers for them.
+entered as valid from 1 January to 31 December of its year, marked as inferred
+(``valid_from_basis``); ``validity_text`` keeps the document's own words. Which
+principals an initiative concerns is the registry's classification, never the
+documents' words: every ``concerns`` is marked inferred with its reason. The documents give no reference numbers for them.
 """
 
 from __future__ import annotations
@@ -69,17 +71,17 @@ GOALS = [
     ),
 ]
 
+# Statskontoret's findings (2014) as the brochure reports them, in short.
 STATSKONTORET_FINDINGS = [
-    "satsningen har gett ett samlat grepp kring aktuella frågor och utvecklingsarbeten",
-    "samverkan inom länen har stärkts – både mellan kommuner samt mellan kommuner och landsting",
-    "hela 93 procent av kommunerna har tagit del av verksamheten i stödstrukturerna",
-    "samverkan har också stärkts mellan socialtjänst, FoU och universitet/högskolor",
-    "drygt 90 procent av hälso- och sjukvårdsdirektörerna anser att den verksamhet som bedrivs "
-    "av stödstrukturen har utvecklat landstingets samverkan med socialtjänsten",
-    "fler än 70 procent av socialcheferna anser att kommunen har haft nytta av stödstrukturen "
-    "vid implementering av nationella riktlinjer och vägledningar",
-    "70 procent av ordförandena i socialnämnderna har tagit del av den verksamhet som bedrivs "
-    "i stödstrukturerna",
+    "satsningen gav ett samlat grepp om aktuella frågor och utvecklingsarbeten",
+    "samverkan i länen har stärkts, mellan kommuner och mellan kommuner och landsting",
+    "93 procent av kommunerna har tagit del av stödstrukturernas verksamhet",
+    "socialtjänst, FoU och universitet/högskolor samverkar mer",
+    "drygt 90 procent av hälso- och sjukvårdsdirektörerna menar att landstingets samverkan "
+    "med socialtjänsten har utvecklats tack vare stödstrukturen",
+    "mer än 70 procent av socialcheferna menar att stödstrukturen hjälpt kommunen att införa "
+    "nationella riktlinjer och vägledningar",
+    "70 procent av ordförandena i socialnämnderna har tagit del av verksamheten",
 ]
 
 # (slug, year, title, text, reference) — SKL's timeline (seed 003), text as written.
@@ -106,20 +108,18 @@ MILESTONES = [
         "milstolpe-2008",
         2008,
         "Betänkandet Evidensbaserad praktik inom socialtjänsten",
-        '"Utredningen för en kunskapsbaserad socialtjänst" (Kerstin Wigzell) avlämnar '
-        'betänkandet "Evidensbaserad praktik inom socialtjänsten - till nytta för brukaren" '
-        "(SOU 2008:18) vilket ligger till grund för det fortsatta utvecklingsarbetet och de "
-        "nationella satsningarna.",
+        "Utredningen för en kunskapsbaserad socialtjänst (Kerstin Wigzell) lämnar betänkandet "
+        "Evidensbaserad praktik inom socialtjänsten – till nytta för brukaren (SOU 2008:18). "
+        "Det blir grunden för det fortsatta utvecklingsarbetet och de nationella satsningarna.",
         "SOU 2008:18",
     ),
     (
         "milstolpe-2009",
         2009,
         "Dialog om gemensamt utvecklingsarbete för EBP",
-        "Kommuner, landsting och regioner inbjuds till dialog om ett gemensamt "
-        "utvecklingsarbete för en evidensbaserad praktik (EBP) inom socialtjänsten. Det "
-        "genomförs arton workshops i länen/regionerna, vilka följs upp med en nationell "
-        "konferens i Stockholm.",
+        "Kommuner, landsting och regioner bjuds in till dialog om att gemensamt utveckla en "
+        "evidensbaserad praktik (EBP) i socialtjänsten: arton workshops i länen och därefter "
+        "en nationell konferens i Stockholm.",
         "",
     ),
     (
@@ -135,10 +135,10 @@ MILESTONES = [
         "milstolpe-2011",
         2011,
         "Ny överenskommelse; den sociala barn- och ungdomsvården lyfts in",
-        'Plattformen ligger till grund för en ny överenskommelse "Stöd till en evidensbaserad '
-        'praktik för god kvalitet inom socialtjänstens område". Sedan tidigare fanns det '
-        "utvecklingsmedel för missbruks- och beroendevården. Ett nytt verksamhetsområde lyfts "
-        "in: Den sociala barn- och ungdomsvården.",
+        "En ny överenskommelse bygger på plattformen: Stöd till en evidensbaserad praktik för "
+        "god kvalitet inom socialtjänstens område. Utöver de tidigare utvecklingsmedlen för "
+        "missbruks- och beroendevården omfattar den nu också den sociala barn- och "
+        "ungdomsvården.",
         "",
     ),
     (
@@ -171,11 +171,10 @@ MILESTONES = [
         "milstolpe-2014-statskontoret",
         2014,
         "Statskontorets slutrapport: resultat",
-        "Statskontorets slutrapport (2014) om utveckling av regionala stödstrukturer har också "
-        "visat att:\n"
+        "Enligt Statskontorets slutrapport (2014), så som SKL:s broschyr återger den:\n"
         + "\n".join(f"- {finding}" for finding in STATSKONTORET_FINDINGS)
-        + "\nStatskontorets utvärdering konstaterar att uppbyggnaden av stödstrukturerna har "
-        "förbättrat förutsättningarna för att arbeta evidensbaserat.",
+        + "\nStatskontoret bedömer att stödstrukturerna har gjort det lättare att arbeta "
+        "evidensbaserat.",
         "",
     ),
     (
@@ -188,6 +187,17 @@ MILESTONES = [
         "",
     ),
 ]
+
+# Why the registry classifies an initiative as concerning these principals.
+CONCERNS_BASIS = {
+    "municipalities": "Registrets bedömning: området hör till kommunernas socialtjänst; "
+    "källan säger inte vilka huvudmän satsningen berör.",
+    "both": "Registrets bedömning: stödstrukturerna är gemensamma för kommuner och "
+    "landsting; källan säger inte vilka huvudmän satsningen berör.",
+    "region": "Registrets bedömning: området hör till hälso- och sjukvården; källan säger "
+    "inte vilka huvudmän satsningen berör.",
+    "any": "Registrets bedömning; källan säger inte vilka huvudmän satsningen berör.",
+}
 
 COFINANCING_2013 = (
     "Parterna är ense om att utvecklingen av de regionala stödstrukturerna behöver fortsätta. "
@@ -202,8 +212,20 @@ COFINANCING_2013 = (
 )
 
 
+YEARLY_BASIS = (
+    "Datumen är härledda: källan talar om överenskommelsen för ett år, inte om dagar, så "
+    "registret räknar den från 1 januari till 31 december det året."
+)
+
+
 def _year(year: int) -> dict:
-    return {"valid_from": dt.date(year, 1, 1), "valid_until": dt.date(year, 12, 31)}
+    return {
+        "valid_from": dt.date(year, 1, 1),
+        "valid_until": dt.date(year, 12, 31),
+        "valid_from_basis": "inferred",
+        "valid_until_basis": "inferred",
+        "basis_note": YEARLY_BASIS,
+    }
 
 
 def load() -> int:
@@ -384,7 +406,8 @@ def load() -> int:
         # kvalitet i socialtjänsten 2013"; its foreword words it the same way.
         title="Stöd till en evidensbaserad praktik för god kvalitet i socialtjänsten",
         validity_text="Överenskommelsen för 2013",
-        purpose=COFINANCING_2013,
+        purpose="Överenskommelsens egna ord, citerade i SKL:s sammanställning av "
+        "länsplanerna (avsnittet Planerna har god förankring):\n”" + COFINANCING_2013 + "”",
         background="Överenskommelsen för 2013 mellan regeringen och Sveriges Kommuner och "
         "Landsting (SKL) om stöd till en evidensbaserad praktik för god kvalitet i "
         "socialtjänsten (på ett ställe i sammanställningen: i socialtjänsten och angränsande "
@@ -414,9 +437,10 @@ def load() -> int:
         s.source,
         title="Överenskommelse för år 2015 mellan staten och SKL",
         validity_text="Överenskommelse för år 2015",
-        purpose="I överenskommelse för år 2015 mellan staten och SKL förtydligas att de "
-        "regionala stödstrukturerna ska:\n"
-        + "\n".join(f"- {text}" for _, text, framing, _ in GOALS if not framing),
+        purpose="Överenskommelsens precisering av stödstrukturernas uppdrag, citerad i "
+        "avsiktsförklaringen VGR–VästKom 2016 (avsnittet Bakgrund). De regionala "
+        "stödstrukturerna ska:\n"
+        + "\n".join(f"- ”{text}”" for _, text, framing, _ in GOALS if not framing),
         background="Titeln anges inte i källdokumentet.",
     )
     a2016 = national_agreement(
@@ -426,14 +450,14 @@ def load() -> int:
         title="Stöd för en evidensbaserad praktik för god kvalitet inom socialtjänsten",
         short_name="Överenskommelse EBP 2016",
         validity_text="2016 års överenskommelse; avslutas efter 2016",
-        purpose="2016 års överenskommelse syftar till att stärka de regionala samverkans- och "
-        "stödstrukturerna inför överenskommelsens avslut efter 2016, stödja pågående "
-        "utvecklingsinsatser inom socialtjänstens område för en evidensbaserad praktik och "
-        "fortsatt stödja uppbyggnad av NSK-S och programråd inför lokal finansiering 2017.",
-        background="Överenskommelsen för 2016 är det sista året som medel anslås till en "
-        'evidensbaserad praktik för god kvalitet inom socialtjänsten. "Målsättningen för det '
-        "fortsatta arbetet är att de regionala samverkans- och stödstrukturerna ska ha hittat "
-        'en långsiktig och stabil form även efter 2016 då denna överenskommelse avslutas".',
+        purpose="Överenskommelsen skulle stärka stödstrukturerna inför att den upphörde "
+        "efter 2016, stödja pågående utvecklingsarbete för en evidensbaserad praktik i "
+        "socialtjänsten och fortsätta stödja uppbyggnaden av NSK-S och programråden inför "
+        "lokal finansiering 2017 (källa: avsiktsförklaringen VGR–VästKom 2016, avsnittet "
+        "Saken).",
+        background="2016 var det sista året med statliga medel till en evidensbaserad praktik "
+        "i socialtjänsten. Målet var att stödstrukturerna skulle ha en långsiktig och stabil "
+        "form även efter 2016, när överenskommelsen upphörde.",
     )
 
     # Money -----------------------------------------------------------------------
@@ -599,6 +623,8 @@ def load() -> int:
             year=year,
             source_agreement=agreement,
             concerns=concerns,
+            concerns_basis="inferred",
+            basis_note=CONCERNS_BASIS[concerns],
             matter=matter,
             subject=subject,
             description=description,

@@ -99,6 +99,12 @@ DRAFT_NOTE = (
     "fråga efter. Svaren anger att de bygger på ett utkast. Ändra datumen när beslut finns."
 )
 
+DALARNA_START_BASIS = (
+    "Startdatumet är härlett: förslaget anger inget datum. Registret räknar från "
+    "2019-01-01, då förslaget beskriver organisationen som tar form med regionbildningen "
+    "och rekryteringarna under 2019."
+)
+
 # (passage to find or create, heading, matter, concerns, handlers, deciding body, explanation)
 DALARNA_RULES = [
     (
@@ -152,6 +158,7 @@ def _add_rule(
     priority,
     explanation,
     valid_from=None,
+    basis_note="",
 ) -> int:
     from bodies.models import Body, Organisation
     from governance.models import RoutingRule
@@ -172,6 +179,8 @@ def _add_rule(
         priority=priority,
         explanation=explanation,
         valid_from=valid_from,
+        valid_from_basis="inferred" if basis_note else "stated",
+        basis_note=basis_note,
         source_id=clause.source_id or clause.agreement.source_id,
     )
     save_rule(rule, [Organisation.objects.get(slug=s) for s in handlers])
@@ -247,6 +256,7 @@ def _load_dalarna() -> int:
             priority=10,
             explanation=f"{explanation} Förslaget: ”{passage.rstrip('.')}”.{DRAFT_NOTE}",
             valid_from=DALARNA_START,
+            basis_note=DALARNA_START_BASIS,
         )
     return created
 

@@ -1,6 +1,8 @@
 """The source documents the registry's facts are taken from: one row per seed document.
 
-Every seeded record's ``source`` names one of these slugs. Seeds 000 and 001 are the
+Every seeded record's ``source`` names one of these slugs. None of the documents gives a
+day of publication, so ``published_on`` stays blank: a record taken from them is known
+as of the document's year (``governance.known_as_of``), and 003 and 004 give not even that. Seeds 000 and 001 are the
 same declaration of intent (001 is a PDF extraction of it); seeded records cite 000.
 """
 
@@ -16,6 +18,7 @@ DALARNA_PROPOSAL = "dalarna-forslag-ny-organisation"
 SOURCES = [
     {
         "slug": VG_DECLARATION,
+        "short_title": "Avsiktsförklaringen VGR–VästKom 2016",
         "title": (
             "Avsiktsförklaring: Regionala samverkans- och stödstrukturer för gemensam "
             "kunskapsutveckling inom socialtjänst och närliggande hälso- och sjukvård"
@@ -30,6 +33,7 @@ SOURCES = [
     },
     {
         "slug": VG_DECLARATION_PDF,
+        "short_title": "Avsiktsförklaringen VGR–VästKom 2016 (PDF)",
         "title": (
             "Avsiktsförklaring: Regionala samverkans- och stödstrukturer för gemensam "
             "kunskapsutveckling inom socialtjänst och närliggande hälso- och sjukvård (PDF)"
@@ -44,6 +48,7 @@ SOURCES = [
     },
     {
         "slug": COUNTY_PLANS,
+        "short_title": "SKL:s sammanställning av länsplanerna",
         "title": (
             "Länens planer för framtida organisation, styrning och finansiering av de "
             "regionala stödstrukturerna för kunskapsutveckling"
@@ -57,6 +62,7 @@ SOURCES = [
     },
     {
         "slug": SKL_BROCHURE,
+        "short_title": "SKL:s broschyr om stödstrukturerna",
         "title": "Regionala samverkans- och stödstrukturer – Kunskapsutveckling inom socialtjänsten",
         "publisher": "Sveriges Kommuner och Landsting (SKL)",
         "year": None,  # the brochure gives no publication year
@@ -64,11 +70,12 @@ SOURCES = [
         "description": (
             "SKL:s broschyr om de regionala stödstrukturerna: mål, tidslinje 2004–2016 och "
             "resultat ur Statskontorets slutrapport (2014). Beställningsnummer 5369 "
-            "(webbutik.skl.se); kontaktpersoner Per Albinsson och Anna Lilja Qvarlander, SKL."
+            "(webbutik.skl.se). Kontaktpersonerna finns bland registrets namngivna roller."
         ),
     },
     {
         "slug": DALARNA_PROPOSAL,
+        "short_title": "Dalarnas organisationsförslag",
         "title": "Förslag på ny organisation och arbetssätt för välfärdssamverkan i Dalarna",
         "publisher": "Chefsnätverket (Länsnätverk förvaltningschefer inom hälsa och välfärd)",
         "year": None,  # a first draft that took shape at the end of 2018; no date given

@@ -26,7 +26,13 @@ How the document's words were entered:
 * ``plan_signed_by`` is filled only for the counties the document names in its
   paragraph on signatures (Blekinge, Dalarna, Halland, Jönköping, Kalmar, Stockholm,
   Värmland); the paragraph's other figures (two thirds signed by a region/federation
-  director, ten by the county council or health-care director) name no counties.
+  director, just over half by both sides, ten by the county council or health-care
+  director) name no counties and are statements of the source (``governance.seed.statements``).
+* ``has_decision_mandate`` is set only where the document says so (True for bodies that
+  decide, adopt or "fastställa"); where it says nothing the mandate is unknown (None).
+* The descriptions follow the county's paragraph in the section the field is named for;
+  none repeats more than 400 characters of it word for word, and the longest are
+  rewritten in the registry's own words (tests/test_seed_wording.py).
 * ``plan_decided_by`` and ``plan_decision_level`` follow the paragraph on who decided:
   political level in 15 counties ("drygt två tredjedelar", Skåne "delvis", hence mixed),
   officials' level in the other six.
@@ -288,8 +294,12 @@ BODIES: dict[str, dict] = {
         "meetings_per_year": 2,
         "composition": "Landstingspresidiet, PKN-presidiet och samtliga socialnämndspresidier i "
         "länets tolv kommuner.",
-        "mandate": "Fokuserar på innehåll och resultat av arbetet och fastställer inriktning och "
-        "handlingsplan för nästkommande samarbetsperiod.",
+        # The conference adopted the new structure in September 2013 and sets the
+        # direction and action plan: it decides, it does not only recommend.
+        "has_decision_mandate": True,
+        "mandate": "Antog i september 2013 länets nya struktur för samverkan och gemensam "
+        "ledning. Följer arbetets innehåll och resultat och fastställer inriktning och "
+        "handlingsplan för nästa samarbetsperiod.",
     },
     "presidiemoten-i-kalmar-lan": {
         "name": "Presidiemöten i Kalmar län",
@@ -321,6 +331,8 @@ BODIES: dict[str, dict] = {
         "name": "Samverkansberedningen kommunerna landstinget",
         "kind": "political",
         "county": "25",
+        # Its commission includes to "fastställa gemensamma överenskommelser".
+        "has_decision_mandate": True,
         "mandate": "Ny politisk organisation som infördes 2012; uppdraget fastställdes i "
         "september 2013: bland annat att utveckla en väl fungerande samverkan i gemensamma "
         "frågor, prioritera mellan utvecklingsområden, fastställa gemensamma överenskommelser "
@@ -445,8 +457,13 @@ PLAN_DECIDING_BODIES = {"06": "primarkommunala-namnden", "18": "socialchefsnatve
 
 # Every plan was decided in 2013: the 2013 agreement required the counties to draw up
 # their plans during 2013, SKL's memo of April 2013 set 15 November 2013 as the deadline
-# and all counties had submitted their plans in November 2013. No day is given.
+# and all counties had submitted their plans in November 2013. No day is given, and the
+# compilation never says when a plan was decided: the year is inferred, and says so.
 PLAN_DECISION_YEAR = 2013
+PLAN_DECISION_BASIS = (
+    "Året är härlett: sammanställningen anger inte när planen beslutades, men planerna "
+    "skulle tas fram under 2013 och alla län hade lämnat in sina planer i november 2013."
+)
 
 # Decisions the profiles date: (body slug, year, kind, summary).
 DECISIONS = [
@@ -492,13 +509,11 @@ PROFILES: dict[str, dict] = {
         "plan_decision_level": "political",
         "has_political_arena": True,
         "political_arena": (
-            "Presidiegruppen: strategiskt forum för samverkan mellan Landstingets Hälso- och "
-            "sjukvårdsnämnd (HSN) och Kommunförbundet Stockholms läns (KSL) Sociala "
-            "välfärdsberedning. Uppdraget är att ta initiativ till att förbättra brister i "
-            "samverkan och undanröja hinder i syfte att stötta utvecklingen av vård och omsorg "
-            "i Stockholms län samt identifiera gemensamma utvecklingsområden och skapa "
-            "gemensamma målbilder. Ett särskilt samverkansorgan på politisk nivå finns dessutom "
-            "inom äldreområdet."
+            "Presidiegruppen är det strategiska forumet där landstingets hälso- och "
+            "sjukvårdsnämnd (HSN) och KSL:s sociala välfärdsberedning möts. Gruppen ska rätta "
+            "till brister och hinder i samverkan, så att vården och omsorgen i länet kan "
+            "utvecklas, och enas om gemensamma utvecklingsområden och mål. För äldrefrågorna "
+            "finns dessutom ett eget politiskt samverkansorgan."
         ),
         "decisions_needed": (
             "Länet fortsätter att utveckla den struktur som finns i dag, med fokus på behov som "
@@ -526,17 +541,15 @@ PROFILES: dict[str, dict] = {
         "plan_decision_level": "political",
         "has_political_arena": True,
         "political_arena": (
-            "Länsplanen pekar ut styrelsen för Regionförbundet Uppsala län som det "
-            "länsgemensamma politiska samverkansorganet för kommunerna och landstinget. Det är "
-            "i förbundsstyrelsen som de övergripande strategiska besluten rörande den regionala "
-            "stödstrukturen fattas."
+            "Enligt planen är Regionförbundet Uppsala läns styrelse kommunernas och "
+            "landstingets gemensamma politiska organ i länet, och där fattas de strategiska "
+            "besluten om stödstrukturen."
         ),
         "decisions_needed": (
-            "Processen för den framtida planeringen startade i FoU-stöds ledningsgrupp i maj "
-            "2013. Den framtida, långsiktiga finansieringen har enligt planen ännu inte "
-            "diskuterats. Under 2014 ska behovet utredas och under 2015 ska beslut fattas i "
-            "respektive kommun/landsting och regionförbund om finansieringens storlek, "
-            "fördelning och form."
+            "Planeringen började i FoU-stöds ledningsgrupp i maj 2013, men den långsiktiga "
+            "finansieringen hade enligt planen inte diskuterats. Behovet utreds under 2014; "
+            "under 2015 beslutar kommunerna, landstinget och regionförbundet var för sig hur "
+            "stor finansieringen blir och hur den fördelas och utformas."
         ),
     },
     "04": {  # Sörmland
@@ -546,14 +559,11 @@ PROFILES: dict[str, dict] = {
         "plan_decision_level": "political",
         "has_political_arena": True,
         "political_arena": (
-            "Sedan 2011 finns en länsgemensam nämnd för vård, omsorg och hjälpmedel med "
-            "driftsansvar för hjälpmedel och ansvar för samverkan och utveckling inom vissa "
-            "delar av vård och omsorg. Eftersom nämnden inte hanterar vissa centrala områden "
-            "beslutades under hösten 2013 om en utredning som syftar till att den gemensamma "
-            "nämnden får ett uppdrag som innefattar ett sammanhållet ansvar för den "
-            "stödstruktur som byggs upp i länet. Inriktningen är att den nya nämnden och "
-            "tillhörande verksamhet ska samfinansieras av huvudmännen och vara på plats den "
-            "1 januari 2015."
+            "Länet har sedan 2011 en gemensam nämnd för vård, omsorg och hjälpmedel, som driver "
+            "hjälpmedelsverksamheten och ansvarar för samverkan och utveckling i delar av vården "
+            "och omsorgen. Eftersom viktiga områden låg utanför nämnden beslutades hösten 2013 "
+            "en utredning om att ge den ett samlat ansvar för länets stödstruktur, finansierat "
+            "av huvudmännen tillsammans och på plats den 1 januari 2015."
         ),
         "decisions_needed": (
             "Målsättningen är att samla den regionala stödstrukturen på ett ställe i länet och "
@@ -626,12 +636,11 @@ PROFILES: dict[str, dict] = {
         "plan_decision_level": "political",
         "has_political_arena": True,
         "political_arena": (
-            "Fram till bildandet av en regionkommun i januari 2015 är regionförbundets styrelse "
-            "ytterst politiskt ansvarig. Ledningsgruppen för samordning av länets hälso- och "
-            "sjukvård och socialtjänst bereder ärenden och ansvarar för implementering i "
-            "respektive organisation. Fyra gånger per år sammankallas dessutom social-/"
-            "omsorgsnämndernas presidier och landstingets samverkansberedning till gemensamma "
-            "konferenser."
+            "Regionförbundets styrelse har det yttersta politiska ansvaret tills regionkommunen "
+            "bildas i januari 2015. Ledningsgruppen för samordning av hälso- och sjukvård och "
+            "socialtjänst bereder ärendena och ser till att besluten genomförs hos "
+            "huvudmännen. Social- och omsorgsnämndernas presidier möter landstingets "
+            "samverkansberedning på gemensamma konferenser fyra gånger om året."
         ),
         "decisions_needed": (
             "Huvudmännens grundfinansiering förväntas framöver täcka fler kostnader än tidigare; "
@@ -713,13 +722,12 @@ PROFILES: dict[str, dict] = {
             "december 2011."
         ),
         "decisions_needed": (
-            "Former för samordning och ledning på den politiska nivån ska diskuteras med "
-            "utgångspunkt i handlingsplanen från 2011. Under 2014 ska ett nytt samverkansavtal "
-            "rörande FoU-verksamheten arbetas fram att gälla från och med den 1 januari 2015. "
-            "På ledningsnivå pågår överläggningar mellan Landstinget Blekinge och Blekinge "
-            "Tekniska Högskola om avtal rörande forskningssamverkan. Utfallet av dessa tre "
-            "processer utgör, enligt planen, tillsammans med den nuvarande strukturen viktiga "
-            "underlag för att garantera ett gemensamt långsiktigt åtagande även efter år 2016."
+            "Tre frågor ska avgöras: hur den politiska nivån ska samordna och leda arbetet "
+            "(med handlingsplanen från 2011 som grund), ett nytt samverkansavtal om "
+            "FoU-verksamheten som tas fram under 2014 och gäller från 1 januari 2015, och ett "
+            "avtal om forskningssamverkan mellan Landstinget Blekinge och Blekinge Tekniska "
+            "Högskola. Enligt planen ska de, tillsammans med dagens struktur, säkra ett "
+            "gemensamt långsiktigt åtagande också efter 2016."
         ),
         "university_collaboration": (
             "På ledningsnivå pågår överläggningar mellan Landstinget Blekinge och Blekinge "
@@ -907,11 +915,10 @@ PROFILES: dict[str, dict] = {
             "välfärdsområdet."
         ),
         "decisions_needed": (
-            "Under 2014 och 2015 behöver organisationen för samverkan med Högskolan Dalarna "
-            "anpassas till den framtida stödstrukturen. Under 2014 behöver beslut fattas om mer "
-            "detaljerad uppdragsbeskrivning, resurser och fördelningsnyckel för stabsfunktionen "
-            "på Region Dalarna. Under 2015 ska beslut fattas om resurstilldelning i samband med "
-            "huvudmännens verksamhetsplanering."
+            "Samverkan med Högskolan Dalarna ska anpassas till den nya stödstrukturen under "
+            "2014–2015. Under 2014 behövs beslut om stabsfunktionen på Region Dalarna: ett "
+            "tydligare uppdrag, resurser och hur kostnaden fördelas. Under 2015 ska "
+            "huvudmännen besluta om resurser när de planerar sina verksamheter."
         ),
         "national_dialogue": (
             "Den ordning som etablerats med SKL som plattform för regionernas dialog med den "
@@ -936,10 +943,9 @@ PROFILES: dict[str, dict] = {
         "plan_decision_level": "officials",
         "has_political_arena": True,
         "political_arena": (
-            "Närvårdsorganisationen, en samverkande lednings- och styrningsstruktur som skapades "
-            "sex år före planen, består av Nätverk Välfärd (politisk ledning), Länsledning "
-            "Närvård (tjänstemannaledning) samt på delregional nivå fyra politiska styrgrupper. "
-            "Även framöver kommer styrning och ledning att ske genom denna organisation."
+            "Länet styrs och leds genom Närvårdsorganisationen, som bildades sex år före planen "
+            "och ska finnas kvar: Nätverk Välfärd är den politiska ledningen, Länsledning "
+            "Närvård tjänstemannaledningen, och fyra politiska styrgrupper arbetar delregionalt."
         ),
         "decisions_needed": (
             "En process pågår för att från och med 2015 bilda en regionkommun. Beslut om "
@@ -1153,6 +1159,8 @@ class _Loader:
                 body=Body.objects.get(slug=body_slug) if body_slug else None,
                 decided_by_text=spec["plan_decided_by"].rstrip("."),
                 year=PLAN_DECISION_YEAR,
+                date_basis="inferred",
+                basis_note=PLAN_DECISION_BASIS,
                 kind="plan_decision",
                 summary=(
                     f"Beslut om {county.name}s plan för "

@@ -20,28 +20,42 @@ TITLE = (
     "socialtjänst och närliggande hälso- och sjukvård"
 )
 
-BACKGROUND = """Sedan 2010 har staten via överenskommelser med SKL haft ambitionen att utveckla regionala stödstrukturer för kunskapsutveckling inom socialtjänsten och angränsande delar hälso- och sjukvård. Bildandet av LiSA-gruppen, Ledning i samverkan, som en regional stödstruktur var en förutsättning för att vårt län skulle kunna avropa statsbidragen i Regeringens överenskommelse med SKL.
+# Background and purpose in the registry's own words, with the declaration's sections;
+# its clauses ("att …") are its own words, since their wording is the agreement.
+BACKGROUND = (
+    "Sedan 2010 har staten genom överenskommelser med SKL velat bygga upp regionala "
+    "stödstrukturer för kunskapsutveckling i socialtjänsten och närliggande hälso- och "
+    "sjukvård. I Västra Götaland var LiSA-gruppen (Ledning i samverkan) länets stödstruktur "
+    "och en förutsättning för att länet skulle kunna ta del av statsbidragen.\n\n"
+    "Överenskommelsen för 2015 mellan staten och SKL preciserade stödstrukturernas uppdrag "
+    "i fem punkter (se målen 1–5 i registret).\n\n"
+    "Den föregående avsiktsförklaringen, antagen av LiSA-gruppen 2013-09-18 och av SRO "
+    "2013-09-27, gällde till utgången av 2015. Den fördelade statens utvecklingsmedel till "
+    "delregionerna, vilket byggde upp delregionala stödstrukturer men inget arbete för hela "
+    "länet. En utvärdering av LiSA-gruppens arbetsformer 2014 och en uppföljning våren 2015 "
+    "ledde till bedömningen att arbetet för hela länet inte kunde tas vidare.\n\n"
+    "(Källa: avsiktsförklaringen, avsnittet Bakgrund.)"
+)
 
-I överenskommelse för år 2015 mellan staten och SKL förtydligas att de regionala stödstrukturerna ska:
-
-- kunna försörja kommunerna och landstingens verksamheter med ett praktiskt verksamhetsstöd
-- medverka till att skapa förutsättningar för ett kunskapsbaserat arbete i hela socialtjänsten och närliggande hälso- och sjukvård
-- vara arena för lokala och regionala politiska prioriteringar och strategier inom välfärdsområdet
-- vara en dialogpart gentemot den nationella nivån i frågor som rör kunskapsutveckling och kunskapsstyrning
-- utgöra utvecklingsstöd för implementering av ny kunskap, till exempel nationella riktlinjer och nya metoder.
-
-Den tidigare avsiktsförklaringen antagen i LiSA-gruppen 20130918 och i SRO 20130927 gällde t o m utgången av 2015 och slog fast en fördelning av statens utvecklingsmedel till delregionerna i Västra Götalands län. Den fördelningen har grundlagt förutsättningar för delregionala stödstrukturer men inte ett länsövergripande arbete.
-
-Efter utvärdering av LiSA-gruppens arbetsformer 2014 och en uppföljande rapport våren 2015 har inte fortsatta steg i det länsövergripande arbetet bedömts möjliga."""
-
-PURPOSE = """Denna avsiktsförklaring utgår från 2016 års överenskommelse mellan Regeringen och SKL "Stöd för en evidensbaserad praktik för god kvalitet inom socialtjänsten" och är tecknad mellan Västra Götalandsregionen och Västsvenska kommunalförbundens samorganisation (VästKom). Överenskommelsen för 2016 är det sista året som medel anslås till en evidensbaserad praktik för god kvalitet inom socialtjänsten. "Målsättningen för det fortsatta arbetet är att de regionala samverkans- och stödstrukturerna ska ha hittat en långsiktig och stabil form även efter 2016 då denna överenskommelse avslutas". 2016 års överenskommelse syftar till att stärka de regionala samverkans- och stödstrukturerna inför överenskommelsens avslut efter 2016, stödja pågående utvecklingsinsatser inom socialtjänstens område för en evidensbaserad praktik och fortsatt stödja uppbyggnad av NSK-S och programråd inför lokal finansiering 2017.
-
-På nationell nivå är avsikten att kunskapsstyrningen ska bli samordnad, effektiv och anpassad till de behov som patienter, brukare och olika professioner och huvudmän har. Den nationella Samverkansgruppen för kunskapsstyrning inom Socialtjänsten NSK-S har uppdraget liksom NSK, motsvarande grupp inom Landstingen, att under ledning av Rådet för statlig styrning och Huvudmannagruppen bidra till en gemensam styrning för kunskap till stöd för socialtjänst och hälso- och sjukvård. (Se Förordning om statlig styrning med kunskap avseende hälso- och sjukvård och socialtjänst, 2015:155)
-Helhetssyn på individers behov kräver samordning mellan myndigheterna.
-
-Inom SKL förväntas Nätverket för regionala samverkans- och stödstrukturer inom socialtjänst och närliggande hälso- och sjukvård företräda de regionala samverkans- och stödstrukturerna. Under 2016 ska en plan tas fram för hur nätverket ska arbeta med de frågor som rör utvecklingen av en kunskapsbaserad verksamhet.
-
-Avsiktsförklaringen avser insatser för kunskapsutveckling för socialtjänst och hälso- och sjukvård när vi möter målgruppen gemensamt. Avsiktsförklaringen omfattar kunskapsfrågor som det finns anledning för kommunerna och VGR att ta sig an gemensamt."""
+PURPOSE = (
+    "Avsiktsförklaringen mellan Västra Götalandsregionen och VästKom bygger på 2016 års "
+    "överenskommelse mellan regeringen och SKL om stöd för en evidensbaserad praktik i "
+    "socialtjänsten. 2016 var det sista året med statliga medel för detta; målet var att "
+    "stödstrukturerna skulle ha en långsiktig och stabil form när överenskommelsen upphörde "
+    "efter 2016. Överenskommelsen 2016 skulle stärka stödstrukturerna inför det, stödja "
+    "pågående utvecklingsarbete och bygga vidare på NSK-S och programråden inför lokal "
+    "finansiering 2017.\n\n"
+    "Nationellt ska kunskapsstyrningen bli samordnad, effektiv och anpassad till patienters, "
+    "brukares, professioners och huvudmäns behov. NSK-S och motsvarande grupp för "
+    "landstingen, NSK, ska under Rådet för statlig styrning och Huvudmannagruppen bidra till "
+    "en gemensam kunskapsstyrning (förordning 2015:155). Inom SKL väntas nätverket för "
+    "regionala samverkans- och stödstrukturer företräda stödstrukturerna och under 2016 ta "
+    "fram en plan för sitt arbete.\n\n"
+    "Avsiktsförklaringen gäller kunskapsutveckling där socialtjänsten och hälso- och "
+    "sjukvården möter samma målgrupp, och kunskapsfrågor som kommunerna och VGR har skäl att "
+    "ta sig an tillsammans.\n\n"
+    "(Källa: avsiktsförklaringen, avsnittet Saken.)"
+)
 
 CLAUSE_HEADING = "I Västra Götaland är vi överens om:"
 
@@ -216,6 +230,10 @@ def load() -> int:
         kind=AgreementKind.DECLARATION_OF_INTENT,
         county=county,
         valid_from=dt.date(2014, 1, 1),
+        valid_from_basis="inferred",
+        basis_note="Startdatumet är härlett: SKL:s sammanställning talar om en "
+        "avsiktsförklaring för 2014 och 2015, och avsiktsförklaringen 2016 säger att den "
+        "gällde t.o.m. utgången av 2015; ingen dag anges för starten.",
         valid_until=dt.date(2015, 12, 31),
         validity_text="gällde t o m utgången av 2015",
         background="Titeln anges inte i källdokumenten. Enligt SKL:s sammanställning av "
@@ -262,6 +280,10 @@ def load() -> int:
         kind=AgreementKind.DECLARATION_OF_INTENT,
         county=county,
         valid_from=dt.date(2016, 1, 1),
+        valid_from_basis="inferred",
+        basis_note="Startdatumet är härlett: avsiktsförklaringen anger bara att den gäller "
+        "t.o.m. utgången av 2018 och utgår från 2016 års överenskommelse; registret räknar "
+        "den från 1 januari 2016.",
         valid_until=dt.date(2018, 12, 31),
         validity_text="Denna avsiktsförklaring gäller t.o.m. utgången av 2018.",
         renewal_type=RenewalType.EXPRESS,

@@ -121,7 +121,7 @@ def renewal_deadline_reminders(today: dt.date, days: int, *, base_url: str = "")
         agreement = deadline.agreement
         counties = {c for c in (agreement.county_id, deadline.body.county_id) if c}
         text = _("%(sentence)s %(title)s gäller till och med %(until)s.") % {
-            "sentence": deadline.sentence,
+            "sentence": deadline.sentence_on(today),
             "title": agreement.short_name or agreement.title,
             "until": deadline.lapses_on.isoformat(),
         }

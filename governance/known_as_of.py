@@ -1,0 +1,153 @@
+"""Known as of: when a record was last confirmed, and the status words that follow from it.
+
+Every registry record is known as of its last confirmation: the date a coordinator
+confirmed it against a source (``confirmed_on`` / ``confirmed_source``), or else the
+date of the source document it was taken from. A record with no known end is never
+simply "Verksam": it is "Verksam enligt [källa] ([datum])" while that confirmation is
+younger than the ``STATUS_CONFIRMATION_DAYS`` setting (two years by default), and
+"Status okänd sedan [datum]" after. Pages, API, admin and open data all read the words
+from here, for the day they are evaluated on (default today).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+
+def confirmation_days() -> int:
+    """How long a confirmation counts (setting ``STATUS_CONFIRMATION_DAYS``)."""
+    return settings.STATUS_CONFIRMATION_DAYS
+
+
+@dataclass(frozen=True)
+class KnownAsOf:
+    """When and from which source a record is known."""
+
+    date: dt.date | None  # for comparisons; the first day of the year when only that is known
+    label: str  # as precisely as known: '2019-05-02', '2014' or ''
+    source: object | None  # a SourceDocument
+    confirmed: bool  # True when a coordinator confirmed it, not just its source's date
+
+    @property
+    def source_title(self) -> str:
+        return self.source.display_title if self.source is not None else ""
+
+    def is_stale(self, day: dt.date) -> bool:
+        if self.date is None:
+            return True
+        return (day - self.date).days > confirmation_days()
+
+    @property
+    def sentence(self) -> str:
+        """E.g. 'Känt per 2014 enligt SKL:s sammanställning av länsplanerna.'"""
+        if not self.label:
+            if self.source is None:
+                return _("Ingen källa angiven.")
+            return _("Enligt %(source)s (odaterad).") % {"source": self.source_title}
+        if self.source is None:
+            return _("Känt per %(date)s.") % {"date": self.label}
+        return _("Känt per %(date)s enligt %(source)s.") % {
+            "date": self.label,
+            "source": self.source_title,
+        }
+
+
+def known_as_of(record) -> KnownAsOf:
+    """When ``record`` was last confirmed, and by which source."""
+    if record.confirmed_on is not None:
+        source = record.confirmed_source if record.confirmed_source_id else record.source
+        return KnownAsOf(record.confirmed_on, record.confirmed_on.isoformat(), source, True)
+    source = record.source if record.source_id else None
+    if source is None:
+        return KnownAsOf(None, "", None, False)
+    if source.published_on is not None:
+        return KnownAsOf(source.published_on, source.published_on.isoformat(), source, False)
+    if source.year:
+        return KnownAsOf(dt.date(source.year, 1, 1), str(source.year), source, False)
+    return KnownAsOf(None, "", source, False)
+
+
+@dataclass(frozen=True)
+class StatusWords:
+    """What a page or the API says about a body's status on a day."""
+
+    code: str  # in_operation, unknown, proposed, dissolved
+    text: str
+    known: KnownAsOf
+
+    def __str__(self):
+        return self.text
+
+
+def body_status(body, day: dt.date | None = None) -> StatusWords:
+    """The status words of ``body`` on ``day`` (default today)."""
+    from bodies.models import BodyStatus
+
+    day = day or timezone.localdate()
+    known = known_as_of(body)
+    if body.status == BodyStatus.DISSOLVED or (body.dissolved_on and body.dissolved_on < day):
+        if body.dissolved_on:
+            text = _("Upplöst %(date)s") % {"date": body.dissolved_on.isoformat()}
+        else:
+            text = _("Upplöst")
+        return StatusWords("dissolved", text, known)
+    if body.status == BodyStatus.PROPOSED:
+        text = _("Föreslagen enligt %(source)s") % {"source": known.source_title}
+        if known.label:
+            text += f" ({known.label})"
+        return StatusWords("proposed", text if known.source else _("Föreslagen"), known)
+    if body.established_on and body.established_on > day:
+        return StatusWords(
+            "upcoming",
+            _("Inrättas %(date)s") % {"date": body.established_on.isoformat()},
+            known,
+        )
+    if known.is_stale(day):
+        if known.label:
+            text = _("Status okänd sedan %(date)s") % {"date": known.label}
+        else:
+            text = _("Status okänd (källan är odaterad)")
+        return StatusWords("unknown", text, known)
+    text = _("Verksam enligt %(source)s (%(date)s)") % {
+        "source": known.source_title,
+        "date": known.label,
+    }
+    if body.dissolved_on:
+        text += " " + _("– upplöses %(date)s") % {"date": body.dissolved_on.isoformat()}
+    return StatusWords("in_operation", text, known)
+
+
+@transaction.atomic
+def confirm(records, *, source, on: dt.date, today: dt.date | None = None) -> int:
+    """Mark ``records`` as confirmed by ``source`` on ``on``; returns how many.
+
+    A confirmation cannot lie in the future, nor before the source it rests on.
+    """
+    today = today or timezone.localdate()
+    if source is None:
+        raise ValidationError({"source": _("Ange källan som bekräftar uppgifterna.")})
+    if on is None:
+        raise ValidationError({"confirmed_on": _("Ange datum för bekräftelsen.")})
+    if on > today:
+        raise ValidationError({"confirmed_on": _("En bekräftelse kan inte ha ett framtida datum.")})
+    if source.published_on and on < source.published_on:
+        raise ValidationError(
+            {
+                "confirmed_on": _("Bekräftelsen kan inte vara äldre än källan (%(date)s).")
+                % {"date": source.published_on.isoformat()}
+            }
+        )
+    count = 0
+    for record in records:
+        record.confirmed_on = on
+        record.confirmed_source = source
+        record.save(update_fields=["confirmed_on", "confirmed_source"])
+        count += 1
+    return count

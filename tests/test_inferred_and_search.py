@@ -1,0 +1,67 @@
+"""Inferred values are marked on pages and in the API; search finds what the timeline shows."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from agreements.models import Agreement
+
+pytestmark = pytest.mark.django_db
+
+
+def test_agreement_page_marks_an_inferred_start_with_its_reason_as_text(client):
+    agreement = Agreement.objects.get(slug="avsiktsforklaring-vg-2016")
+    html = client.get(agreement.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert '<span class="inferred"><strong>härlett</strong>: Startdatumet är härlett' in html
+
+
+def test_api_says_which_dates_are_inferred(client):
+    data = client.get("/api/v1/agreements/overenskommelse-2015/").json()
+    assert (data["valid_from_basis"], data["valid_until_basis"]) == ("inferred", "inferred")
+    assert "1 januari" in data["basis_note"]
+    listed = client.get("/api/v1/agreements/", {"page_size": 100}).json()["results"]
+    row = next(r for r in listed if r["slug"] == "avsiktsforklaring-vg-2016")
+    assert (row["valid_from_basis"], row["valid_until_basis"]) == ("inferred", "stated")
+
+
+def test_api_marks_inferred_routing_starts_and_classifications(client):
+    rules = client.get("/api/v1/routing-rules/", {"page_size": 100}).json()["results"]
+    dalarna = [r for r in rules if r["county"]["slug"] == "dalarnas-lan"]
+    assert dalarna and {r["valid_from_basis"] for r in dalarna} == {"inferred"}
+    initiative = client.get("/api/v1/initiatives/pilotprojekt-aldreomsorgen-2010/").json()
+    assert initiative["concerns_basis"] == "inferred"
+    assert initiative["basis_note"].startswith("Registrets bedömning")
+
+
+def test_initiative_page_shows_both_sources_on_when_state_support_ended(client):
+    url = reverse(
+        "web:initiative-detail", kwargs={"slug": "utvecklingsmedel-regionala-stodstrukturer"}
+    )
+    html = client.get(url, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert html.count("När upphörde det statliga stödet") >= 2
+    assert "Dalarnas organisationsförslag" in html
+    assert "Avsiktsförklaringen VGR–VästKom 2016" in html
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Statskontoret", "Statskontorets slutrapport"),
+        ("Wigzell", "Betänkandet Evidensbaserad praktik"),
+        ("praktiskt verksamhetsstöd", "Mål 1"),
+        ("tredjedelar", "Vem undertecknade länsplanerna"),
+    ],
+)
+def test_search_finds_the_timeline_goals_and_statements(client, text, expected):
+    html = client.get(
+        reverse("web:search"), {"q": text}, HTTP_ACCEPT_LANGUAGE="sv"
+    ).content.decode()
+    assert expected in html
+
+
+def test_timeline_shows_goals_and_dated_events(client):
+    html = client.get(reverse("web:timeline"), HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert 'id="mal-1"' in html
+    assert "Regionkommun bildas i Örebro län" in html
+    assert "Vem undertecknade länsplanerna 2013?" in html
