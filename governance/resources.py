@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from governance import scope
-from governance.concurrency import StaleVersion, lock_unchanged
+from governance.concurrency import StaleVersion, lock_unchanged, lock_writes
 
 
 def slug_fk(column: str, model, attribute: str | None = None) -> fields.Field:
@@ -53,6 +53,11 @@ class RegistryResource(resources.ModelResource):
         kwargs["use_transactions"] = True
         kwargs["rollback_on_validation_errors"] = True
         return super().import_data(dataset, **kwargs)
+
+    def before_import(self, dataset, **kwargs):
+        # Inside the import's transaction, before any row is validated (see lock_writes).
+        lock_writes(self._meta.model)
+        return super().before_import(dataset, **kwargs)
 
     def get_instance(self, instance_loader, row):
         # A blank slug means a new record (the slug is then made from its name).
