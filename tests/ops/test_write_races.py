@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
+from functools import partial
 
 import pytest
 from django.db import connection, connections
@@ -77,6 +78,14 @@ def race(*requests) -> list:
     return results
 
 
+def _patch(token: str, url: str, data: dict, **headers):
+    return _client(token).patch(url, data, format="json", **headers)
+
+
+def _delete(token: str, url: str, **headers):
+    return _client(token).delete(url, **headers)
+
+
 def _status(response):
     return getattr(response, "status_code", response)
 
@@ -92,10 +101,8 @@ def test_delete_racing_a_change_with_the_same_etag_exactly_one_wins(token):
         url = f"/api/v1/persons/{person.slug}/"
         etag = client.get(url)["ETag"]
         patch, delete = race(
-            lambda: _client(token).patch(
-                url, {"name": "Ändrad"}, format="json", HTTP_IF_MATCH=etag
-            ),
-            lambda: _client(token).delete(url, HTTP_IF_MATCH=etag),
+            partial(_patch, token, url, {"name": "Ändrad"}, HTTP_IF_MATCH=etag),
+            partial(_delete, token, url, HTTP_IF_MATCH=etag),
         )
         statuses = (_status(patch), _status(delete))
         assert statuses in {(200, 412), (412, 204)}, (n, patch, delete)
@@ -118,8 +125,7 @@ def test_change_without_if_match_racing_a_delete_is_done_or_not_found(token):
         url = f"/api/v1/persons/{person.slug}/"
         client.get(url)
         patch, delete = race(
-            lambda: _client(token).patch(url, {"name": "Ändrad"}, format="json"),
-            lambda: _client(token).delete(url),
+            partial(_patch, token, url, {"name": "Ändrad"}), partial(_delete, token, url)
         )
         assert (_status(patch), _status(delete)) in {(200, 204), (404, 204)}, (n, patch, delete)
         assert not Person.objects.filter(pk=person.pk).exists()
@@ -187,7 +193,7 @@ def test_change_while_a_delete_holds_the_row_answers_412_with_if_match_404_witho
         response = _while_held(
             "DELETE FROM bodies_person WHERE id = %s",
             [person.pk],
-            lambda: _client(token).patch(url, {"name": "Ändrad"}, format="json", **headers),
+            partial(_patch, token, url, {"name": "Ändrad"}, **headers),
         )
         assert response.status_code == (412 if if_match else 404), response.content
         assert "tagits bort" in response.json()["detail"]
@@ -246,12 +252,8 @@ def test_two_parents_set_crosswise_at_once_never_make_a_cycle(token, vg, resourc
     for n in range(ROUNDS):
         x, y = make(n, "x", vg), make(n, "y", vg)
         first, second = race(
-            lambda: _client(token).patch(
-                f"/api/v1/{resource}/{x.slug}/", {"parent": y.slug}, format="json"
-            ),
-            lambda: _client(token).patch(
-                f"/api/v1/{resource}/{y.slug}/", {"parent": x.slug}, format="json"
-            ),
+            partial(_patch, token, f"/api/v1/{resource}/{x.slug}/", {"parent": y.slug}),
+            partial(_patch, token, f"/api/v1/{resource}/{y.slug}/", {"parent": x.slug}),
         )
         statuses = sorted([_status(first), _status(second)])
         assert statuses == [200, 400], (n, first, second)
@@ -272,13 +274,12 @@ def test_a_collision_postgresql_gives_up_on_answers_409_not_500(token, vg):
         from django.db import transaction
 
         try:
-            with transaction.atomic():
-                with connection.cursor() as cursor:
-                    cursor.execute("SET LOCAL deadlock_timeout = '20s'")
-                    cursor.execute("SELECT 1 FROM bodies_body WHERE id = %s FOR UPDATE", [y.pk])
-                    ready.set()
-                    release.wait(timeout=30)
-                    cursor.execute("SELECT 1 FROM bodies_body WHERE id = %s FOR UPDATE", [x.pk])
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SET LOCAL deadlock_timeout = '20s'")
+                cursor.execute("SELECT 1 FROM bodies_body WHERE id = %s FOR UPDATE", [y.pk])
+                ready.set()
+                release.wait(timeout=30)
+                cursor.execute("SELECT 1 FROM bodies_body WHERE id = %s FOR UPDATE", [x.pk])
             outcome.append("committed")
         except Exception as exc:
             outcome.append(repr(exc))
@@ -292,9 +293,7 @@ def test_a_collision_postgresql_gives_up_on_answers_409_not_500(token, vg):
     sender = threading.Thread(
         target=lambda: (
             result.append(
-                _client(token).patch(
-                    f"/api/v1/bodies/{x.slug}/", {"parent": y.slug}, format="json"
-                )
+                _client(token).patch(f"/api/v1/bodies/{x.slug}/", {"parent": y.slug}, format="json")
             ),
             connection.close(),
         )
@@ -345,7 +344,7 @@ def test_two_agreements_made_each_others_predecessor_at_once_never_make_a_cycle(
 
     for n in range(ROUNDS):
         a, b = agreements_vg[2 * n], agreements_vg[2 * n + 1]
-        first, second = race(lambda: add(a, b), lambda: add(b, a))
+        first, second = race(partial(add, a, b), partial(add, b, a))
         statuses = sorted([_status(first), _status(second)])
         assert statuses == [200, 302], (n, first, second)
         loser = first if _status(first) == 200 else second
