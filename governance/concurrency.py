@@ -138,7 +138,10 @@ def delete_if_unchanged(obj: models.Model, *, expected_version: int | None, dele
     newer than the one the client saw."""
     with transaction.atomic():
         if expected_version is None:
-            if not type(obj)._default_manager.select_for_update().filter(pk=obj.pk).exists():
+            locked = (
+                type(obj)._default_manager.select_for_update().filter(pk=obj.pk).values("pk")
+            )
+            if not list(locked):
                 raise RecordGone(obj, getattr(obj, "version", 0))
         else:
             lock_unchanged(obj, expected_version=expected_version, for_delete=True)
