@@ -24,7 +24,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, transaction
 from django.db.models import ProtectedError, RestrictedError
-from django.http import HttpResponseNotModified
+from django.http import Http404, HttpResponseNotModified
 from django_filters import rest_framework as filters
 from rest_framework import permissions, viewsets
 from rest_framework.exceptions import ValidationError
@@ -36,6 +36,7 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from governance.concurrency import (
+    RecordGone,
     StaleVersion,
     changes_since,
     delete_if_unchanged,
@@ -246,7 +247,16 @@ class RegistryViewSet(RegistryAPIMixin, viewsets.ModelViewSet):
         # step and miss it in the next (a concurrent delete is seen when locking it).
         obj = getattr(self, "_object", None)
         if obj is None:
-            obj = self._object = super().get_object()
+            try:
+                obj = self._object = super().get_object()
+            except Http404:
+                # A conditional write on a record that is gone (deleted since the
+                # client read its ETag): the condition fails (RFC 9110 13.1.1).
+                if self.request.method in ("PUT", "PATCH", "DELETE") and self.request.headers.get(
+                    "If-Match"
+                ):
+                    raise RecordGone(self.queryset.model(), 0) from None
+                raise
         self._etag_obj = obj
         return obj
 
