@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from agreements.models import Agreement, AgreementParty, AgreementRelation, Clause, RelationKind
 from governance import scope
+from governance.concurrency import lock_writes
 
 SUCCESSOR_KINDS = (RelationKind.REPLACES, RelationKind.RENEWS)
 
@@ -68,6 +69,7 @@ def create_successor(
         copy.organisations.set(clause.organisations.all())
         copy.bodies.set(clause.bodies.all())
 
+    lock_writes(AgreementRelation)
     relation = AgreementRelation(source=successor, kind=kind, target=agreement)
     relation.full_clean()
     if by is not None:

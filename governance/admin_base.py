@@ -7,7 +7,8 @@ The admin writes through the project's shared rules, never around them:
 * no lost update: the change form carries the version it was loaded at in a
   hidden field; the row is locked and compared before it is saved
   (``governance.concurrency``), and a stale save is refused with the changes
-  made in between;
+  made in between; a form of a model whose rules span rows (hierarchies, routing
+  rules) takes that model's write lock before it validates;
 * refused deletes: ``governance.deletion`` lists what refers to a record;
 * constraint violations (model validation, database constraints and triggers)
   come back as form errors, never as a server error;
@@ -25,7 +26,7 @@ from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, connection, models, transaction
+from django.db import IntegrityError, OperationalError, connection, models, transaction
 from django.db.models import Exists, OuterRef
 from django.db.models.deletion import ProtectedError, RestrictedError
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
@@ -38,7 +39,13 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 
 from governance import scope
-from governance.concurrency import StaleVersion, lock_unchanged
+from governance.concurrency import (
+    StaleVersion,
+    is_write_collision,
+    lock_unchanged,
+    lock_writes,
+    write_collision_message,
+)
 from governance.deletion import describe, referrers
 
 VERSION_FIELD = "version"
@@ -59,6 +66,8 @@ def readable_error(exc: Exception) -> str:
         return exc.message()
     if isinstance(exc, scope.WriteRefused):
         return exc.message
+    if is_write_collision(exc):
+        return write_collision_message()
     if isinstance(exc, ValidationError):
         return " ".join(exc.messages)
     if isinstance(exc, ProtectedError | RestrictedError):
@@ -112,6 +121,13 @@ class RegistryModelForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and _has_version(type(self.instance)):
             self.fields[VERSION_FIELD].initial = self.instance.version
+
+    def full_clean(self):
+        # Before any field is read: what the rules then compare with (another body's
+        # parent, another routing rule) is what was committed before this save.
+        if self.is_bound and (self.instance.pk or self.has_changed()):
+            lock_writes(type(self.instance))
+        super().full_clean()
 
     def clean(self):
         cleaned = super().clean()
@@ -413,7 +429,9 @@ class RegistryAdmin(admin.ModelAdmin):
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
-        except (IntegrityError, ValidationError, StaleVersion) as exc:
+        except (IntegrityError, OperationalError, ValidationError, StaleVersion) as exc:
+            if isinstance(exc, OperationalError) and not is_write_collision(exc):
+                raise
             if request.method != "POST" or getattr(request, "_registry_save_error", None):
                 raise
             # The transaction was rolled back; show the same form again with the
@@ -575,6 +593,8 @@ class RegistryAdmin(admin.ModelAdmin):
 
     @transaction.atomic
     def _revert(self, request, obj, event) -> str:
+        # An old parent restored could close a cycle made since: checked under the lock.
+        lock_writes(type(obj))
         fields = [f for f in type(obj)._meta.concrete_fields if not f.primary_key]
         restored = type(obj)(pk=obj.pk, **{f.attname: getattr(event, f.attname) for f in fields})
         scope.check_write(request.user, restored)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from governance import scope
-from governance.concurrency import StaleVersion, lock_unchanged
+from governance.concurrency import StaleVersion, lock_unchanged, lock_writes
 from governance.spreadsheets import neutralise, restore
 
 
@@ -64,6 +64,11 @@ class RegistryResource(resources.ModelResource):
         for column, value in list(row.items()):
             row[column] = restore(value)
         super().before_import_row(row, **kwargs)
+
+    def before_import(self, dataset, **kwargs):
+        # Inside the import's transaction, before any row is validated (see lock_writes).
+        lock_writes(self._meta.model)
+        return super().before_import(dataset, **kwargs)
 
     def get_instance(self, instance_loader, row):
         # A blank slug means a new record (the slug is then made from its name).

@@ -472,11 +472,19 @@ def check_conflicts(rule, handlers: Iterable | None = None) -> None:
 
 
 def save_rule(rule, handlers: Iterable) -> None:
-    """Validate and save ``rule`` with ``handlers``, refusing a conflict (for code and seeds)."""
+    """Validate and save ``rule`` with ``handlers``, refusing a conflict (for code and seeds).
+
+    The admin and the API validate the same way, each under the same write lock
+    (``governance.concurrency.lock_writes``): two contradicting rules saved at once
+    cannot both pass the check.
+    """
     from django.db import transaction
+
+    from governance.concurrency import lock_writes
 
     handlers = list(handlers)
     with transaction.atomic():
+        lock_writes(type(rule))
         rule.full_clean()
         check_conflicts(rule, handlers)
         rule.save()

@@ -3,20 +3,28 @@
 Shapes (all JSON):
 - 400: ``{"<field>": ["message", …], "non_field_errors": [...]}`` or ``{"detail": "…"}``
 - 401/403/404/405/406/415/429: ``{"detail": "…"}`` (429 also has ``Retry-After``)
-- 409: ``{"detail": "…", "referrers": ["Beslut: …", …]}``
+- 409: ``{"detail": "…", "referrers": ["Beslut: …", …]}`` (``referrers`` empty when the
+  write collided with a concurrent one: try again)
 - 412: ``{"detail": "…", "current_version": 3, "changes": [{"field", "label", "before", "after"}]}``
+  (``current_version`` null when the record was deleted meanwhile; without ``If-Match``
+  that is a 404)
 """
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import DataError, IntegrityError
+from django.db import DataError, IntegrityError, OperationalError
 from django.db.models import ProtectedError, RestrictedError
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from governance.concurrency import StaleVersion
+from governance.concurrency import (
+    RecordGone,
+    StaleVersion,
+    is_write_collision,
+    write_collision_message,
+)
 from governance.deletion import describe
 from governance.scope import WriteRefused
 
@@ -56,6 +64,10 @@ def exception_handler(exc, context):
             getattr(exc, "protected_objects", None) or getattr(exc, "restricted_objects", [])
         )
         exc = Conflict(describe(objs))
+    elif isinstance(exc, OperationalError) and is_write_collision(exc):
+        exc = Conflict([], detail=write_collision_message())
+    elif isinstance(exc, RecordGone) and not _has_if_match(context):
+        exc = exceptions.NotFound(exc.message())
     elif isinstance(exc, StaleVersion):
         exc = PreconditionFailed(exc.message(), current_version=exc.current, changes=exc.changes)
     elif isinstance(exc, WriteRefused):
@@ -76,6 +88,11 @@ def exception_handler(exc, context):
             ],
         }
     return response
+
+
+def _has_if_match(context) -> bool:
+    request = context.get("request")
+    return bool(request is not None and request.headers.get("If-Match"))
 
 
 def bad_request(message: str, field: str = "detail") -> Response:

@@ -116,13 +116,18 @@ class RegistryAutoSchema(AutoSchema):
                 "token.",
             )
         if method in ("PUT", "PATCH", "DELETE"):
-            codes["404"] = (ErrorSerializer, "No such record.")
+            codes["404"] = (ErrorSerializer, "No such record (or it was deleted meanwhile).")
             codes["412"] = (
                 PreconditionFailedSerializer,
-                "The record changed since the `If-Match` ETag was read.",
+                "The record changed (or was deleted: `current_version` null) since the "
+                "`If-Match` ETag was read.",
             )
-        if method == "DELETE":
-            codes["409"] = (ConflictSerializer, "Other records refer to this one.")
+        if method in ("POST", "PUT", "PATCH", "DELETE"):
+            codes["409"] = (
+                ConflictSerializer,
+                "Other records refer to this one (a delete), or the write collided with a "
+                "concurrent one and was not saved (`referrers` empty): try again.",
+            )
         for code, (body, description) in codes.items():
             responses.setdefault(code, self._error(code, body, description))
         return dict(sorted(responses.items()))

@@ -6,8 +6,10 @@
   the read cache too), the OpenAPI documentation of all that.
 - ``RegistryViewSet``: a model resource looked up by slug, with filters, search,
   ordering, page-number pagination, a CSV export (``?format=csv``), writes under
-  the registry's write rule (``governance.scope``), ``If-Match`` → 412, refused deletes
-  → 409, and the request's user recorded in the history of every write. Its list
+  the registry's write rule (``governance.scope``), ``If-Match`` → 412 (also when the
+  record was deleted meanwhile), refused deletes → 409, each write in one transaction
+  (``governance.concurrency``: row locks, and the write lock of models whose rules
+  span rows), and the request's user recorded in the history of every write. Its list
   and detail reads come from the read cache (``governance.read_cache``) until the
   registry changes.
 """
@@ -18,8 +20,9 @@ import hashlib
 
 import pghistory
 from django.conf import settings
+from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
-from django.http import HttpResponseNotModified
+from django.http import Http404, HttpResponseNotModified
 from django_filters import rest_framework as filters
 from rest_framework import permissions, viewsets
 from rest_framework.exceptions import ValidationError
@@ -30,7 +33,13 @@ from rest_framework.response import Response
 
 from governance import scope
 from governance.as_of import as_of
-from governance.concurrency import StaleVersion, changes_since
+from governance.concurrency import (
+    RecordGone,
+    StaleVersion,
+    changes_since,
+    delete_if_unchanged,
+    lock_writes,
+)
 from governance.deletion import describe, referrers
 from governance.read_cache import StoredResponse, cached_read, keep_read
 
@@ -210,7 +219,20 @@ class RegistryViewSet(RegistryAPIMixin, viewsets.ModelViewSet):
         return super().retrieve(request, *args, **kwargs)
 
     def get_object(self):
-        obj = super().get_object()
+        # Once per request: a write reads the record once, so it cannot find it in one
+        # step and miss it in the next (a concurrent delete is seen when locking it).
+        obj = getattr(self, "_object", None)
+        if obj is None:
+            try:
+                obj = self._object = super().get_object()
+            except Http404:
+                # A conditional write on a record that is gone (deleted since the
+                # client read its ETag): the condition fails (RFC 9110 13.1.1).
+                if self.request.method in ("PUT", "PATCH", "DELETE") and self.request.headers.get(
+                    "If-Match"
+                ):
+                    raise RecordGone(self.queryset.model(), 0) from None
+                raise
         self._etag_obj = obj
         return obj
 
@@ -230,6 +252,13 @@ class RegistryViewSet(RegistryAPIMixin, viewsets.ModelViewSet):
         return pghistory.context(
             user=user.pk if user.is_authenticated else None, url=self.request.path
         )
+
+    def if_match_version(self, obj) -> int | None:
+        """``check_if_match``, but None when the client gave no version to compare."""
+        header = self.request.headers.get("If-Match")
+        if not header or header.strip() == "*":
+            return None
+        return self.check_if_match(obj)
 
     def check_if_match(self, obj) -> int:
         """The version the client edits from; 412 when ``If-Match`` names an older one."""
@@ -254,9 +283,23 @@ class RegistryViewSet(RegistryAPIMixin, viewsets.ModelViewSet):
             context["expected_version"] = self._expected_version
         return context
 
+    # Each write is one transaction that first takes the model's write lock (if its
+    # rules span rows), so what it validates is what it writes.
+    def create(self, request, *args, **kwargs):
+        with transaction.atomic():
+            lock_writes(self.queryset.model)
+            return super().create(request, *args, **kwargs)
+
     def update(self, request, *args, **kwargs):
-        self._expected_version = self.check_if_match(self.get_object())
-        return super().update(request, *args, **kwargs)
+        with transaction.atomic():
+            lock_writes(self.queryset.model)
+            self._expected_version = self.check_if_match(self.get_object())
+            return super().update(request, *args, **kwargs)
+
+    def destroy(self, request, *args, **kwargs):
+        with transaction.atomic():
+            lock_writes(self.queryset.model)
+            return super().destroy(request, *args, **kwargs)
 
     def perform_create(self, serializer):
         with self.history_context():
@@ -270,13 +313,17 @@ class RegistryViewSet(RegistryAPIMixin, viewsets.ModelViewSet):
 
     def perform_destroy(self, instance):
         scope.check_write(self.request.user, instance, delete=True)
-        self.check_if_match(instance)
-        blockers = referrers(instance)
-        if blockers:
-            raise Conflict(describe(blockers))
-        try:
+        expected = self.if_match_version(instance)
+
+        def delete():
+            blockers = referrers(instance)
+            if blockers:
+                raise Conflict(describe(blockers))
             with self.history_context():
                 instance.delete()
+
+        try:
+            delete_if_unchanged(instance, expected_version=expected, delete=delete)
         except (ProtectedError, RestrictedError) as exc:
             objs = getattr(exc, "protected_objects", None) or getattr(exc, "restricted_objects", [])
             raise Conflict(describe(list(objs))) from exc

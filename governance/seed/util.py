@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from governance.concurrency import lock_writes
 from governance.models import SourceDocument
 
 
@@ -38,6 +39,7 @@ class Seeder:
         existing = model._default_manager.filter(slug=slug).first()
         if existing is not None:
             return existing
+        lock_writes(model)
         obj = model(slug=slug, source=source or self.source, **fields)
         obj.full_clean()
         obj.save()
@@ -48,6 +50,7 @@ class Seeder:
 
     def child(self, model: type[models.Model], lookup: dict, **defaults):
         """A row without a slug, looked up by its natural key ``lookup``."""
+        lock_writes(model)
         obj, created = model._default_manager.get_or_create(**lookup, defaults=defaults)
         self.created += created
         return obj
