@@ -30,7 +30,16 @@ from agreements.serializers import (
     agreement_rows,
 )
 from bodies.models import Body, Organisation
-from governance.api import RegistryFilterSet, RegistryViewSet, by_county, by_slug, year_filter
+from governance.api import (
+    DateRangeFilter,
+    RegistryFilterSet,
+    RegistryViewSet,
+    by_county,
+    by_slug,
+    date_filter,
+    year_filter,
+)
+from governance.dates import validate_date
 from governance.models import Initiative
 from governance.read_cache import cached_read
 
@@ -45,7 +54,7 @@ def parse_on(request) -> dt.date | None:
     raw = request.query_params.get("on")
     if raw in (None, ""):
         return None
-    field = forms.DateField()
+    field = forms.DateField(validators=[validate_date])
     try:
         return field.clean(raw)
     except forms.ValidationError as exc:
@@ -60,13 +69,11 @@ class AgreementFilter(RegistryFilterSet):
         method="filter_status",
         help_text="Status as of `on` (default today).",
     )
-    in_force_on = filters.DateFilter(
-        method="filter_in_force_on", help_text="In force on this date."
-    )
+    in_force_on = date_filter(method="filter_in_force_on", help_text="In force on this date.")
     county = by_county()
     year = year_filter(method="filter_year", help_text="Valid at some time during this year.")
     renewal_body = by_slug(Body, "renewal_body", "Slug of the body that decides on renewal.")
-    on = filters.DateFilter(method="filter_nothing", help_text="The date `status` refers to.")
+    on = date_filter(method="filter_nothing", help_text="The date `status` refers to.")
 
     class Meta:
         model = Agreement
@@ -153,9 +160,7 @@ class AgreementViewSet(RegistryViewSet):
 
 class DecisionFilter(RegistryFilterSet):
     body = by_slug(Body, "body", "Slug of the deciding body.")
-    date = filters.DateFromToRangeFilter(
-        help_text="Date range: `date_after` and/or `date_before` (inclusive)."
-    )
+    date = DateRangeFilter(help_text="Date range: `date_after` and/or `date_before` (inclusive).")
     year = year_filter()
     kind = filters.ChoiceFilter(choices=DecisionKind.choices)
     agreement = by_slug(Agreement, "agreement")

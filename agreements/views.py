@@ -23,6 +23,7 @@ from agreements.models import (
     Signatory,
 )
 from bodies.models import County, Organisation
+from governance.dates import add_days, validate_date
 from governance.read_cache import CachedPage
 
 PAGE_SIZE = 20
@@ -37,6 +38,7 @@ class AgreementFilterForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Status beräknas för detta datum (i dag om tomt)."),
+        validators=[validate_date],
     )
     kind = forms.ChoiceField(
         label=_("Typ"), choices=[("", _("Alla typer")), *AgreementKind.choices], required=False
@@ -175,7 +177,7 @@ def build_timeline(items: list[tuple[Agreement, str]], current: Agreement, today
     bars = []
     for i, ((agreement, role), end) in enumerate(zip(dated, ends, strict=True)):
         open_end = end is None
-        right = x(end + dt.timedelta(days=1)) if end else TL_LEFT + TL_WIDTH
+        right = x(add_days(end, 1)) if end else TL_LEFT + TL_WIDTH
         left = x(agreement.valid_from)
         bars.append(
             TimelineBar(

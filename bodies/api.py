@@ -37,7 +37,14 @@ from bodies.serializers import (
     PersonSerializer,
     SeatSerializer,
 )
-from governance.api import RegistryFilterSet, RegistryViewSet, by_county, by_slug
+from governance.api import (
+    DateRangeFilter,
+    RegistryFilterSet,
+    RegistryViewSet,
+    by_county,
+    by_slug,
+    date_filter,
+)
 from governance.read_cache import cached_read
 
 IDENTIFIER_HELP = (
@@ -234,9 +241,7 @@ class MembershipFilter(RegistryFilterSet):
     seat = by_slug(Seat, "seat")
     person = by_slug(Person, "person")
     role = filters.ChoiceFilter(choices=MembershipRole.choices)
-    on = filters.DateFilter(
-        method="filter_on", help_text="Only memberships in effect on this date."
-    )
+    on = date_filter(method="filter_on", help_text="Only memberships in effect on this date.")
 
     class Meta:
         model = Membership
@@ -260,9 +265,7 @@ class MembershipViewSet(RegistryViewSet):
 
 class MeetingFilter(RegistryFilterSet):
     body = by_slug(Body, "body")
-    date = filters.DateFromToRangeFilter(
-        help_text="Date range: `date_after` and/or `date_before` (inclusive)."
-    )
+    date = DateRangeFilter(help_text="Date range: `date_after` and/or `date_before` (inclusive).")
 
     class Meta:
         model = Meeting

@@ -2,25 +2,32 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from bodies.models import Body, County, Organisation, Principal, track_history
+from governance.dates import date_in_range, validate_date, validate_year, year_in_range
 from governance.records import RegistryRecord
 from governance.search import search_index
+from governance.text import SingleLineFields, single_line
 
 
 @track_history
-class SourceDocument(models.Model):
+class SourceDocument(SingleLineFields, models.Model):
     """A document the registry's facts are taken from."""
 
     slug = models.SlugField(_("kortnamn i adress"), max_length=120, unique=True)
     title = models.CharField(_("titel"), max_length=300)
     publisher = models.CharField(_("utgivare"), max_length=200, blank=True)
-    year = models.PositiveSmallIntegerField(_("år"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("år"), null=True, blank=True, validators=[validate_year]
+    )
     reference = models.CharField(_("beteckning"), max_length=100, blank=True)
     url = models.URLField(_("länk"), blank=True)
     description = models.TextField(_("beskrivning"), blank=True)
@@ -29,6 +36,7 @@ class SourceDocument(models.Model):
         verbose_name = _("källdokument")
         verbose_name_plural = _("källdokument")
         ordering = ["year", "title"]
+        constraints = [year_in_range("year"), single_line("title")]
 
     def __str__(self):
         return self.title
@@ -93,7 +101,7 @@ class SupportStructure(RegistryRecord):
 
 
 @track_history
-class PlatformHost(models.Model):
+class PlatformHost(SingleLineFields, models.Model):
     """One host organisation of a county's platform leaders; a county may have several."""
 
     support_structure = models.ForeignKey(
@@ -149,7 +157,9 @@ class Initiative(RegistryRecord):
 
     title = models.CharField(_("titel"), max_length=300)
     short_name = models.CharField(_("kortnamn"), max_length=80, blank=True)
-    year = models.PositiveSmallIntegerField(_("år"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("år"), null=True, blank=True, validators=[validate_year]
+    )
     source_agreement = models.ForeignKey(
         "agreements.Agreement",
         verbose_name=_("nationell överenskommelse"),
@@ -178,6 +188,7 @@ class Initiative(RegistryRecord):
         verbose_name_plural = _("nationella satsningar")
         ordering = ["-year", "title"]
         indexes = [search_index("initiative")]
+        constraints = [year_in_range("year"), single_line("title")]
 
     def __str__(self):
         return self.short_name or self.title
@@ -221,12 +232,17 @@ class RoutingRule(RegistryRecord):
         related_name="routing_rules",
     )
     valid_from = models.DateField(
-        _("gäller från"), null=True, blank=True, help_text=_("Tomt: överenskommelsens giltighet.")
+        _("gäller från"),
+        null=True,
+        blank=True,
+        validators=[validate_date],
+        help_text=_("Tomt: överenskommelsens giltighet."),
     )
     valid_until = models.DateField(
         _("gäller till och med"),
         null=True,
         blank=True,
+        validators=[validate_date],
         help_text=_("Tomt: överenskommelsens giltighet."),
     )
     explanation = models.TextField(_("förklaring"), blank=True)
@@ -244,7 +260,25 @@ class RoutingRule(RegistryRecord):
                 violation_error_message=_(
                     "'Gäller till och med' kan inte vara före 'gäller från'."
                 ),
-            )
+            ),
+            date_in_range("valid_from"),
+            date_in_range("valid_until"),
+            # A rule that says again what another says. (One that says something else for
+            # the same matter, county and time is a conflict: routing.check_conflicts.)
+            models.UniqueConstraint(
+                "matter",
+                "concerns",
+                "county",
+                "clause",
+                Coalesce("deciding_body", Value(0)),
+                Coalesce("valid_from", Value(dt.date.min)),
+                Coalesce("valid_until", Value(dt.date.max)),
+                name="routing_rule_not_repeated",
+                violation_error_message=_(
+                    "Det finns redan en likadan regel för samma ärendetyp, län, klausul, "
+                    "beslutande organ och giltighetstid."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -290,7 +324,7 @@ class Goal(RegistryRecord):
 class Milestone(RegistryRecord):
     """A national milestone (seed 003's timeline)."""
 
-    year = models.PositiveSmallIntegerField(_("år"))
+    year = models.PositiveSmallIntegerField(_("år"), validators=[validate_year])
     title = models.CharField(_("rubrik"), max_length=200)
     text = models.TextField(_("text"))
     reference = models.CharField(_("beteckning"), max_length=100, blank=True)
@@ -299,6 +333,7 @@ class Milestone(RegistryRecord):
         verbose_name = _("milstolpe")
         verbose_name_plural = _("milstolpar")
         ordering = ["year", "id"]
+        constraints = [year_in_range("year"), single_line("title")]
 
     def __str__(self):
         return f"{self.year}: {self.title}"
@@ -347,12 +382,10 @@ class WebhookSubscription(models.Model):
         _("posttyper"),
         default=list,
         blank=True,
-        help_text=_("T.ex. [\"agreements.agreement\", \"bodies.body\"]. Tom lista: alla ändringar."),
+        help_text=_('T.ex. ["agreements.agreement", "bodies.body"]. Tom lista: alla ändringar.'),
     )
     active = models.BooleanField(_("aktiv"), default=True)
-    cursor = models.CharField(
-        _("senast köade ändring"), max_length=300, blank=True, editable=False
-    )
+    cursor = models.CharField(_("senast köade ändring"), max_length=300, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("skapad av"),
@@ -398,7 +431,9 @@ class WebhookDelivery(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(_("försök"), default=0)
     next_attempt_at = models.DateTimeField(_("nästa försök"), db_index=True)
-    last_status_code = models.PositiveSmallIntegerField(_("senaste svarskod"), null=True, blank=True)
+    last_status_code = models.PositiveSmallIntegerField(
+        _("senaste svarskod"), null=True, blank=True
+    )
     last_error = models.TextField(_("senaste fel"), blank=True)
     created_at = models.DateTimeField(_("köad"), auto_now_add=True)
     delivered_at = models.DateTimeField(_("levererad"), null=True, blank=True)

@@ -14,6 +14,8 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from governance.text import SingleLineFields
+
 SLUG_MAX_LENGTH = 120
 # The apps whose tables are the registry (and its history): groups' permissions, open
 # data, the read cache's version triggers and the admin tests all mean these.
@@ -36,7 +38,7 @@ def unique_slug(model: type[models.Model], text: str, *, exclude_pk=None) -> str
     return f"{base}-{n}"
 
 
-class RegistryRecord(models.Model):
+class RegistryRecord(SingleLineFields, models.Model):
     slug = models.SlugField(
         _("kortnamn i adress"),
         max_length=SLUG_MAX_LENGTH,

@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "pghistory.middleware.HistoryMiddleware",
     # Last, so it sees the user that authentication established.
     "axes.middleware.AxesMiddleware",
+    # Consulted first when a view raises: an unreachable database is a 503, not a 500.
+    "governance.unavailable.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "governance.urls"
@@ -193,6 +195,11 @@ REST_FRAMEWORK = {
         "user": _throttle_rate("API_THROTTLE_USER", "6000/minute"),
     },
     "EXCEPTION_HANDLER": "governance.api.errors.exception_handler",
+    "DEFAULT_PARSER_CLASSES": [
+        "governance.api_parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }

@@ -19,6 +19,7 @@ from icalendar import Calendar, Event
 from agreements.models import Agreement, Decision
 from agreements.renewal import renewal_deadlines
 from bodies.models import Body, County, Meeting
+from governance.dates import add_days
 from governance.models import Initiative, Milestone, SupportStructure
 from governance.read_cache import CachedPage
 from governance.search import KINDS, RANK_CANDIDATES, RankedHits
@@ -193,7 +194,7 @@ class CalendarView(CachedPage, View):
             event.add("uid", f"meeting-{meeting.slug}@samverkansregistret")
             event.add("dtstamp", stamp)
             event.add("dtstart", meeting.date)
-            event.add("dtend", meeting.date + dt.timedelta(days=1))
+            event.add("dtend", add_days(meeting.date, 1))
             event.add("summary", gettext("Möte: %(body)s") % {"body": meeting.body.name})
             if meeting.notes:
                 event.add("description", meeting.notes)
@@ -204,7 +205,7 @@ class CalendarView(CachedPage, View):
             event.add("uid", f"agreement-expiry-{agreement.slug}@samverkansregistret")
             event.add("dtstamp", stamp)
             event.add("dtstart", agreement.valid_until)
-            event.add("dtend", agreement.valid_until + dt.timedelta(days=1))
+            event.add("dtend", add_days(agreement.valid_until, 1))
             event.add("summary", gettext("Sista giltighetsdag: %(title)s") % {"title": agreement})
             description = agreement.title
             if agreement.renewal_body_id:
@@ -219,7 +220,7 @@ class CalendarView(CachedPage, View):
             event.add("uid", f"renewal-deadline-{deadline.agreement.slug}@samverkansregistret")
             event.add("dtstamp", stamp)
             event.add("dtstart", deadline.date)
-            event.add("dtend", deadline.date + dt.timedelta(days=1))
+            event.add("dtend", add_days(deadline.date, 1))
             event.add(
                 "summary",
                 gettext("Sista beslutstillfälle: %(title)s") % {"title": deadline.agreement},

@@ -4,13 +4,21 @@ Resources live in each app's ``api.py`` / ``serializers.py`` and build on these.
 """
 
 from .fields import ReadRefField, ReadRefListField, RefField, RefSerializer, ref
-from .filters import RegistryFilterSet, by_county, by_slug, year_filter
+from .filters import (
+    DateRangeFilter,
+    RegistryFilterSet,
+    by_county,
+    by_slug,
+    date_filter,
+    year_filter,
+)
 from .serializers import BASE_FIELDS, RECORD_FIELDS, RegistrySerializer
 from .viewsets import RegistryAPIMixin, RegistryPagination, RegistryViewSet
 
 __all__ = [
     "BASE_FIELDS",
     "RECORD_FIELDS",
+    "DateRangeFilter",
     "ReadRefField",
     "ReadRefListField",
     "RefField",
@@ -22,6 +30,7 @@ __all__ = [
     "RegistryViewSet",
     "by_county",
     "by_slug",
+    "date_filter",
     "ref",
     "year_filter",
 ]

@@ -1,7 +1,8 @@
 """One place that turns every failure of an API request into a clear 4xx response.
 
 Shapes (all JSON):
-- 400: ``{"<field>": ["message", …], "non_field_errors": [...]}`` or ``{"detail": "…"}``
+- 400: ``{"<field>": ["message", …], "non_field_errors": [...]}`` or ``{"detail": "…"}`` (also
+  for a body too large, ``DATA_UPLOAD_MAX_MEMORY_SIZE``, or nested too deep to parse)
 - 401/403/404/405/406/415/429: ``{"detail": "…"}`` (429 also has ``Retry-After``)
 - 409: ``{"detail": "…", "referrers": ["Beslut: …", …]}``
 - 412: ``{"detail": "…", "current_version": 3, "changes": [{"field", "label", "before", "after"}]}``
@@ -9,6 +10,8 @@ Shapes (all JSON):
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError
 from django.db.models import ProtectedError, RestrictedError
@@ -57,6 +60,10 @@ def exception_handler(exc, context):
         exc = Conflict(describe(objs))
     elif isinstance(exc, StaleVersion):
         exc = PreconditionFailed(exc.message(), current_version=exc.current, changes=exc.changes)
+    elif isinstance(exc, RequestDataTooBig):
+        exc = exceptions.ParseError(
+            f"Innehållet är för stort: högst {settings.DATA_UPLOAD_MAX_MEMORY_SIZE} byte tas emot."
+        )
 
     response = drf_exception_handler(exc, context)
     if response is None:
