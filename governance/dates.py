@@ -92,14 +92,14 @@ def add_days(day: dt.date, days: int) -> dt.date:
         return dt.date.max if days > 0 else dt.date.min
 
 
-def clamp_sql(table: str, column: str, *, year: bool = False) -> str:
-    """SQL that moves stored values of ``column`` outside the range to its nearest end.
+def clamp_sql(table: str, *columns: str, year: bool = False) -> str:
+    """SQL that moves stored values of ``columns`` outside the range to its nearest end.
 
     For the migrations that add the range's constraints: rows written before them keep
-    their place (moving to the nearest end keeps every from ≤ until pair in order).
+    their place. A row's columns move in one statement, so a from ≤ until pair stays in
+    order (moving to the nearest end keeps it so) whenever the row is checked.
     """
     low, high = (EARLIEST_YEAR, LATEST_YEAR) if year else (f"'{EARLIEST}'", f"'{LATEST}'")
-    return (
-        f'UPDATE "{table}" SET "{column}" = LEAST(GREATEST("{column}", {low}), {high}) '
-        f'WHERE "{column}" < {low} OR "{column}" > {high}'
-    )
+    sets = ", ".join(f'"{c}" = LEAST(GREATEST("{c}", {low}), {high})' for c in columns)
+    outside = " OR ".join(f'"{c}" < {low} OR "{c}" > {high}' for c in columns)
+    return f'UPDATE "{table}" SET {sets} WHERE {outside}'

@@ -11,8 +11,7 @@ from governance.text import single_line_sql
 # constraints below can be added; the deferred triggers their updates queue are run
 # at once, since PostgreSQL alters no table with trigger events pending.
 FIX_EXISTING_ROWS = [
-    clamp_sql("agreements_agreement", "valid_from"),
-    clamp_sql("agreements_agreement", "valid_until"),
+    clamp_sql("agreements_agreement", "valid_from", "valid_until"),
     clamp_sql("agreements_decision", "date"),
     clamp_sql("agreements_decision", "year", year=True),
     clamp_sql("agreements_signatory", "signed_on"),

@@ -12,18 +12,12 @@ from governance.text import single_line_sql
 # constraints below can be added; the deferred triggers their updates queue are run
 # at once, since PostgreSQL alters no table with trigger events pending.
 FIX_EXISTING_ROWS = [
-    clamp_sql("bodies_body", "established_on"),
-    clamp_sql("bodies_body", "dissolved_on"),
-    clamp_sql("bodies_body", "commission_starts_on"),
-    clamp_sql("bodies_body", "commission_ends_on"),
-    clamp_sql("bodies_membership", "starts_on"),
-    clamp_sql("bodies_membership", "ends_on"),
+    clamp_sql("bodies_body", "established_on", "dissolved_on", "commission_starts_on", "commission_ends_on"),
+    clamp_sql("bodies_membership", "starts_on", "ends_on"),
     clamp_sql("bodies_meeting", "date"),
-    clamp_sql("bodies_formername", "used_from"),
-    clamp_sql("bodies_formername", "used_until"),
+    clamp_sql("bodies_formername", "used_from", "used_until"),
     clamp_sql("bodies_chairrotationrule", "first_term_starts_on"),
-    clamp_sql("bodies_chairterm", "starts_on"),
-    clamp_sql("bodies_chairterm", "ends_on"),
+    clamp_sql("bodies_chairterm", "starts_on", "ends_on"),
     single_line_sql("bodies_body", "name"),
     single_line_sql("bodies_organisation", "name"),
     single_line_sql("bodies_person", "name"),
