@@ -287,6 +287,15 @@ class RoutingRule(RegistryRecord):
     def slug_text(self):
         return f"{self.county.slug} {self.matter.slug} {self.concerns}"
 
+    def get_constraints(self):
+        # A repeated rule is told from a contradicting one only with the handlers being
+        # saved: routing.check_conflicts reports either, naming the other rule. The
+        # constraint still holds for every write.
+        return [
+            (model, [c for c in constraints if c.name != "routing_rule_not_repeated"])
+            for model, constraints in super().get_constraints()
+        ]
+
     def clean(self):
         # Handlers are saved after the row, so they are checked where they are
         # saved (admin form, API): routing.check_conflicts(rule, handlers).

@@ -17,6 +17,7 @@ from agreements.models import (
 )
 from bodies.models import Body, BodyKind, BodyLevel, County, Organisation, Person, Seat, SeatSide
 from governance.models import Matter, RoutingRule
+from governance.routing import check_conflicts
 from governance.text import validate_single_line
 from tests.test_models import refused_by_database
 
@@ -167,9 +168,13 @@ def test_an_exact_copy_of_a_routing_rule_is_refused():
         valid_until=existing.valid_until,
         priority=existing.priority + 1,
     )
+    copy.full_clean(exclude=["slug"])  # alone it cannot tell a repetition from a contradiction
     with pytest.raises(ValidationError) as refused:
-        copy.full_clean(exclude=["slug"])
-    assert any("Det finns redan en likadan regel" in m for m in refused.value.messages)
+        check_conflicts(copy, list(existing.handlers.all()))
+    assert refused.value.messages == [
+        f"Regeln upprepar regeln ”{existing}” ({existing.slug}) från samma klausul; "
+        "ändra den i stället för att lägga till en likadan."
+    ]
 
     def insert_copy():
         copy.slug = "kopia-av-regel"

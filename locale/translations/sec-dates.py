@@ -14,6 +14,8 @@ TRANSLATIONS = {
     "En överenskommelse kan inte utgå från sig själv (via andra överenskommelser).": "An agreement cannot be based on itself (through other agreements).",
     # funding/models.py
     "Andelen ska vara mellan 0 och 100 procent.": "The share must be between 0 and 100 percent.",
+    # governance/routing.py
+    "Regeln upprepar regeln ”%(other)s” (%(slug)s) från samma klausul; ändra den i stället för att lägga till en likadan.": "The rule repeats the rule “%(other)s” (%(slug)s) from the same clause; change that one instead of adding an identical one.",
     # governance/models.py
     "Det finns redan en likadan regel för samma ärendetyp, län, klausul, beslutande organ och giltighetstid.": "There is already an identical rule for the same kind of matter, county, clause, deciding body and period of validity.",
 }

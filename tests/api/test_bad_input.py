@@ -178,3 +178,22 @@ def test_a_title_with_control_characters_is_a_400(vg_client, records):
         "Texten får inte innehålla radbrytningar, tabbar eller andra styrtecken."
     ]
     assert not Body.objects.filter(name__startswith="Råd\x1b").exists()
+
+
+def test_an_exact_copy_of_a_routing_rule_is_a_400_naming_the_rule(vg_client, anon):
+    slug = "avsiktsforklaring-vg-2016-2-nationell-satsning"
+    rule = anon.get(f"/api/v1/routing-rules/{slug}/").json()
+    payload = {
+        "matter": rule["matter"]["slug"],
+        "concerns": rule["concerns"],
+        "county": rule["county"]["slug"],
+        "clause": rule["clause"]["slug"],
+        "handlers": [h["slug"] for h in rule["handlers"]],
+        "deciding_body": rule["deciding_body"]["slug"] if rule["deciding_body"] else None,
+        "valid_from": rule["valid_from"],
+        "valid_until": rule["valid_until"],
+        "priority": 7,
+    }
+    response = vg_client.post("/api/v1/routing-rules/", payload, format="json")
+    assert response.status_code == 400, response.content
+    assert "upprepar regeln" in str(response.json()) and slug in str(response.json())
