@@ -31,7 +31,7 @@ from agreements.serializers import (
 )
 from bodies.models import Body, Organisation
 from governance.api import (
-    DateRangeFilter,
+    DateFromToFilter,
     RegistryFilterSet,
     RegistryViewSet,
     by_county,
@@ -160,7 +160,7 @@ class AgreementViewSet(RegistryViewSet):
 
 class DecisionFilter(RegistryFilterSet):
     body = by_slug(Body, "body", "Slug of the deciding body.")
-    date = DateRangeFilter(help_text="Date range: `date_after` and/or `date_before` (inclusive).")
+    date = DateFromToFilter(help_text="Date range: `date_after` and/or `date_before` (inclusive).")
     year = year_filter()
     kind = filters.ChoiceFilter(choices=DecisionKind.choices)
     agreement = by_slug(Agreement, "agreement")

@@ -38,7 +38,7 @@ from bodies.serializers import (
     SeatSerializer,
 )
 from governance.api import (
-    DateRangeFilter,
+    DateFromToFilter,
     RegistryFilterSet,
     RegistryViewSet,
     by_county,
@@ -265,7 +265,7 @@ class MembershipViewSet(RegistryViewSet):
 
 class MeetingFilter(RegistryFilterSet):
     body = by_slug(Body, "body")
-    date = DateRangeFilter(help_text="Date range: `date_after` and/or `date_before` (inclusive).")
+    date = DateFromToFilter(help_text="Date range: `date_after` and/or `date_before` (inclusive).")
 
     class Meta:
         model = Meeting

@@ -5,7 +5,7 @@ Resources live in each app's ``api.py`` / ``serializers.py`` and build on these.
 
 from .fields import ReadRefField, ReadRefListField, RefField, RefSerializer, ref
 from .filters import (
-    DateRangeFilter,
+    DateFromToFilter,
     RegistryFilterSet,
     by_county,
     by_slug,
@@ -18,7 +18,7 @@ from .viewsets import RegistryAPIMixin, RegistryPagination, RegistryViewSet
 __all__ = [
     "BASE_FIELDS",
     "RECORD_FIELDS",
-    "DateRangeFilter",
+    "DateFromToFilter",
     "ReadRefField",
     "ReadRefListField",
     "RefField",

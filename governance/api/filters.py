@@ -77,7 +77,7 @@ class _RegistryDateRangeField(DateRangeField):
             field.validators.append(validate_date)
 
 
-class DateRangeFilter(filters.DateFromToRangeFilter):
+class DateFromToFilter(filters.DateFromToRangeFilter):
     """``<name>_after`` and/or ``<name>_before`` (inclusive), each within the registry's range."""
 
     field_class = _RegistryDateRangeField
