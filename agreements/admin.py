@@ -16,6 +16,7 @@ from governance.admin_base import (
     ImportExportRegistryAdmin,
     RegistryAdmin,
     TabularInline,
+    filter_year,
     readable_error,
 )
 from governance.documents.admin import AgreementDocumentInline, DecisionDocumentInline
@@ -66,9 +67,9 @@ class YearFilter(admin.SimpleListFilter):
         return [(str(y), str(y)) for y in sorted(set(years), reverse=True)]
 
     def queryset(self, request, queryset):
-        if not (self.value() or "").isdigit():
+        year = filter_year(self.value())
+        if year is None:
             return queryset
-        year = int(self.value())
         return queryset.filter(valid_from__year__lte=year).exclude(valid_until__year__lt=year)
 
 
@@ -266,9 +267,8 @@ class DecisionYearFilter(admin.SimpleListFilter):
         return [(str(y), str(y)) for y in sorted(set(years), reverse=True)]
 
     def queryset(self, request, queryset):
-        if (self.value() or "").isdigit():
-            return queryset.filter(year=int(self.value()))
-        return queryset
+        year = filter_year(self.value())
+        return queryset if year is None else queryset.filter(year=year)
 
 
 @admin.register(m.Decision)

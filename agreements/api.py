@@ -31,13 +31,16 @@ from agreements.serializers import (
 )
 from bodies.models import Body, Organisation
 from governance.api import (
+    DateFromToFilter,
     RegistryFilterSet,
     RegistryViewSet,
     as_of_filter,
     by_county,
     by_slug,
+    date_filter,
     year_filter,
 )
+from governance.dates import validate_date
 from governance.documents.serializers import with_documents
 from governance.models import Initiative
 from governance.read_cache import cached_read
@@ -53,7 +56,7 @@ def parse_on(request) -> dt.date | None:
     raw = request.query_params.get("on")
     if raw in (None, ""):
         return None
-    field = forms.DateField()
+    field = forms.DateField(validators=[validate_date])
     try:
         return field.clean(raw)
     except forms.ValidationError as exc:
@@ -68,13 +71,11 @@ class AgreementFilter(RegistryFilterSet):
         method="filter_status",
         help_text="Status as of `on` (default today).",
     )
-    in_force_on = filters.DateFilter(
-        method="filter_in_force_on", help_text="In force on this date."
-    )
+    in_force_on = date_filter(method="filter_in_force_on", help_text="In force on this date.")
     county = by_county()
     year = year_filter(method="filter_year", help_text="Valid at some time during this year.")
     renewal_body = by_slug(Body, "renewal_body", "Slug of the body that decides on renewal.")
-    on = filters.DateFilter(method="filter_nothing", help_text="The date `status` refers to.")
+    on = date_filter(method="filter_nothing", help_text="The date `status` refers to.")
 
     class Meta:
         model = Agreement
@@ -161,9 +162,7 @@ class AgreementViewSet(RegistryViewSet):
 
 class DecisionFilter(RegistryFilterSet):
     body = by_slug(Body, "body", "Slug of the deciding body.")
-    date = filters.DateFromToRangeFilter(
-        help_text="Date range: `date_after` and/or `date_before` (inclusive)."
-    )
+    date = DateFromToFilter(help_text="Date range: `date_after` and/or `date_before` (inclusive).")
     year = year_filter()
     kind = filters.ChoiceFilter(choices=DecisionKind.choices)
     agreement = by_slug(Agreement, "agreement")

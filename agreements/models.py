@@ -12,7 +12,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from bodies.models import Body, County, Organisation, Person, track_history
+from governance.dates import add_days, date_in_range, validate_date, validate_year, year_in_range
 from governance.records import RegistryRecord, basis_field, basis_note_field
+from governance.text import SingleLineFields, single_line
 
 
 class AgreementKind(models.TextChoices):
@@ -221,7 +223,7 @@ class AgreementQuerySet(models.QuerySet):
         return (
             self.in_force_on(today)
             .filter(valid_until__isnull=False)
-            .exclude(runs_through(today + dt.timedelta(days=days + 1)))
+            .exclude(runs_through(add_days(today, days + 1)))
         )
 
 
@@ -243,12 +245,15 @@ class Agreement(RegistryRecord):
         help_text=_("Tomt för nationella överenskommelser."),
     )
     is_draft = models.BooleanField(_("utkast"), default=False)
-    valid_from = models.DateField(_("gäller från"), null=True, blank=True)
+    valid_from = models.DateField(
+        _("gäller från"), null=True, blank=True, validators=[validate_date]
+    )
     valid_from_basis = basis_field(_("grund för 'gäller från'"))
     valid_until = models.DateField(
         _("gäller till och med"),
         null=True,
         blank=True,
+        validators=[validate_date],
         help_text=_("'t.o.m. utgången av 2018' är 2018-12-31. Tomt: gäller tills det ersätts."),
     )
     valid_until_basis = basis_field(_("grund för 'gäller till och med'"))
@@ -297,6 +302,9 @@ class Agreement(RegistryRecord):
                     "'Gäller till och med' kan inte vara före 'gäller från'."
                 ),
             ),
+            date_in_range("valid_from"),
+            date_in_range("valid_until"),
+            single_line("title"),
         ]
 
     def __str__(self):
@@ -456,7 +464,7 @@ class Clause(RegistryRecord):
 
 
 @track_history
-class Signatory(models.Model):
+class Signatory(SingleLineFields, models.Model):
     """A person who signed an agreement, with the title as written in it."""
 
     agreement = models.ForeignKey(
@@ -475,7 +483,7 @@ class Signatory(models.Model):
         on_delete=models.PROTECT,
         related_name="signatures",
     )
-    signed_on = models.DateField(_("datum"), null=True, blank=True)
+    signed_on = models.DateField(_("datum"), null=True, blank=True, validators=[validate_date])
     order = models.PositiveSmallIntegerField(_("ordning"), default=0)
 
     class Meta:
@@ -485,7 +493,9 @@ class Signatory(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["agreement", "person"], name="signatory_once_per_agreement"
-            )
+            ),
+            date_in_range("signed_on"),
+            single_line("title"),
         ]
 
     def __str__(self):
@@ -531,9 +541,13 @@ class Decision(RegistryRecord):
             "När beslutsfattaren inte är ett organ i registret, t.ex. 'styrelser i länets samtliga kommuner'."
         ),
     )
-    date = models.DateField(_("datum"), null=True, blank=True)
+    date = models.DateField(_("datum"), null=True, blank=True, validators=[validate_date])
     year = models.PositiveSmallIntegerField(
-        _("år"), null=True, blank=True, help_text=_("När endast året är känt.")
+        _("år"),
+        null=True,
+        blank=True,
+        validators=[validate_year],
+        help_text=_("När endast året är känt."),
     )
     date_basis = basis_field(_("grund för datum/år"))
     basis_note = basis_note_field()
@@ -581,6 +595,8 @@ class Decision(RegistryRecord):
                 name="adoption_names_agreement",
                 violation_error_message=_("Ett antagande måste ange överenskommelsen."),
             ),
+            date_in_range("date"),
+            year_in_range("year"),
         ]
         indexes = [
             models.Index(fields=["date"]),
@@ -654,24 +670,30 @@ class AgreementRelation(models.Model):
     def clean(self):
         if self.source_id and self.target_id and self.source_id == self.target_id:
             raise ValidationError(_("En överenskommelse kan inte vara sin egen föregångare."))
-        if self.kind == RelationKind.BASED_ON or not (self.source_id and self.target_id):
+        if not (self.source_id and self.target_id):
             return
+        # Lineage and frameworks are two separate chains; neither may come back round.
+        if self.kind == RelationKind.BASED_ON:
+            kinds = [RelationKind.BASED_ON]
+            message = _(
+                "En överenskommelse kan inte utgå från sig själv (via andra överenskommelser)."
+            )
+        else:
+            kinds = [k for k in RelationKind.values if k != RelationKind.BASED_ON]
+            message = _(
+                "En överenskommelse kan inte vara sin egen föregångare (via andra överenskommelser)."
+            )
         # Walk back from the target: reaching the source would make a cycle.
-        lineage_kinds = [k for k in RelationKind.values if k != RelationKind.BASED_ON]
         frontier, seen = [self.target_id], set()
         while frontier:
             pk = frontier.pop()
             if pk == self.source_id:
-                raise ValidationError(
-                    _(
-                        "En överenskommelse kan inte vara sin egen föregångare (via andra överenskommelser)."
-                    )
-                )
+                raise ValidationError(message)
             if pk in seen:
                 continue
             seen.add(pk)
             frontier.extend(
-                AgreementRelation.objects.filter(source_id=pk, kind__in=lineage_kinds).values_list(
+                AgreementRelation.objects.filter(source_id=pk, kind__in=kinds).values_list(
                     "target_id", flat=True
                 )
             )

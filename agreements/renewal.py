@@ -34,14 +34,15 @@ from agreements.models import (
 )
 from agreements.rows import Node, extensions_in, incoming_relations
 from bodies.models import Body, Meeting
+from governance.dates import add_days
 
 SUMMER_MONTHS = (6, 7, 8)
 # How far back from the last possible day entered meetings count as "the body's meetings".
-MEETING_WINDOW = dt.timedelta(days=365)
+MEETING_WINDOW_DAYS = 365
 # How far before the latest possible day a deadline can fall: an entered meeting lies
-# within MEETING_WINDOW, an estimated one at most a year and a weekend shift before it
+# within MEETING_WINDOW_DAYS, an estimated one at most a year and a weekend shift before it
 # (every rhythm has a meeting each year), and without either it is the day itself.
-DEADLINE_REACH = MEETING_WINDOW + dt.timedelta(days=7)
+DEADLINE_REACH_DAYS = MEETING_WINDOW_DAYS + 7
 LONG_TEXTS = (
     "background",
     "purpose",
@@ -177,18 +178,18 @@ def last_meeting_on_or_before(body: Body | Rhythm, latest_day: dt.date, meetings
     ``meetings``: the body's entered meetings, when the caller already loaded them
     (newest first); otherwise they are read here (a ``Rhythm`` needs them given).
     """
+    window_start = add_days(latest_day, -MEETING_WINDOW_DAYS)
     if meetings is None:
         meetings = Meeting.objects.filter(
-            body=body, date__lte=latest_day, date__gt=latest_day - MEETING_WINDOW
+            body=body, date__lte=latest_day, date__gt=window_start
         ).order_by("-date")
-    meeting = next(
-        (m for m in meetings if latest_day - MEETING_WINDOW < m.date <= latest_day), None
-    )
+    meeting = next((m for m in meetings if window_start < m.date <= latest_day), None)
     if meeting is not None:
         return meeting.date, False, Basis.MEETING, meeting
     estimated = [
         d
         for year in (latest_day.year - 1, latest_day.year)
+        if year >= dt.MINYEAR
         for d in rhythm_meetings(body, year)
         if d <= latest_day
     ]
@@ -213,7 +214,7 @@ def renewal_days(
     lapses_on = until()
     if lapses_on is None:
         return None
-    return lapses_on, lapses_on - dt.timedelta(days=notice_period_days)
+    return lapses_on, add_days(lapses_on, -notice_period_days)
 
 
 def row_renewal_days(row: dict, incoming: dict, extensions) -> tuple[dt.date, dt.date] | None:
@@ -290,12 +291,12 @@ def _candidates(agreements, start: dt.date | None, end: dt.date | None):
         # The deadline is never after the last day the agreement applies.
         candidates = candidates.filter(runs_through(start))
     if end is not None:
-        # Nor more than DEADLINE_REACH before the latest day, which extensions only move later.
+        # Nor more than DEADLINE_REACH_DAYS before the latest day, which extensions only move later.
         candidates = candidates.alias(
             earliest_latest_day=ExpressionWrapper(
                 F("valid_until") - F("notice_period_days"), output_field=DateField()
             )
-        ).filter(earliest_latest_day__lte=end + DEADLINE_REACH)
+        ).filter(earliest_latest_day__lte=add_days(end, DEADLINE_REACH_DAYS))
     return candidates
 
 
@@ -348,7 +349,7 @@ def meetings_for(due: list[tuple[int, dt.date]]) -> dict[int, list[Meeting]]:
     meetings: dict[int, list[Meeting]] = {}
     for meeting in Meeting.objects.filter(
         body_id__in=bodies,
-        date__gt=min(latest_days) - MEETING_WINDOW,
+        date__gt=add_days(min(latest_days), -MEETING_WINDOW_DAYS),
         date__lte=max(latest_days),
     ).order_by("-date"):
         meetings.setdefault(meeting.body_id, []).append(meeting)
@@ -438,4 +439,4 @@ def renewal_deadlines_between(
 
 
 def upcoming_renewal_deadlines(today: dt.date, *, within_days: int = 365) -> list[RenewalDeadline]:
-    return renewal_deadlines_between(today, today + dt.timedelta(days=within_days))
+    return renewal_deadlines_between(today, add_days(today, within_days))

@@ -22,7 +22,8 @@ from agreements.models import (
     Signatory,
 )
 from bodies.models import County, Organisation
-from governance.as_of import day_of, validate_in_calendar
+from governance.as_of import day_of
+from governance.dates import add_days, validate_date
 from governance.read_cache import CachedPage
 
 PAGE_SIZE = 20
@@ -36,8 +37,8 @@ class AgreementFilterForm(forms.Form):
         label=_("Per datum"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        validators=[validate_in_calendar],
         help_text=_("Status beräknas för detta datum (i dag om tomt)."),
+        validators=[validate_date],
     )
     kind = forms.ChoiceField(
         label=_("Typ"), choices=[("", _("Alla typer")), *AgreementKind.choices], required=False
@@ -176,7 +177,7 @@ def build_timeline(items: list[tuple[Agreement, str]], current: Agreement, today
     bars = []
     for i, ((agreement, role), end) in enumerate(zip(dated, ends, strict=True)):
         open_end = end is None
-        right = x(end + dt.timedelta(days=1)) if end else TL_LEFT + TL_WIDTH
+        right = x(add_days(end, 1)) if end else TL_LEFT + TL_WIDTH
         left = x(agreement.valid_from)
         bars.append(
             TimelineBar(

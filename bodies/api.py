@@ -37,7 +37,14 @@ from bodies.serializers import (
     PersonSerializer,
     SeatSerializer,
 )
-from governance.api import RegistryFilterSet, RegistryViewSet, as_of_filter, by_county, by_slug
+from governance.api import (
+    DateFromToFilter,
+    RegistryFilterSet,
+    RegistryViewSet,
+    as_of_filter,
+    by_county,
+    by_slug,
+)
 from governance.documents.serializers import with_documents
 from governance.read_cache import cached_read
 
@@ -268,9 +275,7 @@ class MembershipViewSet(RegistryViewSet):
 
 class MeetingFilter(RegistryFilterSet):
     body = by_slug(Body, "body")
-    date = filters.DateFromToRangeFilter(
-        help_text="Date range: `date_after` and/or `date_before` (inclusive)."
-    )
+    date = DateFromToFilter(help_text="Date range: `date_after` and/or `date_before` (inclusive).")
 
     class Meta:
         model = Meeting

@@ -8,13 +8,16 @@ import re
 import pghistory
 import pgtrigger
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from governance.dates import date_in_range, validate_date
 from governance.records import RegistryRecord
 from governance.search import search_index
+from governance.text import SingleLineFields, single_line
 
 
 class Principal(models.TextChoices):
@@ -178,7 +181,8 @@ class Organisation(RegistryRecord):
         constraints = [
             models.CheckConstraint(
                 condition=~Q(parent=models.F("pk")), name="organisation_not_own_parent"
-            )
+            ),
+            single_line("name"),
         ]
 
     def __str__(self):
@@ -221,9 +225,19 @@ class Person(RegistryRecord):
         verbose_name = _("person")
         verbose_name_plural = _("personer")
         ordering = ["name"]
+        constraints = [single_line("name")]
 
     def __str__(self):
         return self.name
+
+
+def term_at_least_a_month(model: str) -> models.CheckConstraint:
+    """A term of office (``term_months``), when stated, lasts a month or more."""
+    return models.CheckConstraint(
+        condition=Q(term_months__isnull=True) | Q(term_months__gte=1),
+        name=f"{model}_term_months_positive",
+        violation_error_message=_("Mandattiden måste vara minst en månad."),
+    )
 
 
 class BodyKind(models.TextChoices):
@@ -308,15 +322,19 @@ class Body(RegistryRecord):
     meetings_per_year = models.PositiveSmallIntegerField(_("möten per år"), null=True, blank=True)
     summer_break = models.BooleanField(_("uppehåll under sommarmånaderna"), default=False)
     chair_election = models.TextField(_("val av ordförande och vice ordförande"), blank=True)
-    term_months = models.PositiveSmallIntegerField(_("mandattid (månader)"), null=True, blank=True)
+    term_months = models.PositiveSmallIntegerField(
+        _("mandattid (månader)"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
     rotation = models.TextField(_("växling mellan huvudmän"), blank=True)
     minutes_kept = models.BooleanField(_("minnesanteckningar förs"), default=False)
     personal_participation = models.BooleanField(
         _("personligt deltagande, inga ersättare"), default=False
     )
     preparatory_meetings = models.TextField(_("förmöten"), blank=True)
-    established_on = models.DateField(_("inrättad"), null=True, blank=True)
-    dissolved_on = models.DateField(_("upplöst"), null=True, blank=True)
+    established_on = models.DateField(
+        _("inrättad"), null=True, blank=True, validators=[validate_date]
+    )
+    dissolved_on = models.DateField(_("upplöst"), null=True, blank=True, validators=[validate_date])
     # For time-bound working groups.
     commissioned_by = models.ForeignKey(
         "self",
@@ -327,8 +345,12 @@ class Body(RegistryRecord):
         related_name="commissioned_groups",
     )
     commission_description = models.TextField(_("uppdragsbeskrivning"), blank=True)
-    commission_starts_on = models.DateField(_("uppdraget börjar"), null=True, blank=True)
-    commission_ends_on = models.DateField(_("uppdraget slutar"), null=True, blank=True)
+    commission_starts_on = models.DateField(
+        _("uppdraget börjar"), null=True, blank=True, validators=[validate_date]
+    )
+    commission_ends_on = models.DateField(
+        _("uppdraget slutar"), null=True, blank=True, validators=[validate_date]
+    )
 
     objects = BodyQuerySet.as_manager()
 
@@ -353,6 +375,17 @@ class Body(RegistryRecord):
                 violation_error_message=_("Uppdraget kan inte sluta innan det börjar."),
             ),
             models.CheckConstraint(condition=~Q(parent=models.F("pk")), name="body_not_own_parent"),
+            models.CheckConstraint(
+                condition=~Q(commissioned_by=models.F("pk")),
+                name="body_not_own_commissioner",
+                violation_error_message=_("Ett organ kan inte vara sin egen uppdragsgivare."),
+            ),
+            single_line("name"),
+            term_at_least_a_month("body"),
+            date_in_range("established_on"),
+            date_in_range("dissolved_on"),
+            date_in_range("commission_starts_on"),
+            date_in_range("commission_ends_on"),
         ]
 
     def __str__(self):
@@ -390,18 +423,34 @@ class Body(RegistryRecord):
         return chain
 
     def clean(self):
-        node, seen = self.parent, set()
+        if self._reaches_itself("parent"):
+            raise ValidationError(
+                {
+                    "parent": _(
+                        "Ett organ kan inte få mandat från sig självt (direkt eller via andra organ)."
+                    )
+                }
+            )
+        if self.commissioned_by_id is not None and (
+            self.commissioned_by_id == self.pk or self._reaches_itself("commissioned_by")
+        ):
+            raise ValidationError(
+                {
+                    "commissioned_by": _(
+                        "Ett organ kan inte ge uppdrag åt sig självt (direkt eller via andra organ)."
+                    )
+                }
+            )
+
+    def _reaches_itself(self, link: str) -> bool:
+        """Following ``link`` (parent, commissioned_by) from this body leads back to it."""
+        node, seen = getattr(self, link), set()
         while node is not None and node.pk not in seen:
             if self.pk and node.pk == self.pk:
-                raise ValidationError(
-                    {
-                        "parent": _(
-                            "Ett organ kan inte få mandat från sig självt (direkt eller via andra organ)."
-                        )
-                    }
-                )
+                return True
             seen.add(node.pk)
-            node = node.parent
+            node = getattr(node, link)
+        return False
 
 
 @track_history
@@ -457,7 +506,9 @@ class Seat(RegistryRecord):
         _("antal"), null=True, blank=True, help_text=_("Tomt när dokumentet inte anger antal.")
     )
     requirements = models.TextField(_("krav"), blank=True)
-    term_months = models.PositiveSmallIntegerField(_("mandattid (månader)"), null=True, blank=True)
+    term_months = models.PositiveSmallIntegerField(
+        _("mandattid (månader)"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
     voting = models.BooleanField(
         _("rösträtt"),
         null=True,
@@ -476,7 +527,8 @@ class Seat(RegistryRecord):
         constraints = [
             models.CheckConstraint(
                 condition=Q(count__isnull=True) | Q(count__gte=1), name="seat_count_positive"
-            )
+            ),
+            term_at_least_a_month("seat"),
         ]
 
     def __str__(self):
@@ -575,8 +627,8 @@ class Membership(RegistryRecord):
         blank=True,
         related_name="memberships",
     )
-    starts_on = models.DateField(_("från"), null=True, blank=True)
-    ends_on = models.DateField(_("till och med"), null=True, blank=True)
+    starts_on = models.DateField(_("från"), null=True, blank=True, validators=[validate_date])
+    ends_on = models.DateField(_("till och med"), null=True, blank=True, validators=[validate_date])
     until_successor = models.BooleanField(
         _("tills efterträdare utsetts"),
         default=False,
@@ -596,7 +648,9 @@ class Membership(RegistryRecord):
                 | Q(ends_on__gte=models.F("starts_on")),
                 name="membership_ends_after_start",
                 violation_error_message=_("Slutdatum kan inte vara före startdatum."),
-            )
+            ),
+            date_in_range("starts_on"),
+            date_in_range("ends_on"),
         ]
         triggers = [
             *RegistryRecord.Meta.triggers,
@@ -660,7 +714,7 @@ class Meeting(RegistryRecord):
     body = models.ForeignKey(
         Body, verbose_name=_("organ"), on_delete=models.PROTECT, related_name="meetings"
     )
-    date = models.DateField(_("datum"))
+    date = models.DateField(_("datum"), validators=[validate_date])
     minutes_url = models.URLField(_("länk till minnesanteckningar/protokoll"), blank=True)
     minutes_reference = models.CharField(_("protokoll/diarienummer"), max_length=100, blank=True)
     notes = models.TextField(_("anteckning"), blank=True)
@@ -670,7 +724,8 @@ class Meeting(RegistryRecord):
         verbose_name_plural = _("möten")
         ordering = ["-date"]
         constraints = [
-            models.UniqueConstraint(fields=["body", "date"], name="meeting_one_per_body_and_day")
+            models.UniqueConstraint(fields=["body", "date"], name="meeting_one_per_body_and_day"),
+            date_in_range("date"),
         ]
 
     def __str__(self):
@@ -714,7 +769,7 @@ def normalise_identifier(scheme: str, value: str) -> str:
 
 
 @track_history
-class Identifier(models.Model):
+class Identifier(SingleLineFields, models.Model):
     """An identifier of an organisation or a body under a named scheme."""
 
     organisation = models.ForeignKey(
@@ -779,7 +834,7 @@ class Identifier(models.Model):
 
 
 @track_history
-class FormerName(models.Model):
+class FormerName(SingleLineFields, models.Model):
     """A name an organisation or a body went by before, with the dates it was used."""
 
     organisation = models.ForeignKey(
@@ -799,8 +854,10 @@ class FormerName(models.Model):
         related_name="former_names",
     )
     name = models.CharField(_("namn"), max_length=200)
-    used_from = models.DateField(_("från"), null=True, blank=True)
-    used_until = models.DateField(_("till och med"), null=True, blank=True)
+    used_from = models.DateField(_("från"), null=True, blank=True, validators=[validate_date])
+    used_until = models.DateField(
+        _("till och med"), null=True, blank=True, validators=[validate_date]
+    )
 
     class Meta:
         verbose_name = _("tidigare namn")
@@ -818,6 +875,8 @@ class FormerName(models.Model):
                 | Q(used_until__gte=models.F("used_from")),
                 name="former_name_dates_ordered",
             ),
+            date_in_range("used_from"),
+            date_in_range("used_until"),
         ]
 
     def __str__(self):
@@ -831,8 +890,12 @@ class ChairRotationRule(models.Model):
     body = models.OneToOneField(
         Body, verbose_name=_("organ"), on_delete=models.CASCADE, related_name="rotation_rule"
     )
-    term_months = models.PositiveSmallIntegerField(_("mandattid (månader)"), default=12)
-    first_term_starts_on = models.DateField(_("första mandatperioden börjar"))
+    term_months = models.PositiveSmallIntegerField(
+        _("mandattid (månader)"), default=12, validators=[MinValueValidator(1)]
+    )
+    first_term_starts_on = models.DateField(
+        _("första mandatperioden börjar"), validators=[validate_date]
+    )
     first_chair_side = models.CharField(
         _("första ordförandens part"),
         max_length=20,
@@ -847,7 +910,8 @@ class ChairRotationRule(models.Model):
         verbose_name = _("rotationsregel för ordförandeskap")
         verbose_name_plural = _("rotationsregler för ordförandeskap")
         constraints = [
-            models.CheckConstraint(condition=Q(term_months__gte=1), name="rotation_term_positive")
+            models.CheckConstraint(condition=Q(term_months__gte=1), name="rotation_term_positive"),
+            date_in_range("first_term_starts_on"),
         ]
 
     def __str__(self):
@@ -878,8 +942,8 @@ class ChairTerm(models.Model):
         blank=True,
         related_name="chair_terms",
     )
-    starts_on = models.DateField(_("från"))
-    ends_on = models.DateField(_("till och med"))
+    starts_on = models.DateField(_("från"), validators=[validate_date])
+    ends_on = models.DateField(_("till och med"), validators=[validate_date])
     generated = models.BooleanField(
         _("genererad från regeln"),
         default=True,
@@ -897,6 +961,8 @@ class ChairTerm(models.Model):
             models.UniqueConstraint(
                 fields=["body", "role", "starts_on"], name="chair_term_unique_start"
             ),
+            date_in_range("starts_on"),
+            date_in_range("ends_on"),
         ]
 
     def __str__(self):

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pgtrigger
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q, Sum
 from django.urls import reverse
@@ -13,7 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement
 from bodies.models import County, Organisation, track_history
+from governance.dates import validate_year, year_in_range
 from governance.records import RegistryRecord
+from governance.text import single_line
 
 HUNDRED = Decimal("100")
 
@@ -54,7 +57,7 @@ class FundedPositionQuerySet(models.QuerySet):
 class StateGrant(RegistryRecord):
     """State money (statsbidrag) for a year under a national agreement."""
 
-    year = models.PositiveSmallIntegerField(_("år"))
+    year = models.PositiveSmallIntegerField(_("år"), validators=[validate_year])
     agreement = models.ForeignKey(
         Agreement,
         verbose_name=_("överenskommelse"),
@@ -79,7 +82,9 @@ class StateGrant(RegistryRecord):
             models.CheckConstraint(
                 condition=Q(amount_sek__isnull=True) | Q(amount_sek__gte=0),
                 name="grant_amount_not_negative",
-            )
+            ),
+            year_in_range("year"),
+            single_line("title"),
         ]
 
     def __str__(self):
@@ -101,7 +106,9 @@ class Allocation(RegistryRecord):
         blank=True,
         related_name="allocations",
     )
-    year = models.PositiveSmallIntegerField(_("år"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("år"), null=True, blank=True, validators=[validate_year]
+    )
     county = models.ForeignKey(
         County,
         verbose_name=_("län"),
@@ -150,6 +157,7 @@ class Allocation(RegistryRecord):
                 name="allocation_names_recipient",
                 violation_error_message=_("Ange län, delregion eller mottagande organisation."),
             ),
+            year_in_range("year"),
         ]
 
     def __str__(self):
@@ -169,12 +177,15 @@ class Allocation(RegistryRecord):
 class CofinancingShare(RegistryRecord):
     """The principals' share of the costs in a year; the state pays the rest."""
 
-    year = models.PositiveSmallIntegerField(_("år"))
+    year = models.PositiveSmallIntegerField(_("år"), validators=[validate_year])
     open_ended = models.BooleanField(
         _("gäller även följande år"), default=False, help_text=_("'från och med 2016'")
     )
     principals_share_percent = models.DecimalField(
-        _("huvudmännens andel (%)"), max_digits=5, decimal_places=2
+        _("huvudmännens andel (%)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     agreement = models.ForeignKey(
         Agreement,
@@ -195,11 +206,13 @@ class CofinancingShare(RegistryRecord):
             models.CheckConstraint(
                 condition=Q(principals_share_percent__gte=0) & Q(principals_share_percent__lte=100),
                 name="cofinancing_share_between_0_and_100",
-                violation_error_message=_("Andelen ska vara mellan 0 och 100 %."),
+                # No bare "%": a constraint formats its message with its name.
+                violation_error_message=_("Andelen ska vara mellan 0 och 100 procent."),
             ),
             models.UniqueConstraint(
                 fields=["year", "agreement"], name="cofinancing_one_per_year_and_agreement"
             ),
+            year_in_range("year"),
         ]
 
     def __str__(self):
@@ -345,8 +358,12 @@ class FundedPosition(RegistryRecord):
         Organisation, verbose_name=_("finansiärer"), blank=True, related_name="funded_positions"
     )
     funding_text = models.CharField(_("finansiering som det står"), max_length=300, blank=True)
-    from_year = models.PositiveSmallIntegerField(_("från år"), null=True, blank=True)
-    until_year = models.PositiveSmallIntegerField(_("till år"), null=True, blank=True)
+    from_year = models.PositiveSmallIntegerField(
+        _("från år"), null=True, blank=True, validators=[validate_year]
+    )
+    until_year = models.PositiveSmallIntegerField(
+        _("till år"), null=True, blank=True, validators=[validate_year]
+    )
 
     objects = FundedPositionQuerySet.as_manager()
 
@@ -362,6 +379,9 @@ class FundedPosition(RegistryRecord):
                 | Q(until_year__gte=models.F("from_year")),
                 name="position_years_ordered",
             ),
+            year_in_range("from_year"),
+            year_in_range("until_year"),
+            single_line("title"),
         ]
 
     def __str__(self):

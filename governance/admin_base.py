@@ -23,7 +23,9 @@ from django.apps import apps
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.actions import delete_selected
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, OperationalError, connection, models, transaction
@@ -46,6 +48,7 @@ from governance.concurrency import (
     lock_writes,
     write_collision_message,
 )
+from governance.dates import EARLIEST_YEAR, LATEST_YEAR
 from governance.deletion import describe, referrers
 
 VERSION_FIELD = "version"
@@ -314,6 +317,27 @@ class ConfirmForm(forms.Form):
         self.fields["source"].queryset = SourceDocument.objects.order_by("-year", "title")
 
 
+def filter_year(value: str | None) -> int | None:
+    """The year a list filter was given (None: none given); a year outside the registry's
+    range is an invalid filter, which the admin answers by showing the list unfiltered
+    with a notice rather than by failing."""
+    if not value:
+        return None
+    if not (value.isdigit() and EARLIEST_YEAR <= int(value) <= LATEST_YEAR):
+        raise IncorrectLookupParameters(value)
+    return int(value)
+
+
+class RegistryChangeList(ChangeList):
+    """Django's change list, with the date hierarchy's year held to the registry's range
+    (Django computes the following year's first day, which fails for 9999)."""
+
+    def get_filters(self, request):
+        if self.date_hierarchy:
+            filter_year(request.GET.get(f"{self.date_hierarchy}__year"))
+        return super().get_filters(request)
+
+
 class RegistryAdmin(admin.ModelAdmin):
     """Base admin: scope, optimistic locking, readable errors, refused deletes, history."""
 
@@ -321,6 +345,9 @@ class RegistryAdmin(admin.ModelAdmin):
     list_per_page = 50
     save_on_top = True
     object_history_template = "admin/registry/object_history.html"
+
+    def get_changelist(self, request, **kwargs):
+        return RegistryChangeList
 
     # Scope ---------------------------------------------------------------------
     def _in_scope_annotation(self, request):

@@ -21,16 +21,17 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from governance.dates import validate_date
+
 PAGE_PARAM = "per"
 API_PARAM = "on"
-EARLIEST = dt.date(1900, 1, 1)
-LATEST = dt.date(2199, 12, 31)
 API_PREFIX = "/api/"
 
 
@@ -47,23 +48,11 @@ def parse_day(raw: str) -> dt.date:
         day = dt.date.fromisoformat(text)
     except ValueError as exc:
         raise InvalidDay(_("Datumet finns inte i kalendern. Ange det som ÅÅÅÅ-MM-DD.")) from exc
-    if not EARLIEST <= day <= LATEST:
-        raise InvalidDay(
-            _("Ange ett datum mellan %(first)s och %(last)s.")
-            % {"first": EARLIEST.isoformat(), "last": LATEST.isoformat()}
-        )
+    try:
+        validate_date(day)
+    except ValidationError as exc:
+        raise InvalidDay(" ".join(exc.messages)) from exc
     return day
-
-
-def validate_in_calendar(day: dt.date) -> None:
-    """For date fields of forms that ask "as of when": the registry's calendar only."""
-    from django.core.exceptions import ValidationError
-
-    if day is not None and not EARLIEST <= day <= LATEST:
-        raise ValidationError(
-            _("Ange ett datum mellan %(first)s och %(last)s.")
-            % {"first": EARLIEST.isoformat(), "last": LATEST.isoformat()}
-        )
 
 
 @dataclass(frozen=True)

@@ -9,18 +9,21 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from bodies.models import Body, County, Organisation, Person, Principal, track_history
+from governance.dates import date_in_range, validate_date, validate_year, year_in_range
 from governance.opendata import signing
 from governance.records import RegistryRecord, basis_field, basis_note_field
 from governance.search import search_index
+from governance.text import SingleLineFields, single_line
 
 
 @track_history
-class SourceDocument(models.Model):
+class SourceDocument(SingleLineFields, models.Model):
     """A document the registry's facts are taken from."""
 
     slug = models.SlugField(_("kortnamn i adress"), max_length=120, unique=True)
@@ -32,11 +35,14 @@ class SourceDocument(models.Model):
         help_text=_("Hur sidorna nämner källan, t.ex. 'SKL:s sammanställning av länsplanerna'."),
     )
     publisher = models.CharField(_("utgivare"), max_length=200, blank=True)
-    year = models.PositiveSmallIntegerField(_("år"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("år"), null=True, blank=True, validators=[validate_year]
+    )
     published_on = models.DateField(
         _("daterad"),
         null=True,
         blank=True,
+        validators=[validate_date],
         help_text=_("Dokumentets datum. Tomt när bara året (eller inget) är känt."),
     )
     reference = models.CharField(_("beteckning"), max_length=100, blank=True)
@@ -47,6 +53,7 @@ class SourceDocument(models.Model):
         verbose_name = _("källdokument")
         verbose_name_plural = _("källdokument")
         ordering = ["year", "title"]
+        constraints = [year_in_range("year"), single_line("title")]
 
     def __str__(self):
         return self.title
@@ -136,7 +143,7 @@ class SupportStructure(RegistryRecord):
 
 
 @track_history
-class PlatformHost(models.Model):
+class PlatformHost(SingleLineFields, models.Model):
     """One host organisation of a county's platform leaders; a county may have several."""
 
     support_structure = models.ForeignKey(
@@ -192,7 +199,9 @@ class Initiative(RegistryRecord):
 
     title = models.CharField(_("titel"), max_length=300)
     short_name = models.CharField(_("kortnamn"), max_length=80, blank=True)
-    year = models.PositiveSmallIntegerField(_("år"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("år"), null=True, blank=True, validators=[validate_year]
+    )
     source_agreement = models.ForeignKey(
         "agreements.Agreement",
         verbose_name=_("nationell överenskommelse"),
@@ -223,6 +232,7 @@ class Initiative(RegistryRecord):
         verbose_name_plural = _("nationella satsningar")
         ordering = ["-year", "title"]
         indexes = [search_index("initiative")]
+        constraints = [year_in_range("year"), single_line("title")]
 
     def __str__(self):
         return self.short_name or self.title
@@ -266,7 +276,11 @@ class RoutingRule(RegistryRecord):
         related_name="routing_rules",
     )
     valid_from = models.DateField(
-        _("gäller från"), null=True, blank=True, help_text=_("Tomt: överenskommelsens giltighet.")
+        _("gäller från"),
+        null=True,
+        blank=True,
+        validators=[validate_date],
+        help_text=_("Tomt: överenskommelsens giltighet."),
     )
     valid_from_basis = basis_field(_("grund för 'gäller från'"))
     basis_note = basis_note_field()
@@ -274,6 +288,7 @@ class RoutingRule(RegistryRecord):
         _("gäller till och med"),
         null=True,
         blank=True,
+        validators=[validate_date],
         help_text=_("Tomt: överenskommelsens giltighet."),
     )
     explanation = models.TextField(_("förklaring"), blank=True)
@@ -291,7 +306,25 @@ class RoutingRule(RegistryRecord):
                 violation_error_message=_(
                     "'Gäller till och med' kan inte vara före 'gäller från'."
                 ),
-            )
+            ),
+            date_in_range("valid_from"),
+            date_in_range("valid_until"),
+            # A rule that says again what another says. (One that says something else for
+            # the same matter, county and time is a conflict: routing.check_conflicts.)
+            models.UniqueConstraint(
+                "matter",
+                "concerns",
+                "county",
+                "clause",
+                Coalesce("deciding_body", Value(0)),
+                Coalesce("valid_from", Value(dt.date.min)),
+                Coalesce("valid_until", Value(dt.date.max)),
+                name="routing_rule_not_repeated",
+                violation_error_message=_(
+                    "Det finns redan en likadan regel för samma ärendetyp, län, klausul, "
+                    "beslutande organ och giltighetstid."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -299,6 +332,15 @@ class RoutingRule(RegistryRecord):
 
     def slug_text(self):
         return f"{self.county.slug} {self.matter.slug} {self.concerns}"
+
+    def get_constraints(self):
+        # A repeated rule is told from a contradicting one only with the handlers being
+        # saved: routing.check_conflicts reports either, naming the other rule. The
+        # constraint still holds for every write.
+        return [
+            (model, [c for c in constraints if c.name != "routing_rule_not_repeated"])
+            for model, constraints in super().get_constraints()
+        ]
 
     def clean(self):
         # Handlers are saved after the row, so they are checked where they are
@@ -341,7 +383,7 @@ class Goal(RegistryRecord):
 class Milestone(RegistryRecord):
     """A national milestone (seed 003's timeline)."""
 
-    year = models.PositiveSmallIntegerField(_("år"))
+    year = models.PositiveSmallIntegerField(_("år"), validators=[validate_year])
     title = models.CharField(_("rubrik"), max_length=200)
     text = models.TextField(_("text"))
     reference = models.CharField(_("beteckning"), max_length=100, blank=True)
@@ -351,6 +393,7 @@ class Milestone(RegistryRecord):
         verbose_name_plural = _("milstolpar")
         ordering = ["year", "id"]
         indexes = [search_index("milestone")]
+        constraints = [year_in_range("year"), single_line("title")]
 
     def __str__(self):
         return f"{self.year}: {self.title}"
@@ -402,8 +445,12 @@ class Statement(RegistryRecord):
         _("citat"), default=False, help_text=_("Texten är källans egna ord.")
     )
     section = models.CharField(_("avsnitt eller sida i källan"), max_length=200, blank=True)
-    event_on = models.DateField(_("datum för händelsen"), null=True, blank=True)
-    event_year = models.PositiveSmallIntegerField(_("år för händelsen"), null=True, blank=True)
+    event_on = models.DateField(
+        _("datum för händelsen"), null=True, blank=True, validators=[validate_date]
+    )
+    event_year = models.PositiveSmallIntegerField(
+        _("år för händelsen"), null=True, blank=True, validators=[validate_year]
+    )
     subject_type = models.ForeignKey(
         ContentType,
         verbose_name=_("gäller posttyp"),

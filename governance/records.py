@@ -14,6 +14,9 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from governance.dates import validate_date
+from governance.text import SingleLineFields
+
 SLUG_MAX_LENGTH = 120
 # The apps whose tables are the registry (and its history): groups' permissions, open
 # data, the read cache's version triggers and the admin tests all mean these.
@@ -58,7 +61,7 @@ def unique_slug(model: type[models.Model], text: str, *, exclude_pk=None) -> str
     return f"{base}-{n}"
 
 
-class RegistryRecord(models.Model):
+class RegistryRecord(SingleLineFields, models.Model):
     slug = models.SlugField(
         _("kortnamn i adress"),
         max_length=SLUG_MAX_LENGTH,
@@ -80,6 +83,7 @@ class RegistryRecord(models.Model):
         _("senast bekräftad"),
         null=True,
         blank=True,
+        validators=[validate_date],
         help_text=_("Tomt: uppgifterna gäller per källdokumentets datum."),
     )
     confirmed_source = models.ForeignKey(

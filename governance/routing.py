@@ -460,15 +460,45 @@ def conflict_message(other) -> str:
     }
 
 
+def find_repetition(rule):
+    """Another rule from the same clause saying the same for the same matter, principals,
+    county and days (deciding body and dates alike; handlers are compared by the caller)."""
+    if not (rule.matter_id and rule.county_id and rule.concerns and rule.clause_id):
+        return None
+    same = rules_queryset().filter(
+        matter_id=rule.matter_id,
+        county_id=rule.county_id,
+        concerns=rule.concerns,
+        clause_id=rule.clause_id,
+        deciding_body_id=rule.deciding_body_id,
+        valid_from=rule.valid_from,
+        valid_until=rule.valid_until,
+    )
+    if rule.pk:
+        same = same.exclude(pk=rule.pk)
+    return same.order_by("pk").first()
+
+
 def check_conflicts(rule, handlers: Iterable | None = None) -> None:
-    """Raise ``ValidationError`` naming the other rule if ``rule`` contradicts one.
+    """Raise ``ValidationError`` naming the other rule if ``rule`` contradicts or repeats one.
 
     Call it wherever a rule's handlers are saved (admin form, API serializer),
     with the handlers being saved; ``RoutingRule.clean()`` calls it without.
+    A repetition is only told from a contradiction once the handlers are known; the
+    database refuses it in any case (constraint ``routing_rule_not_repeated``).
     """
     conflicts = find_conflicts(rule, handlers)
     if conflicts:
         raise ValidationError([conflict_message(other) for other in conflicts], code="conflict")
+    if handlers is not None and (repeated := find_repetition(rule)) is not None:
+        raise ValidationError(
+            _(
+                "Regeln upprepar regeln ”%(other)s” (%(slug)s) från samma klausul; "
+                "ändra den i stället för att lägga till en likadan."
+            )
+            % {"other": repeated, "slug": repeated.slug},
+            code="repeated",
+        )
 
 
 def save_rule(rule, handlers: Iterable) -> None:

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bodies.models import County
-from governance.as_of import validate_in_calendar
+from governance.dates import validate_date
 from governance.models import Matter
 from governance.routing import ASKABLE_CONCERNS
 
@@ -87,8 +87,8 @@ class RoutingQueryForm(forms.Form):
         required=False,
         input_formats=["%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        validators=[validate_in_calendar],
         help_text=_("ÅÅÅÅ-MM-DD. Tomt: i dag."),
+        validators=[validate_date],
         error_messages={"invalid": _("Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2017-06-01.")},
     )
 

@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "pghistory.middleware.HistoryMiddleware",
     # Last, so it sees the user that authentication established.
     "axes.middleware.AxesMiddleware",
+    # Consulted first when a view raises: an unreachable database is a 503, not a 500.
+    "governance.unavailable.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "governance.urls"
@@ -248,6 +250,11 @@ REST_FRAMEWORK = {
         "downloads": _throttle_rate("DOWNLOAD_THROTTLE_ANON", "60/hour"),
     },
     "EXCEPTION_HANDLER": "governance.api.errors.exception_handler",
+    "DEFAULT_PARSER_CLASSES": [
+        "governance.api_parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     # For DRF's own client identification; the registry's throttles use

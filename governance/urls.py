@@ -6,6 +6,9 @@ from django.urls import include, path
 
 from governance.health import healthz
 
+# An unreachable database answers 503 with Retry-After (governance.unavailable).
+handler500 = "governance.unavailable.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),

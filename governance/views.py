@@ -20,6 +20,7 @@ from agreements.models import Agreement, Decision
 from agreements.renewal import renewal_deadlines
 from bodies.models import Body, County, Meeting
 from governance.as_of import as_of
+from governance.dates import add_days
 from governance.documents.models import may_see_private
 from governance.models import (
     Goal,
@@ -252,7 +253,7 @@ class CalendarView(CachedPage, View):
             event.add("uid", f"meeting-{meeting.slug}@samverkansregistret")
             event.add("dtstamp", stamp)
             event.add("dtstart", meeting.date)
-            event.add("dtend", meeting.date + dt.timedelta(days=1))
+            event.add("dtend", add_days(meeting.date, 1))
             event.add("summary", gettext("Möte: %(body)s") % {"body": meeting.body.name})
             if meeting.notes:
                 event.add("description", meeting.notes)
@@ -263,7 +264,7 @@ class CalendarView(CachedPage, View):
             event.add("uid", f"agreement-expiry-{agreement.slug}@samverkansregistret")
             event.add("dtstamp", stamp)
             event.add("dtstart", agreement.valid_until)
-            event.add("dtend", agreement.valid_until + dt.timedelta(days=1))
+            event.add("dtend", add_days(agreement.valid_until, 1))
             event.add("summary", gettext("Sista giltighetsdag: %(title)s") % {"title": agreement})
             description = agreement.title
             if agreement.renewal_body_id:
@@ -278,7 +279,7 @@ class CalendarView(CachedPage, View):
             event.add("uid", f"renewal-deadline-{deadline.agreement.slug}@samverkansregistret")
             event.add("dtstamp", stamp)
             event.add("dtstart", deadline.date)
-            event.add("dtend", deadline.date + dt.timedelta(days=1))
+            event.add("dtend", add_days(deadline.date, 1))
             event.add(
                 "summary",
                 gettext("Sista beslutstillfälle: %(title)s") % {"title": deadline.agreement},

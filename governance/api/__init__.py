@@ -4,13 +4,22 @@ Resources live in each app's ``api.py`` / ``serializers.py`` and build on these.
 """
 
 from .fields import ReadRefField, ReadRefListField, RefField, RefSerializer, ref
-from .filters import RegistryFilterSet, as_of_filter, by_county, by_slug, year_filter
+from .filters import (
+    DateFromToFilter,
+    RegistryFilterSet,
+    as_of_filter,
+    by_county,
+    by_slug,
+    date_filter,
+    year_filter,
+)
 from .serializers import BASE_FIELDS, RECORD_FIELDS, RegistrySerializer
 from .viewsets import RegistryAPIMixin, RegistryPagination, RegistryViewSet
 
 __all__ = [
     "BASE_FIELDS",
     "RECORD_FIELDS",
+    "DateFromToFilter",
     "ReadRefField",
     "ReadRefListField",
     "RefField",
@@ -23,6 +32,7 @@ __all__ = [
     "as_of_filter",
     "by_county",
     "by_slug",
+    "date_filter",
     "ref",
     "year_filter",
 ]

@@ -1,7 +1,8 @@
 """One place that turns every failure of an API request into a clear 4xx response.
 
 Shapes (all JSON):
-- 400: ``{"<field>": ["message", …], "non_field_errors": [...]}`` or ``{"detail": "…"}``
+- 400: ``{"<field>": ["message", …], "non_field_errors": [...]}`` or ``{"detail": "…"}`` (also
+  for a body too large, ``DATA_UPLOAD_MAX_MEMORY_SIZE``, or nested too deep to parse)
 - 401/403/404/405/406/415/429: ``{"detail": "…"}`` (429 also has ``Retry-After``)
 - 409: ``{"detail": "…", "referrers": ["Beslut: …", …]}`` (``referrers`` empty when the
   write collided with a concurrent one: try again)
@@ -12,6 +13,8 @@ Shapes (all JSON):
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError, OperationalError
 from django.db.models import ProtectedError, RestrictedError
@@ -72,6 +75,10 @@ def exception_handler(exc, context):
         exc = PreconditionFailed(exc.message(), current_version=exc.current, changes=exc.changes)
     elif isinstance(exc, WriteRefused):
         exc = exceptions.PermissionDenied(exc.message)
+    elif isinstance(exc, RequestDataTooBig):
+        exc = exceptions.ParseError(
+            f"Innehållet är för stort: högst {settings.DATA_UPLOAD_MAX_MEMORY_SIZE} byte tas emot."
+        )
 
     response = drf_exception_handler(exc, context)
     if response is None:

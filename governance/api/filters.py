@@ -1,4 +1,5 @@
-"""Filter building blocks: every list filters by ``modified_since``; related records by slug.
+"""Filter building blocks: every list filters by ``modified_since``; related records by slug;
+dates and years only within the registry's range (``governance.dates``).
 
 An unknown slug, SCB code or choice is a 400 with a message (a ``ModelChoiceFilter``
 validates against the table), never a silently empty list.
@@ -10,9 +11,11 @@ import datetime as dt
 
 from django import forms
 from django_filters import rest_framework as filters
+from django_filters.fields import DateRangeField
 from rest_framework.exceptions import ValidationError
 
 from bodies.models import County
+from governance.dates import EARLIEST_YEAR, LATEST_YEAR, validate_date
 
 
 class RegistryFilterSet(filters.FilterSet):
@@ -98,4 +101,24 @@ def as_of_filter(rule, help_text: str):
 
 def year_filter(field_name: str = "year", **kwargs):
     kwargs.setdefault("help_text", "Year, e.g. 2016.")
-    return filters.NumberFilter(field_name=field_name, min_value=1800, max_value=2200, **kwargs)
+    return filters.NumberFilter(
+        field_name=field_name, min_value=EARLIEST_YEAR, max_value=LATEST_YEAR, **kwargs
+    )
+
+
+def date_filter(**kwargs):
+    """A date (``YYYY-MM-DD``) within the registry's range; outside it → 400."""
+    return filters.DateFilter(validators=[validate_date], **kwargs)
+
+
+class _RegistryDateRangeField(DateRangeField):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields:
+            field.validators.append(validate_date)
+
+
+class DateFromToFilter(filters.DateFromToRangeFilter):
+    """``<name>_after`` and/or ``<name>_before`` (inclusive), each within the registry's range."""
+
+    field_class = _RegistryDateRangeField

@@ -18,7 +18,13 @@ SEPARATOR = "; "
 
 
 def _is_ref(value) -> bool:
-    return isinstance(value, dict) and {"slug", "name"} <= set(value)
+    # A reference's slug and name are text; OPTIONS describes fields *named* slug and
+    # name with dicts, which are no reference.
+    return (
+        isinstance(value, dict)
+        and {"slug", "name"} <= set(value)
+        and all(isinstance(value[k], str | None) for k in ("slug", "name"))
+    )
 
 
 def _cell(value) -> str:

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, Decision
 from bodies.models import Body, track_history
+from governance.dates import validate_date
 from governance.models import SupportStructure
 from governance.records import RegistryRecord
 from governance.search import search_index
@@ -105,7 +106,7 @@ class Document(RegistryRecord, FileFields):
 
     title = models.CharField(_("titel"), max_length=300)
     kind = models.CharField(_("typ"), max_length=30, choices=DocumentKind.choices)
-    date = models.DateField(_("datum"), null=True, blank=True)
+    date = models.DateField(_("datum"), null=True, blank=True, validators=[validate_date])
     agreement = models.ForeignKey(
         Agreement,
         verbose_name=_("överenskommelse"),

@@ -167,7 +167,6 @@ TRANSLATIONS = {
     "'från och med 2016'": "'from 2016 onwards'",
     "huvudmännens andel (%)": "principals' share (%)",
     "medfinansiering": "co-financing",
-    "Andelen ska vara mellan 0 och 100 %.": "The share must be between 0 and 100 %.",
     "grund": "basis",
     "T.ex. 'invånarantal' eller 'lika delar'.": "E.g. 'number of inhabitants' or 'equal parts'.",
     "fördelningsnyckel": "distribution key",
