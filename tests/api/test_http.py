@@ -137,6 +137,7 @@ def test_a_throttle_rate_of_off_means_no_limit():
     assert json.loads(shown.stdout.strip().splitlines()[-1]) == {
         "anon": None,
         "user": "6000/minute",
+        "downloads": "60/hour",
     }
 
 

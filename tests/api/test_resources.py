@@ -32,7 +32,7 @@ def test_root_lists_every_resource_and_is_browsable(anon):
     assert set(RESOURCES) <= set(root.json())
     html = anon.get("/api/v1/", HTTP_ACCEPT="text/html")
     assert html.status_code == 200
-    assert b"Api Root" in html.content or b"Api root" in html.content
+    assert b"Samverkansregistret API v1" in html.content
 
 
 def test_unknown_slug_is_404(anon):

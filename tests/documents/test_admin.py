@@ -63,7 +63,7 @@ def test_a_coordinator_cannot_add_documents_to_another_countys_agreement(
     client.force_login(coordinator_dalarna)
     response = client.post(ADD, form())
     assert response.status_code == 200
-    assert "de län du är samordnare för" in response.content.decode()
+    assert "Du saknar behörighet för Västra Götalands län" in response.content.decode()
     assert not Document.objects.exists()
 
 
