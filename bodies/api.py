@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -14,6 +15,7 @@ from bodies.models import (
     BodyKind,
     BodyLevel,
     BodyStatus,
+    ChairTerm,
     County,
     IdentifierScheme,
     Meeting,
@@ -29,6 +31,7 @@ from bodies.models import (
 )
 from bodies.serializers import (
     BodySerializer,
+    ChairTermSerializer,
     CountySerializer,
     MeetingSerializer,
     MembershipSerializer,
@@ -39,7 +42,9 @@ from bodies.serializers import (
 )
 from governance.api import (
     DateFromToFilter,
+    RegistryAPIMixin,
     RegistryFilterSet,
+    RegistryPagination,
     RegistryViewSet,
     as_of_filter,
     by_county,
@@ -290,3 +295,35 @@ class MeetingViewSet(RegistryViewSet):
     filterset_class = MeetingFilter
     search_fields = ["notes", "minutes_reference", "body__name"]
     ordering_fields = ["date", "modified_at"]
+
+
+class ChairTermFilter(RegistryFilterSet):
+    body = by_slug(Body, "body")
+    role = filters.ChoiceFilter(
+        choices=[(MembershipRole.CHAIR.value, MembershipRole.CHAIR.label),
+                 (MembershipRole.VICE_CHAIR.value, MembershipRole.VICE_CHAIR.label)]
+    )
+    on = as_of_filter(lambda qs, day: qs.on(day), "Only terms running on this date.")
+
+    class Meta:
+        model = ChairTerm
+        fields = ["body", "role", "on"]
+
+
+class ChairTermViewSet(RegistryAPIMixin, viewsets.ReadOnlyModelViewSet):
+    """Who chairs a body when: the terms the rotation rule gives, or entered by hand.
+
+    Read-only here: terms follow from a body's rotation rule and are kept in the admin.
+    """
+
+    queryset = ChairTerm.objects.select_related("body", "person").order_by(
+        "body__name", "starts_on", "role"
+    )
+    serializer_class = ChairTermSerializer
+    filterset_class = ChairTermFilter
+    pagination_class = RegistryPagination
+    filter_backends = [filters.DjangoFilterBackend]
+
+    @cached_read
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)

@@ -918,6 +918,12 @@ class ChairRotationRule(models.Model):
         return f"{self.body}: {self.term_months} mån"
 
 
+class ChairTermQuerySet(models.QuerySet):
+    def on(self, day: dt.date):
+        """Chair and vice-chair terms running on ``day``."""
+        return self.filter(starts_on__lte=day, ends_on__gte=day)
+
+
 @track_history
 class ChairTerm(models.Model):
     """A dated chair or vice-chair term, generated from the rotation rule or entered by hand."""
@@ -949,6 +955,8 @@ class ChairTerm(models.Model):
         default=True,
         help_text=_("Av när perioden ändrats för hand; då skrivs den inte över."),
     )
+
+    objects = ChairTermQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("ordförandeperiod")

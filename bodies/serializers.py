@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from bodies.models import (
     Body,
+    ChairTerm,
     County,
     FormerName,
     Identifier,
@@ -192,3 +193,15 @@ class MeetingSerializer(RegistrySerializer):
             "source",
             *RECORD_FIELDS,
         ]
+
+
+class ChairTermSerializer(serializers.ModelSerializer):
+    """A chair or vice-chair term: who chairs a body from a date to a date."""
+
+    body = ReadRefField(help_text="The body chaired.")
+    person = ReadRefField(help_text="Who holds the term; null when the sources name no one.")
+
+    class Meta:
+        model = ChairTerm
+        fields = ["id", "body", "role", "side", "person", "starts_on", "ends_on", "generated"]
+        read_only_fields = fields

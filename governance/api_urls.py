@@ -13,6 +13,7 @@ from rest_framework.routers import APIRootView, DefaultRouter
 from agreements.api import AgreementViewSet, DecisionViewSet
 from bodies.api import (
     BodyViewSet,
+    ChairTermViewSet,
     CountyViewSet,
     MeetingViewSet,
     MembershipViewSet,
@@ -84,6 +85,7 @@ router.register("persons", PersonViewSet)
 router.register("bodies", BodyViewSet)
 router.register("seats", SeatViewSet)
 router.register("memberships", MembershipViewSet)
+router.register("chair-terms", ChairTermViewSet)
 router.register("meetings", MeetingViewSet)
 router.register("agreements", AgreementViewSet)
 router.register("decisions", DecisionViewSet)
