@@ -370,17 +370,25 @@ class Agreement(RegistryRecord):
 
         return renewal_deadline(self)
 
+    def superseding(self) -> list[Agreement]:
+        """The published agreements that replace or renew this one (prefetch-friendly)."""
+        return [
+            rel.source
+            for rel in self.incoming_relations.all()
+            if supersedes_it(rel.kind, rel.source.is_draft)
+        ]
+
+    def superseded_by_on(self, day: dt.date) -> list[Agreement]:
+        """Those of ``superseding()`` that had taken over by ``day``: what replaced it then."""
+        return [a for a in self.superseding() if a.valid_from is not None and a.valid_from <= day]
+
     def status_on(self, day: dt.date) -> str:
         """Draft, upcoming, in force, expired or superseded, as of ``day`` (see ``status_of``)."""
         return status_of(
             day,
             is_draft=self.is_draft,
             valid_from=self.valid_from,
-            superseded_from=(
-                rel.source.valid_from
-                for rel in self.incoming_relations.all()
-                if supersedes_it(rel.kind, rel.source.is_draft)
-            ),
+            superseded_from=(a.valid_from for a in self.superseding()),
             until=self.effective_until,
         )
 

@@ -247,10 +247,11 @@ class AgreementDetailView(CachedPage, DetailView):
         crumbs = [(_("Överenskommelser"), reverse("web:agreement-list"))]
         if based_on is not None:
             crumbs.append((str(based_on), based_on.get_absolute_url()))
-        crumbs.append((str(agreement), None))
+        crumbs.append((agreement.title, None))
         context.update(
             today=today,
             status=agreement.status_on(today),
+            superseded_by=agreement.superseded_by_on(today),
             lineage=[(a, role, a.status_on(today)) for a, role in roles],
             has_lineage=len(lineage) > 1,
             based_on=based_on,

@@ -97,4 +97,7 @@ TRANSLATIONS = {
     "Uppgift saknas i källan": "Not stated in the source",
     "Källorna anger inga belopp för statsbidragen.": "The sources give no amounts for the state grants.",
     "Källorna anger inga belopp för tilldelningarna.": "The sources give no amounts for the allocations.",
+    # Agreement page
+    "Ersatt av": "Replaced by",
+    "från %(day)s": "from %(day)s",
 }
