@@ -143,3 +143,29 @@ def test_governance_map_boxes_are_links_to_body_pages(page, live_server, world):
     assert box.count() == 1
     box.click()
     page.wait_for_url(re.compile(re.escape(world["leadership"].get_absolute_url()) + "$"))
+
+
+# Pages whose every table reflows on a narrow screen: nothing on them scrolls sideways.
+REFLOWING = ["start", "body-list", "body-detail", "agreement-list", "funding", "timeline",
+             "search", "about", "accessibility", "glossary"]
+
+
+@pytest.mark.parametrize("width", [320, 390, 768, 1280])
+def test_pages_fit_the_screen_without_sideways_scrolling(page, live_server, world, width):
+    paths = page_types(world)
+    paths["routing"] = reverse("web:routing") + (
+        "?matter=nationell-satsning&concerns=both&county=14&on=2017-06-01"
+    )
+    paths["initiative-list"] = reverse("web:initiative-list")
+    page.set_viewport_size({"width": width, "height": 900})
+    too_wide = {}
+    for name in [*REFLOWING, "routing", "initiative-list"]:
+        page.goto(live_server.url + paths[name])
+        document = page.evaluate("document.documentElement.scrollWidth")
+        scrolled = page.evaluate(
+            "[...document.querySelectorAll('.table-scroll, .chart-scroll')]"
+            ".filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.className)"
+        )
+        if document > width or scrolled:
+            too_wide[name] = (document, scrolled)
+    assert not too_wide, too_wide
