@@ -304,6 +304,8 @@ class ChairTermFilter(RegistryFilterSet):
                  (MembershipRole.VICE_CHAIR.value, MembershipRole.VICE_CHAIR.label)]
     )
     on = as_of_filter(lambda qs, day: qs.on(day), "Only terms running on this date.")
+    # Terms keep no change time of their own; they follow their body's rotation rule.
+    modified_since = None
 
     class Meta:
         model = ChairTerm

@@ -42,3 +42,11 @@ def test_chair_terms_refuse_a_date_outside_the_calendar_and_cannot_be_written(cl
     assert refused.status_code == 400
     assert "on" in refused.json()
     assert client.post("/api/v1/chair-terms/", {}).status_code in (401, 403, 405)
+
+
+def test_chair_terms_answer_every_documented_filter_without_error(client, terms):
+    response = client.get(
+        "/api/v1/chair-terms/",
+        {"body": "", "on": "2000-01-01", "role": "chair", "page": "1", "modified_since": "x"},
+    )
+    assert response.status_code in (200, 400)
