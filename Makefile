@@ -49,8 +49,8 @@ stop-db: $(VENV)/.installed
 clean: stop-db
 	rm -rf .pgdata staticfiles test-artifacts
 
-# Regenerate the English catalogue: extract strings, fill from locale/translations/*.py, compile.
+# Update the English catalogue from the code and templates (new strings arrive untranslated:
+# translate them in locale/en/LC_MESSAGES/django.po), then compile it.
 messages: $(VENV)/.installed
-	DEBUG=true $(BIN)/python manage.py makemessages -l en -i ".venv/*" -i "staticfiles/*" -i "bench/*" -i "build/*"
-	$(BIN)/python scripts/translate_po.py
+	DEBUG=true $(BIN)/python manage.py makemessages -l en --no-obsolete -i ".venv/*" -i "staticfiles/*" -i "bench/*" -i "build/*"
 	DEBUG=true $(BIN)/python manage.py compilemessages -l en -i ".venv"

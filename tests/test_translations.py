@@ -1,7 +1,7 @@
 """The English catalogue: complete, placeholders intact, compiled .mo current, pages in English.
 
-The catalogue is regenerated with ``make messages`` (see scripts/translate_po.py); these tests
-read the committed locale/en/LC_MESSAGES/django.po and django.mo.
+The .po is the translations' source: ``make messages`` extracts new strings into it (untranslated,
+never a fuzzy guess) and compiles it; these tests read the committed django.po and django.mo.
 """
 
 from __future__ import annotations
