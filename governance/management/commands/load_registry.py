@@ -1,15 +1,21 @@
 """manage.py load_registry: load the source documents' facts (idempotent)."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from governance.seed.loader import load
+from governance.seed.loader import SeedError, load
 
 
 class Command(BaseCommand):
-    help = "Load the registry's seed data. Creates what is missing; never overwrites an edit."
+    help = (
+        "Load the registry's seed data (governance/seed/data/). Creates what is missing; "
+        "never overwrites an edit."
+    )
 
     def handle(self, *args, **options):
-        created = load()
+        try:
+            created = load()
+        except SeedError as error:
+            raise CommandError(f"Seed data not loaded, nothing was saved: {error}") from error
         if options["verbosity"]:
             total = sum(created.values())
             detail = ", ".join(f"{name}: {n}" for name, n in created.items() if n)
