@@ -30,8 +30,8 @@ import yaml
 from django.apps import apps
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, ValidationError
-from django.db import models, transaction
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import DataError, IntegrityError, models, transaction
 
 from governance.concurrency import lock_writes
 
@@ -131,7 +131,9 @@ def parse_records(path: Path, content: dict) -> list[Record]:
             try:
                 f = model._meta.get_field(name)
             except FieldDoesNotExist as error:
-                raise SeedError(f"{record.where()}: {model.__name__} has no field {name!r}") from error
+                raise SeedError(
+                    f"{record.where()}: {model.__name__} has no field {name!r}"
+                ) from error
             if isinstance(f, GenericForeignKey):
                 label, _, slug = str(value).partition(":")
                 record.depends_on.append((_model(label, record.where())._meta.label_lower, slug))
@@ -173,7 +175,7 @@ def _get(model: type[models.Model], value, where: str, field_name: str):
     lookup = _relation_target(model)
     try:
         return model._default_manager.get(**{lookup: value})
-    except model.DoesNotExist as error:
+    except (model.DoesNotExist, ValidationError, ValueError, TypeError) as error:
         raise SeedError(
             f"{where}: {field_name} refers to {model._meta.label_lower} {value!r}, "
             "which neither the data files nor the database hold"
@@ -236,8 +238,8 @@ def write(record: Record, sources: dict) -> bool:
     if model._default_manager.filter(**lookup).exists():
         return False
 
-    obj = model(**values)
     try:
+        obj = model(**values)
         if model._meta.label_lower == "governance.routingrule":
             from governance.routing import save_rule
 
@@ -250,7 +252,7 @@ def write(record: Record, sources: dict) -> bool:
             getattr(obj, name).set(targets)
     except ValidationError as error:
         raise SeedError(f"{where}: {_messages(error)}") from error
-    except (ValueError, TypeError) as error:
+    except (ValueError, TypeError, IntegrityError, DataError) as error:
         raise SeedError(f"{where}: {error}") from error
     return True
 
@@ -309,7 +311,10 @@ def load(directory: Path = DATA_DIR) -> dict[str, int]:
                 ensure_groups(path, content)
         sources: dict = {}
         for record in in_dependency_order(records):
-            if record.label != "governance.sourcedocument" and record.path.name not in REFERENCE_FILES:
+            if (
+                record.label != "governance.sourcedocument"
+                and record.path.name not in REFERENCE_FILES
+            ):
                 if not record.source:
                     raise SeedError(f"{record.where()}: no 'source' names its document")
                 if record.source not in sources:
