@@ -210,7 +210,7 @@ def write(record: Record, sources: dict) -> bool:
             values[f.ct_field] = ContentType.objects.get_for_model(target_model)
             values[f.fk_field] = target.pk
         elif f.many_to_many:
-            many[name] = [_get(f.related_model, v, where, name) for v in value]
+            many[name] = [_get(f.related_model, v, where, name) for v in value or []]
         elif f.is_relation:
             values[name] = None if value is None else _get(f.related_model, value, where, name)
         else:
