@@ -35,7 +35,7 @@ from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-# The groups of the admin (``governance.seed.groups`` gives them their permissions).
+# The groups of the admin (governance/seed/data/groups.yaml gives them their permissions).
 COORDINATORS = "Samordnare"
 READERS = "Läsare"
 

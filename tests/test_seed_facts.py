@@ -682,7 +682,7 @@ def test_the_loader_recreates_a_deleted_seed_record_and_nothing_else():
 
     created = load()
 
-    assert created["national"] == 1
+    assert created["skl-broschyr-regionala-stodstrukturer"] == 1
     assert sum(created.values()) == 1
     assert Initiative.objects.filter(slug="pilotprojekt-aldreomsorgen-2010").exists()
 

@@ -7,7 +7,7 @@ import pytest
 from agreements.models import Decision
 from bodies.models import Body, Organisation
 from governance.models import PlatformHost, SupportStructure
-from governance.seed import loader, support_structures
+from governance.seed import loader
 
 pytestmark = pytest.mark.django_db
 
@@ -451,18 +451,30 @@ def test_every_county_has_a_plan_decision_of_2013_with_its_decider():
     assert decisions.get(slug="beslut-om-lansplan-orebro-lan").body.slug == ("socialchefsnatverket")
 
 
+def _slugs_in_data_file(model: str) -> list[str]:
+    content = loader.read_file(loader.DATA_DIR / f"{SEED_002}.yaml")
+    return [r["fields"]["slug"] for r in content["records"] if r["model"] == model]
+
+
 def test_every_profile_and_row_it_created_names_seed_002():
     assert set(SupportStructure.objects.values_list("source__slug", flat=True)) == {SEED_002}
+    organisations = _slugs_in_data_file("bodies.organisation")
+    bodies = _slugs_in_data_file("bodies.body")
+    # The county bodies, and the national network of platform leaders the foreword names.
+    assert len(organisations) == 18 and len(bodies) == 26
+    for slug in organisations:
+        assert Organisation.objects.get(slug=slug).source.slug == SEED_002, slug
+    for slug in bodies:
+        assert Body.objects.get(slug=slug).source.slug == SEED_002, slug
     # Högskolan Dalarna is also named by the Dalarna proposal (seed 004) and FoUrum by SKL's
-    # brochure (seed 003); their steps run first and create them.
-    elsewhere = {
-        slug
-        for slug in support_structures.ORGANISATIONS
-        if Organisation.objects.get(slug=slug).source.slug != SEED_002
-    }
-    assert elsewhere == {"hogskolan-dalarna", "fourum"}
-    for slug in support_structures.BODIES:
-        assert Body.objects.get(slug=slug).source.slug == SEED_002
+    # brochure (seed 003): each is one record, with the source of the document's file that holds it.
+    assert "hogskolan-dalarna" not in organisations and "fourum" not in organisations
+    assert Organisation.objects.get(slug="hogskolan-dalarna").source.slug == (
+        "dalarna-forslag-ny-organisation"
+    )
+    assert Organisation.objects.get(slug="fourum").source.slug == (
+        "skl-broschyr-regionala-stodstrukturer"
+    )
 
 
 def test_profile_slug_is_the_county_slug_and_links_to_the_county_page():
@@ -473,8 +485,7 @@ def test_profile_slug_is_the_county_slug_and_links_to_the_county_page():
 
 def test_loading_again_creates_nothing():
     counts = (SupportStructure.objects.count(), PlatformHost.objects.count())
-    assert support_structures.load() == 0
-    assert loader.load()["support_structures"] == 0
+    assert loader.load()[SEED_002] == 0
     assert (SupportStructure.objects.count(), PlatformHost.objects.count()) == counts
 
 
@@ -485,7 +496,7 @@ def test_reload_keeps_a_coordinators_edit_of_a_profile_and_its_hosts():
     profile.hosts.update(note="Samordnarens anteckning")
     profile.hosts.create(kind="county_council")
 
-    assert support_structures.load() == 0
+    assert loader.load()[SEED_002] == 0
 
     profile.refresh_from_db()
     assert profile.decisions_needed == "Ändrat av samordnaren."
@@ -497,5 +508,5 @@ def test_reload_keeps_a_coordinators_edit_of_a_profile_and_its_hosts():
 
 def test_a_deleted_profile_is_recreated_with_its_hosts_on_reload():
     _profile("Kalmar").delete()
-    assert support_structures.load() == 2  # the profile and its one host
+    assert loader.load()[SEED_002] == 2  # the profile and its one host
     assert _host_kinds("Kalmar") == {"regional_federation"}

@@ -13,6 +13,7 @@ the request runs, and lets go once the request is waiting for it.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import threading
 import time
 from functools import partial
@@ -32,12 +33,13 @@ pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def world(transactional_db):
+def world(transactional_db, tmp_path):
     """Groups and counties only: enough for a coordinator of Västra Götaland."""
-    from governance.seed import counties, groups
+    from governance.seed import loader
 
-    groups.ensure_groups()
-    counties.load()
+    for name in ("groups.yaml", "counties.yaml"):
+        shutil.copy(loader.DATA_DIR / name, tmp_path / name)
+    loader.load(tmp_path)
 
 
 @pytest.fixture
