@@ -20,6 +20,12 @@ from django.core.management import call_command
 from django.utils import translation
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+def pytest_configure(config):
+    # Tests create many users; PBKDF2's deliberate slowness buys nothing here. Production
+    # settings keep Django's default hashers.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
