@@ -240,7 +240,7 @@ def _sources(private: bool = False):
         return Hit("decision", KINDS["decision"], title, url, "", d.rank, context)
 
     def initiative(i):
-        title, url = i.title, _initiative_url(i)
+        title, url = i.title, i.get_absolute_url()
         return Hit("initiative", KINDS["initiative"], title, url, "", i.rank, str(i.year or ""))
 
     def county(c):
@@ -383,10 +383,3 @@ class RankedHits:
         return self.hits[index]
 
 
-def _initiative_url(initiative) -> str:
-    from django.urls import NoReverseMatch
-
-    try:
-        return initiative.get_absolute_url()
-    except NoReverseMatch:  # the initiative pages are not installed
-        return ""

@@ -8,7 +8,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import F, Q
 from django.http import HttpResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -86,7 +86,7 @@ class StartView(CachedPage, TemplateView):
                 (
                     _("nationella satsningar"),
                     Initiative.objects.count(),
-                    _url("web:initiative-list"),
+                    reverse("web:initiative-list"),
                 ),
             ),
         )
@@ -117,13 +117,6 @@ def _latest_known(day: dt.date) -> LatestKnown:
 
 def _present(*counts) -> list:
     return [c for c in counts if c is not None]
-
-
-def _url(name: str) -> str | None:
-    try:
-        return reverse(name)
-    except NoReverseMatch:
-        return None
 
 
 class SearchForm(forms.Form):
