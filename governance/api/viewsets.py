@@ -22,7 +22,9 @@ import pghistory
 from django.conf import settings
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
-from django.http import Http404, HttpResponseNotModified
+from django.http import Http404
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_etags
 from django_filters import rest_framework as filters
 from rest_framework import permissions, viewsets
 from rest_framework.exceptions import ValidationError
@@ -112,23 +114,15 @@ class ReadAnyoneWriteInScope(permissions.BasePermission):
 # ETags ------------------------------------------------------------------------------
 
 
-def _tags(header: str) -> list[str]:
-    return [t.strip().removeprefix("W/").strip() for t in header.split(",") if t.strip()]
-
-
-def etag_matches(header: str | None, etag: str) -> bool:
-    """Weak comparison, as ``If-None-Match`` uses (RFC 9110 13.1.2)."""
-    if not header:
-        return False
-    tags = _tags(header)
-    return "*" in tags or etag.removeprefix("W/") in tags
-
-
 def versions_in(header: str) -> list[int]:
-    """The record versions named by an ``If-Match`` header (``"<version>-…"`` or ``"<version>"``)."""
+    """The record versions named by an ``If-Match`` header (``"<version>-…"`` or ``"<version>"``).
+
+    A write is conditional on the record's version, not on the bytes of one
+    representation of it (a list page, another language): the ETag's first part.
+    """
     found = []
-    for tag in _tags(header):
-        head = tag.strip('"').split("-", 1)[0]
+    for tag in parse_etags(header):
+        head = tag.removeprefix("W/").strip('"').split("-", 1)[0]
         if head.isdigit() and len(head) <= MAX_VERSION_DIGITS:
             found.append(int(head))
     return found
@@ -187,14 +181,9 @@ class RegistryAPIMixin:
             keep_read(request, response)
         else:
             return response
-        if request.method in ("GET", "HEAD") and etag_matches(
-            request.headers.get("If-None-Match"), etag
-        ):
-            not_modified = HttpResponseNotModified()
-            not_modified["ETag"] = etag
-            if response.has_header("Vary"):
-                not_modified["Vary"] = response["Vary"]
-            return not_modified
+        if request.method in ("GET", "HEAD"):
+            # 304 on a matching If-None-Match (with the ETag and Vary of the answer).
+            return get_conditional_response(request, etag=etag, response=response)
         return response
 
 
