@@ -622,7 +622,9 @@ class RegistryAdmin(admin.ModelAdmin):
     def _revert(self, request, obj, event) -> str:
         # An old parent restored could close a cycle made since: checked under the lock.
         lock_writes(type(obj))
-        fields = [f for f in type(obj)._meta.concrete_fields if not f.primary_key]
+        fields = [
+            f for f in type(obj)._meta.concrete_fields if not (f.primary_key or f.generated)
+        ]
         restored = type(obj)(pk=obj.pk, **{f.attname: getattr(event, f.attname) for f in fields})
         scope.check_write(request.user, restored)
         expected = request.POST.get(VERSION_FIELD)

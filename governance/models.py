@@ -343,8 +343,7 @@ class RoutingRule(RegistryRecord):
         ]
 
     def clean(self):
-        # Handlers are saved after the row, so they are checked where they are
-        # saved (admin form, API): routing.check_conflicts(rule, handlers).
+        # Handlers are saved after the row: routing.save_routing_rule checks them too.
         from governance.routing import check_conflicts
 
         super().clean()

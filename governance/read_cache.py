@@ -411,12 +411,14 @@ def page_etag(request, *args, **kwargs) -> str | None:
     The registry's version, today and the day the page is about, the language, the
     address, and the visitor's state that shows on the page (the CSRF cookie its forms
     carry a token of, the signed-in user and session). A page with a message waiting
-    to be shown gets none. Weak: the bytes differ from one rendering to the next (the
+    to be shown gets none, nor one for a visitor without a CSRF cookie yet: the page
+    sets one, and a copy kept without it would post a token of no cookie. Weak: the bytes differ from one rendering to the next (the
     form token is masked afresh each time), what the page says does not.
     """
     from django.contrib.messages import get_messages
 
-    if len(get_messages(request)):
+    csrf_secret = request.META.get("CSRF_COOKIE")
+    if not csrf_secret or len(get_messages(request)):
         return None
     # Inside a transaction (tests) the request's own connection sees the version its
     # writes would move; outside, the listener's reading spares a query.
@@ -431,7 +433,7 @@ def page_etag(request, *args, **kwargs) -> str | None:
         request.scheme,
         request.get_host(),
         request.get_full_path(),
-        request.META.get("CSRF_COOKIE", ""),
+        csrf_secret,
         str(user.pk) if user is not None and user.is_authenticated else "",
         (session.session_key or "") if session is not None else "",
     )

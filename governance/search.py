@@ -90,6 +90,9 @@ def stored_vector_field(model_key: str) -> GeneratedField:
         expression=search_vector(model_key),
         output_field=SearchVectorField(),
         db_persist=True,
+        # Not data of the registry: backups and exports leave it out, PostgreSQL
+        # computes it again from the rest.
+        serialize=False,
         verbose_name=_("sökdokument"),
     )
 

@@ -60,17 +60,17 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='agreement',
             name='search_document',
-            field=models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector('title', 'short_name', config='swedish', weight='A'), '||', django.contrib.postgres.search.SearchVector('purpose', 'background', 'renewal_text', config='swedish', weight='B'), django.contrib.postgres.search.SearchConfig('swedish')), output_field=django.contrib.postgres.search.SearchVectorField(), verbose_name='sökdokument'),
+            field=models.GeneratedField(db_persist=True, serialize=False, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector('title', 'short_name', config='swedish', weight='A'), '||', django.contrib.postgres.search.SearchVector('purpose', 'background', 'renewal_text', config='swedish', weight='B'), django.contrib.postgres.search.SearchConfig('swedish')), output_field=django.contrib.postgres.search.SearchVectorField(), verbose_name='sökdokument'),
         ),
         migrations.AddField(
             model_name='clause',
             name='search_document',
-            field=models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector('heading', config='swedish', weight='A'), '||', django.contrib.postgres.search.SearchVector('text', config='swedish', weight='B'), django.contrib.postgres.search.SearchConfig('swedish')), output_field=django.contrib.postgres.search.SearchVectorField(), verbose_name='sökdokument'),
+            field=models.GeneratedField(db_persist=True, serialize=False, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector('heading', config='swedish', weight='A'), '||', django.contrib.postgres.search.SearchVector('text', config='swedish', weight='B'), django.contrib.postgres.search.SearchConfig('swedish')), output_field=django.contrib.postgres.search.SearchVectorField(), verbose_name='sökdokument'),
         ),
         migrations.AddField(
             model_name='decision',
             name='search_document',
-            field=models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector('decided_by_text', config='swedish', weight='A'), '||', django.contrib.postgres.search.SearchVector('summary', config='swedish', weight='B'), django.contrib.postgres.search.SearchConfig('swedish')), output_field=django.contrib.postgres.search.SearchVectorField(), verbose_name='sökdokument'),
+            field=models.GeneratedField(db_persist=True, serialize=False, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector('decided_by_text', config='swedish', weight='A'), '||', django.contrib.postgres.search.SearchVector('summary', config='swedish', weight='B'), django.contrib.postgres.search.SearchConfig('swedish')), output_field=django.contrib.postgres.search.SearchVectorField(), verbose_name='sökdokument'),
         ),
         migrations.AddIndex(
             model_name='agreement',

@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='body',
             name='search_document',
-            field=models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector('name', 'short_name', config='swedish', weight='A'), '||', django.contrib.postgres.search.SearchVector('mandate', 'composition', config='swedish', weight='B'), django.contrib.postgres.search.SearchConfig('swedish')), output_field=django.contrib.postgres.search.SearchVectorField(), verbose_name='sökdokument'),
+            field=models.GeneratedField(db_persist=True, serialize=False, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector('name', 'short_name', config='swedish', weight='A'), '||', django.contrib.postgres.search.SearchVector('mandate', 'composition', config='swedish', weight='B'), django.contrib.postgres.search.SearchConfig('swedish')), output_field=django.contrib.postgres.search.SearchVectorField(), verbose_name='sökdokument'),
         ),
         migrations.AddIndex(
             model_name='body',

@@ -26,7 +26,7 @@ from django.http import Http404
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_etags
 from django_filters import rest_framework as filters
-from rest_framework import permissions, viewsets
+from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.pagination import PageNumberPagination
@@ -46,6 +46,7 @@ from governance.deletion import describe, referrers
 from governance.read_cache import StoredResponse, cached_read, keep_read
 
 from .errors import Conflict, PreconditionFailed
+from .permissions import RegistryModelPermissions
 from .renderers import CSVRenderer
 from .schema import RegistryAutoSchema
 from .throttling import AnonymousThrottle, AuthenticatedThrottle
@@ -68,47 +69,6 @@ class RegistryPagination(PageNumberPagination):
     @property
     def max_page_size(self):
         return getattr(settings, "API_MAX_PAGE_SIZE", 200)
-
-
-# Permissions -----------------------------------------------------------------------
-
-
-WRITE_ACTIONS = {"POST": "add", "PUT": "change", "PATCH": "change", "DELETE": "delete"}
-
-
-class ReadAnyoneWriteInScope(permissions.BasePermission):
-    """Anyone reads; a write needs what the admin needs (``governance.scope``).
-
-    The model permission for the operation is checked on the request, the
-    county scope on the record as it stands (``has_object_permission``) and on
-    the state to be saved (``RegistrySerializer``), each refusal naming what is
-    missing.
-    """
-
-    message = "Du saknar behörighet att ändra i registret."
-
-    def has_permission(self, request, view):
-        if request.method in permissions.SAFE_METHODS:
-            return True
-        queryset = getattr(view, "queryset", None)
-        if queryset is None:
-            # No model, no write handler: the view's own method list answers (405).
-            return True
-        model = queryset.model
-        action = WRITE_ACTIONS.get(request.method, "change")
-        if scope.has_model_permission(request.user, model, action):
-            return True
-        self.message = scope.permission_refusal(model, action)
-        return False
-
-    def has_object_permission(self, request, view, obj):
-        if request.method in permissions.SAFE_METHODS:
-            return True
-        message = scope.refusal(request.user, obj, delete=request.method == "DELETE")
-        if message:
-            self.message = message
-            return False
-        return True
 
 
 # ETags ------------------------------------------------------------------------------
@@ -139,7 +99,7 @@ class RegistryAPIMixin:
     """What every API view shares: throttles, input hygiene, ETag and 304, the schema."""
 
     throttle_classes = [AnonymousThrottle, AuthenticatedThrottle]
-    permission_classes = [ReadAnyoneWriteInScope]
+    permission_classes = [RegistryModelPermissions]
     schema = RegistryAutoSchema()
     _etag_obj = None
     # A view whose own form validates ``on`` beside its other fields (the routing resolver)

@@ -162,7 +162,7 @@ def _add_rule(
 ) -> int:
     from bodies.models import Body, Organisation
     from governance.models import RoutingRule
-    from governance.routing import save_rule
+    from governance.routing import save_routing_rule
 
     matter = _matter(matter_slug)
     if RoutingRule.objects.filter(
@@ -183,7 +183,7 @@ def _add_rule(
         basis_note=basis_note,
         source_id=clause.source_id or clause.agreement.source_id,
     )
-    save_rule(rule, [Organisation.objects.get(slug=s) for s in handlers])
+    save_routing_rule(rule, [Organisation.objects.get(slug=s) for s in handlers])
     return 1
 
 
