@@ -20,6 +20,7 @@ from governance.routing import (
     rules_queryset,
 )
 from governance.routing_forms import RoutingQueryForm
+from governance.statements import statements_for
 
 
 def clause_url(clause) -> str:
@@ -139,6 +140,7 @@ class InitiativeDetailView(CachedPage, DetailView):
             source_agreement_url=agreement.get_absolute_url()
             if agreement
             else None,
+            statements=statements_for(self.object),
             breadcrumbs=[
                 (_("Nationella satsningar"), reverse("web:initiative-list")),
                 (str(self.object), None),
