@@ -30,6 +30,7 @@ import re
 import select
 import threading
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
@@ -230,14 +231,13 @@ def registry_tables() -> list[str]:
     return sorted(tables)
 
 
-def change_trigger_sql(table: str) -> list[str]:
-    """The statements that make writes to ``table`` move the registry's version.
+def change_trigger_sql(quoted: str) -> list[str]:
+    """The statements that make writes to the table ``quoted`` move the registry's version.
 
     Deferred to commit, so the version row is locked only for the instant before a
     write commits: concurrent writers never deadlock on it. Dropped first, so a
     database whose triggers an older release installed gets exactly these.
     """
-    quoted = connection.ops.quote_name(table)
     return [
         f"DROP TRIGGER IF EXISTS {TRIGGER} ON {quoted}",
         f"CREATE CONSTRAINT TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE "
@@ -271,7 +271,7 @@ class InstallChangeTrigger(Operation):
         pass
 
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        for sql in change_trigger_sql(self.table):
+        for sql in change_trigger_sql(schema_editor.quote_name(self.table)):
             schema_editor.execute(sql)
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
@@ -405,27 +405,49 @@ def _build_page(key: str, build) -> HttpResponse:
     return response
 
 
+# What public pages are made from besides the data: templates, translations, the apps' code.
+RELEASE_SOURCES = (
+    "templates/**/*.html",
+    "locale/**/*.mo",
+    *(f"{package}/**/*.py" for package in ("governance", "agreements", "bodies", "funding")),
+)
+
+
+@functools.cache
+def release_fingerprint() -> str:
+    """A digest of the files pages are built from, read once per process: after a new
+    release, no browser is told that the page it kept from the previous one is current."""
+    base = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    for pattern in RELEASE_SOURCES:
+        for path in sorted(base.glob(pattern)):
+            digest.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def page_etag(request, *args, **kwargs) -> str | None:
     """A public page's ETag: what the page is built from besides the code.
 
-    The registry's version, today and the day the page is about, the language, the
-    address, and the visitor's state that shows on the page (the CSRF cookie its forms
-    carry a token of, the signed-in user and session). A page with a message waiting
+    The release, the registry's version, today and the day the page is about, the
+    language, the address, and the visitor's state that shows on the page (the CSRF
+    cookie its forms carry a token of, the signed-in user and session). A page with a message waiting
     to be shown gets none, nor one for a visitor without a CSRF cookie yet: the page
-    sets one, and a copy kept without it would post a token of no cookie. Weak: the bytes differ from one rendering to the next (the
-    form token is masked afresh each time), what the page says does not.
+    sets one, and a copy kept without it would post a token of no cookie. Weak: the
+    bytes differ from one rendering to the next (the form token is masked afresh each
+    time), what the page says does not.
     """
     from django.contrib.messages import get_messages
 
     csrf_secret = request.META.get("CSRF_COOKIE")
     if not csrf_secret or len(get_messages(request)):
         return None
-    # Inside a transaction (tests) the request's own connection sees the version its
-    # writes would move; outside, the listener's reading spares a query.
+    # Inside a transaction (tests) only the request's own connection sees what the
+    # transaction wrote; outside, the listener's reading spares a query.
     version = current_version() if connection.in_atomic_block else known_version()
     user = getattr(request, "user", None)
     session = getattr(request, "session", None)
     parts = (
+        release_fingerprint(),
         version or "",
         timezone.localdate().isoformat(),
         day_of(request).isoformat(),
