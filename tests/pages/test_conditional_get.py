@@ -79,3 +79,20 @@ def test_the_form_token_of_a_kept_page_belongs_to_the_visitors_cookie(client):
     assert fresh.status_code == 200 and not fresh.has_header("ETag")
     other_cookie = client.get(reverse("web:start"), HTTP_IF_NONE_MATCH=first["ETag"])
     assert other_cookie.status_code == 200 and other_cookie["ETag"] != first["ETag"]
+
+
+def test_a_new_release_changes_every_pages_etag(settings, tmp_path):
+    from governance.read_cache import release_fingerprint
+
+    template = tmp_path / "templates" / "start.html"
+    template.parent.mkdir()
+    template.write_text("<p>Förra versionen</p>")
+    settings.BASE_DIR = tmp_path
+    release_fingerprint.cache_clear()
+    try:
+        before = release_fingerprint()
+        template.write_text("<p>Nya versionen</p>")
+        release_fingerprint.cache_clear()
+        assert release_fingerprint() != before
+    finally:
+        release_fingerprint.cache_clear()
