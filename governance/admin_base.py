@@ -639,7 +639,9 @@ class RegistryAdmin(admin.ModelAdmin):
         if not differs:
             return gettext("Posten ser redan ut så; inget ändrades.")
         restored.full_clean(validate_unique=False)
-        event.revert()
+        # Saved as built from the event (what pghistory's revert does), without the generated
+        # columns the history does not keep: the database computes them again.
+        restored.save()
         self.log_change(
             request,
             obj,

@@ -66,7 +66,7 @@ class RegistrySerializer(serializers.ModelSerializer):
         if message:
             raise PermissionDenied(message)
 
-    def _clean(self, instance) -> None:
+    def _clean(self, instance, m2m: dict) -> None:
         try:
             instance.full_clean()
         except DjangoValidationError as exc:
@@ -81,7 +81,7 @@ class RegistrySerializer(serializers.ModelSerializer):
         the version an update edits from). A model with a write service of its own
         overrides this to call it."""
         self._check_scope(instance)
-        self._clean(instance)
+        self._clean(instance, m2m)
         try:
             with transaction.atomic():
                 if expected_version is None:
