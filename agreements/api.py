@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django import forms
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from agreements.models import (
@@ -40,7 +38,7 @@ from governance.api import (
     date_filter,
     year_filter,
 )
-from governance.dates import validate_date
+from governance.as_of import as_of
 from governance.documents.serializers import with_documents
 from governance.models import Initiative
 from governance.read_cache import cached_read
@@ -50,17 +48,6 @@ ON_PARAMETER = OpenApiParameter(
     dt.date,
     description="The date `status` is computed for (default: today).",
 )
-
-
-def parse_on(request) -> dt.date | None:
-    raw = request.query_params.get("on")
-    if raw in (None, ""):
-        return None
-    field = forms.DateField(validators=[validate_date])
-    try:
-        return field.clean(raw)
-    except forms.ValidationError as exc:
-        raise ValidationError({"on": exc.messages}) from exc
 
 
 class AgreementFilter(RegistryFilterSet):
@@ -156,7 +143,11 @@ class AgreementViewSet(RegistryViewSet):
     def get_serializer_context(self):
         context = super().get_serializer_context()
         if self.request is not None:
-            context["on"] = parse_on(self.request)
+            # The request's ``on``, read once (governance.as_of); a date that cannot be
+            # used was refused before the view ran, and the browsable API's forms of that
+            # 400 page are built without it.
+            found = as_of(self.request)
+            context["on"] = found.day if found.given and not found.error else None
         return context
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from bodies.models import Body, County, Organisation, Person, track_history
 from governance.dates import add_days, date_in_range, validate_date, validate_year, year_in_range
 from governance.records import RegistryRecord, basis_field, basis_note_field
+from governance.search import stored_vector_field, stored_vector_index
 from governance.text import SingleLineFields, single_line
 
 
@@ -282,13 +283,14 @@ class Agreement(RegistryRecord):
 
     objects = AgreementQuerySet.as_manager()
 
+    search_document = stored_vector_field("agreement")
+
     class Meta(RegistryRecord.Meta):
         verbose_name = _("överenskommelse")
         verbose_name_plural = _("överenskommelser")
         ordering = ["-valid_from", "title"]
-        # Full-text search reads the stored, GIN-indexed column ``search_document``
-        # (governance.search.STORED, migration governance 0005), not an expression index.
         indexes = [
+            stored_vector_index("agreement"),
             # The list order (pages and API): a page is read from the index, not a sort.
             models.Index(fields=["-valid_from", "title", "id"], name="agreement_list_order"),
         ]
@@ -458,11 +460,13 @@ class Clause(RegistryRecord):
         Body, verbose_name=_("nämnda organ"), blank=True, related_name="clauses"
     )
 
+    search_document = stored_vector_field("clause")
+
     class Meta(RegistryRecord.Meta):
         verbose_name = _("klausul")
         verbose_name_plural = _("klausuler")
         ordering = ["agreement", "order", "id"]
-        # Full-text search: the stored column ``search_document`` (governance.search.STORED).
+        indexes = [stored_vector_index("clause")]
 
     def __str__(self):
         return f"{self.agreement} §{self.order}: {self.text[:60]}"
@@ -583,6 +587,8 @@ class Decision(RegistryRecord):
 
     objects = DecisionQuerySet.as_manager()
 
+    search_document = stored_vector_field("decision")
+
     class Meta(RegistryRecord.Meta):
         verbose_name = _("beslut")
         verbose_name_plural = _("beslut")
@@ -608,7 +614,7 @@ class Decision(RegistryRecord):
         ]
         indexes = [
             models.Index(fields=["date"]),
-            # Full-text search: the stored column ``search_document`` (governance.search.STORED).
+            stored_vector_index("decision"),
             # The start page's latest decisions: read from the index, not a sort of all.
             models.Index(
                 models.F("date").desc(nulls_last=True),

@@ -362,17 +362,6 @@ def _deadlines_of(due) -> list[RenewalDeadline]:
     return [_deadline(a, *days, meetings.get(a.renewal_body_id, [])) for a, days in due]
 
 
-def renewal_deadlines_of(agreements) -> dict[int, RenewalDeadline]:
-    """pk → deadline of loaded ``agreements`` that need an express renewal decision.
-
-    The agreements should come with ``renewal_body`` and ``incoming_relations__source``
-    loaded (an API page does). One query, for the meetings, even when none is due, so
-    that a list costs the same whatever rows it holds.
-    """
-    due = [(a, days) for a in agreements if (days := _latest_day(a)) is not None]
-    return {d.agreement.pk: d for d in _deadlines_of(due)}
-
-
 @dataclass(frozen=True)
 class NearestDeadlines:
     """The soonest renewal deadlines of a window, and how many fall in it in all."""

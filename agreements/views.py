@@ -25,6 +25,7 @@ from bodies.models import County, Organisation
 from governance.as_of import day_of
 from governance.dates import add_days, validate_date
 from governance.read_cache import CachedPage
+from governance.statements import statements_for
 
 PAGE_SIZE = 20
 
@@ -250,6 +251,7 @@ class AgreementDetailView(CachedPage, DetailView):
         crumbs.append((agreement.title, None))
         context.update(
             today=today,
+            statements=statements_for(agreement),
             status=agreement.status_on(today),
             superseded_by=agreement.superseded_by_on(today),
             lineage=[(a, role, a.status_on(today)) for a, role in roles],

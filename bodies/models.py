@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from governance.dates import date_in_range, validate_date
-from governance.records import RegistryRecord
-from governance.search import search_index
+from governance.records import RegistryRecord, generated_fields
+from governance.search import search_index, stored_vector_field, stored_vector_index
 from governance.text import SingleLineFields, single_line
 
 
@@ -30,9 +30,15 @@ class Principal(models.TextChoices):
 
 
 def track_history(model):
-    """Record every insert, update and delete of ``model`` with database triggers."""
+    """Record every insert, update and delete of ``model`` with database triggers.
+
+    Generated columns are left out: they follow from the recorded ones.
+    """
     return pghistory.track(
-        pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent()
+        pghistory.InsertEvent(),
+        pghistory.UpdateEvent(),
+        pghistory.DeleteEvent(),
+        exclude=generated_fields(model),
     )(model)
 
 
@@ -354,11 +360,13 @@ class Body(RegistryRecord):
 
     objects = BodyQuerySet.as_manager()
 
+    search_document = stored_vector_field("body")
+
     class Meta(RegistryRecord.Meta):
         verbose_name = _("beslutsorgan")
         verbose_name_plural = _("beslutsorgan")
         ordering = ["name"]
-        # Full-text search: the stored column ``search_document`` (governance.search.STORED).
+        indexes = [stored_vector_index("body")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(dissolved_on__isnull=True)

@@ -12,7 +12,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -22,9 +21,7 @@ from bodies.models import (
     ChairTerm,
     Membership,
     MembershipRole,
-    Organisation,
     Person,
-    Seat,
     SeatSide,
 )
 
@@ -192,98 +189,6 @@ def chair_periods(body: Body, *, from_day: dt.date, count: int = 5) -> list[Chai
         )
         for starts_on, slot in sorted(periods.items())
     ][:count]
-
-
-# Appointments and succession -----------------------------------------------
-
-
-@dataclass(frozen=True)
-class Appointment:
-    membership: Membership
-    ended: list[Membership]  # predecessors whose open end closed the day before
-
-
-@transaction.atomic
-def appoint_member(
-    *,
-    seat: Seat,
-    person: Person,
-    starts_on: dt.date,
-    role: str = MembershipRole.MEMBER,
-    represents: Organisation | None = None,
-    ends_on: dt.date | None = None,
-    until_successor: bool = False,
-    source=None,
-) -> Appointment:
-    """Record that ``person`` takes ``seat`` in ``role`` from ``starts_on``.
-
-    A predecessor serving "until a successor is appointed" ends the day before:
-    the database does that (trigger ``close_predecessor`` on the membership table),
-    so the admin, the API and bulk loads honour it too; this function validates
-    first (clear errors instead of a database error) and reports who was ended.
-    """
-    membership = Membership(
-        seat=seat,
-        person=person,
-        role=role,
-        represents=represents,
-        starts_on=starts_on,
-        ends_on=ends_on,
-        until_successor=until_successor,
-        source=source,
-    )
-    membership.full_clean()
-    open_before = set(
-        Membership.objects.filter(
-            seat=seat, role=role, until_successor=True, ends_on__isnull=True
-        ).values_list("pk", flat=True)
-    )
-    membership.save()
-    ended = list(
-        Membership.objects.filter(pk__in=open_before, ends_on__isnull=False).select_related(
-            "person"
-        )
-    )
-    return Appointment(membership=membership, ended=ended)
-
-
-def end_membership(membership: Membership, *, ends_on: dt.date) -> Membership:
-    """End a membership (members are never deleted, only ended)."""
-    if membership.starts_on and ends_on < membership.starts_on:
-        raise ValidationError({"ends_on": _("Slutdatum kan inte vara före startdatum.")})
-    membership.ends_on = ends_on
-    membership.save(update_fields=["ends_on"])
-    return membership
-
-
-# Membership as of a date --------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MembershipsOn:
-    day: dt.date
-    current: list[Membership]
-    past: list[Membership]
-    future: list[Membership]
-
-
-def memberships_on(body: Body, day: dt.date) -> MembershipsOn:
-    """The body's memberships on ``day``: in effect, ended before it, starting after it."""
-    rows = list(
-        Membership.objects.filter(seat__body=body)
-        .select_related("person", "seat", "represents")
-        .order_by("seat__order", "seat_id", "role", "starts_on", "person__name")
-    )
-    current, past, future = [], [], []
-    for m in rows:
-        if m.ends_on is not None and m.ends_on < day:
-            past.append(m)
-        elif m.starts_on is not None and m.starts_on > day:
-            future.append(m)
-        else:
-            current.append(m)
-    past.sort(key=lambda m: m.ends_on, reverse=True)
-    return MembershipsOn(day=day, current=current, past=past, future=future)
 
 
 # Term-end warnings ------------------------------------------------------------------

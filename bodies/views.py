@@ -30,6 +30,7 @@ from governance.as_of import as_of, day_of
 from governance.governance_map import EdgeKind, build_map
 from governance.models import PersonRole, PlatformHost, RoutingRule, SupportStructure
 from governance.read_cache import CachedPage
+from governance.statements import statements_for
 
 PAGE_SIZE = 25
 
@@ -171,6 +172,7 @@ class BodyDetailView(CachedPage, DetailView):
             chair_members=chair_members,
             adopted=list(adopted.values()),
             to_renew=[(a, a.status_on(today)) for a in body.agreements_to_renew.all()],
+            statements=statements_for(body),
             breadcrumbs=breadcrumbs,
         )
         return context
@@ -307,6 +309,7 @@ class CountyDetailView(CachedPage, DetailView):
             structure=structure,
             bodies=bodies,
             agreements=[(a, a.status_on(today)) for a in county.agreements.all()],
+            statements=statements_for(county),
             breadcrumbs=[
                 (pgettext_lazy("alla län", "Län"), reverse("web:county-list")),
                 (county.name, None),

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pgtrigger
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -402,10 +402,6 @@ def compute_shares(weights: dict) -> dict:
     largest = max(shares, key=lambda k: shares[k])
     shares[largest] += HUNDRED - sum(shares.values())
     return shares
-
-
-def distribution_total(key: DistributionKey) -> Decimal:
-    return key.shares.aggregate(t=Sum("share_percent"))["t"] or Decimal(0)
 
 
 @track_history

@@ -622,7 +622,9 @@ class RegistryAdmin(admin.ModelAdmin):
     def _revert(self, request, obj, event) -> str:
         # An old parent restored could close a cycle made since: checked under the lock.
         lock_writes(type(obj))
-        fields = [f for f in type(obj)._meta.concrete_fields if not f.primary_key]
+        fields = [
+            f for f in type(obj)._meta.concrete_fields if not (f.primary_key or f.generated)
+        ]
         restored = type(obj)(pk=obj.pk, **{f.attname: getattr(event, f.attname) for f in fields})
         scope.check_write(request.user, restored)
         expected = request.POST.get(VERSION_FIELD)
@@ -637,7 +639,9 @@ class RegistryAdmin(admin.ModelAdmin):
         if not differs:
             return gettext("Posten ser redan ut så; inget ändrades.")
         restored.full_clean(validate_unique=False)
-        event.revert()
+        # Saved as built from the event (what pghistory's revert does), without the generated
+        # columns the history does not keep: the database computes them again.
+        restored.save()
         self.log_change(
             request,
             obj,

@@ -5,17 +5,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
-
-def _last_changed():
-    from governance.models import RegistryVersion
-
-    version = RegistryVersion.objects.filter(pk=1).values_list("changed_at", flat=True).first()
-    return version
+from governance.models import RegistryVersion
 
 
 def site(request):
     # Lazy: read only by the footer of a page that is rendered, never by the admin or the API.
     return {
         "contact_email": settings.OPEN_DATA_CONTACT_EMAIL,
-        "registry_changed_at": SimpleLazyObject(_last_changed),
+        "registry_changed_at": SimpleLazyObject(RegistryVersion.last_changed),
     }

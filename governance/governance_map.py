@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from django.db.models import Prefetch, Q
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 BOX_W, BOX_H = 216, 84
@@ -114,13 +114,6 @@ class GovernanceMap:
     @property
     def is_empty(self):
         return not self.nodes
-
-
-def _url(name, **kwargs) -> str:
-    try:
-        return reverse(name, kwargs=kwargs or None)
-    except NoReverseMatch:
-        return ""
 
 
 def _body_sublabel(body) -> str:
@@ -230,7 +223,7 @@ def build_map(county=None, day=None) -> GovernanceMap:
                 nodes[f"b{agreement.renewal_body_id}"], node, EdgeKind.DECIDES, str(_("förnyelse"))
             )
         )
-    routing_url = _url("web:routing")
+    routing_url = reverse("web:routing")
     for rule in rules:
         node = add(
             Node(

@@ -343,8 +343,7 @@ class RoutingRule(RegistryRecord):
         ]
 
     def clean(self):
-        # Handlers are saved after the row, so they are checked where they are
-        # saved (admin form, API): routing.check_conflicts(rule, handlers).
+        # Handlers are saved after the row: routing.save_routing_rule checks them too.
         from governance.routing import check_conflicts
 
         super().clean()
@@ -682,8 +681,8 @@ class RegistryVersion(models.Model):
     """When the registry last changed: one row, moved on by every committed write.
 
     ``governance.read_cache`` keys its cached pages and API reads on this value. A
-    deferred trigger on every table of the registry's apps (installed after each
-    ``migrate``) updates it at commit, in the writing transaction, so a reader that
+    deferred trigger on every table of the registry's apps (``InstallChangeTrigger`` in
+    their migrations) updates it at commit, in the writing transaction, so a reader that
     sees the new value also sees the data it stands for, whoever wrote it: admin,
     API, import, management command or plain SQL.
     """
@@ -700,3 +699,10 @@ class RegistryVersion(models.Model):
 
     def __str__(self):
         return self.changed_at.isoformat()
+
+    @classmethod
+    def last_changed(cls) -> dt.datetime | None:
+        """When the registry last changed (None before its first write): deletes included,
+        which no ``modified_at`` shows. The footer, the DCAT catalogue and the read cache
+        all ask this."""
+        return cls.objects.filter(pk=1).values_list("changed_at", flat=True).first()

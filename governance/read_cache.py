@@ -30,15 +30,19 @@ import re
 import select
 import threading
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
+from django.db.migrations.operations.base import Operation
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.response import SimpleTemplateResponse
 from django.utils import timezone, translation
+from django.views.decorators.http import condition
 
+from governance.as_of import day_of
 from governance.records import REGISTRY_APPS
 
 CACHE_ALIAS = "read"
@@ -72,10 +76,10 @@ logger = logging.getLogger(__name__)
 
 def current_version() -> str | None:
     """The registry's version as this request's connection sees it; None before any is recorded."""
-    with connection.cursor() as cursor:
-        cursor.execute(VERSION_SQL)
-        row = cursor.fetchone()
-    return row[0].isoformat() if row else None
+    from governance.models import RegistryVersion
+
+    changed = RegistryVersion.last_changed()
+    return changed.isoformat() if changed else None
 
 
 class VersionListener:
@@ -227,38 +231,60 @@ def registry_tables() -> list[str]:
     return sorted(tables)
 
 
-def install_change_triggers(using: str = "default") -> list[str]:
-    """Put the version trigger on every registry table that lacks it; the tables it added.
+def change_trigger_sql(quoted: str) -> list[str]:
+    """The statements that make writes to the table ``quoted`` move the registry's version.
 
     Deferred to commit, so the version row is locked only for the instant before a
-    write commits: concurrent writers never deadlock on it.
+    write commits: concurrent writers never deadlock on it. Dropped first, so a
+    database whose triggers an older release installed gets exactly these.
     """
-    from django.db import connections
+    return [
+        f"DROP TRIGGER IF EXISTS {TRIGGER} ON {quoted}",
+        f"CREATE CONSTRAINT TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE "
+        f"ON {quoted} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
+        "EXECUTE FUNCTION governance_registry_changed()",
+        f"DROP TRIGGER IF EXISTS {TRUNCATE_TRIGGER} ON {quoted}",
+        f"CREATE TRIGGER {TRUNCATE_TRIGGER} AFTER TRUNCATE ON {quoted} "
+        "FOR EACH STATEMENT EXECUTE FUNCTION governance_registry_changed()",
+    ]
 
-    conn = connections[using]
-    tables = registry_tables()
-    with conn.cursor() as cursor:
-        cursor.execute(CHANGE_FUNCTIONS_SQL)
-        cursor.execute(
-            "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
-            "WHERE t.tgname = %s AND c.relname = ANY(%s) AND c.relnamespace = "
-            "'public'::regnamespace",
-            [TRIGGER, tables],
-        )
-        present = {name for (name,) in cursor.fetchall()}
-        added = [table for table in tables if table not in present]
-        for table in added:
-            quoted = conn.ops.quote_name(table)
-            cursor.execute(
-                f"CREATE CONSTRAINT TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE "
-                f"ON {quoted} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
-                "EXECUTE FUNCTION governance_registry_changed()"
-            )
-            cursor.execute(
-                f"CREATE TRIGGER {TRUNCATE_TRIGGER} AFTER TRUNCATE ON {quoted} "
-                "FOR EACH STATEMENT EXECUTE FUNCTION governance_registry_changed()"
-            )
-    return added
+
+class InstallChangeTrigger(Operation):
+    """Migration operation: writes to ``table`` move the registry's version.
+
+    Every migration that creates a registry table (link tables of many-to-many fields
+    and history tables too) adds one for it; tests/test_read_cache.py fails for a
+    registry table without the trigger. The trigger function comes from
+    ``governance`` migration 0012, which such a migration depends on.
+    """
+
+    reduces_to_sql = True
+    reversible = True
+
+    def __init__(self, table: str):
+        self.table = table
+
+    def deconstruct(self):
+        return (f"{__name__}.{type(self).__qualname__}", [self.table], {})
+
+    def state_forwards(self, app_label, state):
+        pass
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        for sql in change_trigger_sql(schema_editor.quote_name(self.table)):
+            schema_editor.execute(sql)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        quoted = schema_editor.quote_name(self.table)
+        for name in (TRIGGER, TRUNCATE_TRIGGER):
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON {quoted}")
+
+    def describe(self):
+        return f"Writes to {self.table} move the registry's version"
+
+    @property
+    def migration_name_fragment(self):
+        return f"change_trigger_{self.table}"
 
 
 def note_change() -> None:
@@ -379,12 +405,75 @@ def _build_page(key: str, build) -> HttpResponse:
     return response
 
 
+# What public pages are made from besides the data: templates, translations, the apps' code.
+RELEASE_SOURCES = (
+    "templates/**/*.html",
+    "locale/**/*.mo",
+    *(f"{package}/**/*.py" for package in ("governance", "agreements", "bodies", "funding")),
+)
+
+
+@functools.cache
+def release_fingerprint() -> str:
+    """A digest of the files pages are built from, read once per process: after a new
+    release, no browser is told that the page it kept from the previous one is current."""
+    base = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    for pattern in RELEASE_SOURCES:
+        for path in sorted(base.glob(pattern)):
+            digest.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def page_etag(request, *args, **kwargs) -> str | None:
+    """A public page's ETag: what the page is built from besides the code.
+
+    The release, the registry's version, today and the day the page is about, the
+    language, the address, and the visitor's state that shows on the page (the CSRF
+    cookie its forms carry a token of, the signed-in user and session). A page with a message waiting
+    to be shown gets none, nor one for a visitor without a CSRF cookie yet: the page
+    sets one, and a copy kept without it would post a token of no cookie. Weak: the
+    bytes differ from one rendering to the next (the form token is masked afresh each
+    time), what the page says does not.
+    """
+    from django.contrib.messages import get_messages
+
+    csrf_secret = request.META.get("CSRF_COOKIE")
+    if not csrf_secret or len(get_messages(request)):
+        return None
+    # Inside a transaction (tests) only the request's own connection sees what the
+    # transaction wrote; outside, the listener's reading spares a query.
+    version = current_version() if connection.in_atomic_block else known_version()
+    user = getattr(request, "user", None)
+    session = getattr(request, "session", None)
+    parts = (
+        release_fingerprint(),
+        version or "",
+        timezone.localdate().isoformat(),
+        day_of(request).isoformat(),
+        translation.get_language() or "",
+        request.scheme,
+        request.get_host(),
+        request.get_full_path(),
+        csrf_secret,
+        str(user.pk) if user is not None and user.is_authenticated else "",
+        (session.session_key or "") if session is not None else "",
+    )
+    return 'W/"' + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32] + '"'
+
+
 class CachedPage:
-    """For public page views: GET answers come from the registry read cache."""
+    """For public page views: GET answers come from the registry read cache, and a
+    conditional GET whose page has not changed (``page_etag``) is answered 304."""
 
     def get(self, request, *args, **kwargs):
         build = super().get
-        return serve_page(request, lambda: build(request, *args, **kwargs))
+
+        @condition(etag_func=page_etag)
+        def serve(request):
+            return serve_page(request, lambda: build(request, *args, **kwargs))
+
+        return serve(request)
 
 
 # API reads ---------------------------------------------------------------------------

@@ -9,6 +9,8 @@ for writes that bypass ``save()``, such as ``QuerySet.update()``.
 
 from __future__ import annotations
 
+import copy
+
 import pgtrigger
 from django.db import models
 from django.utils.text import slugify
@@ -21,6 +23,21 @@ SLUG_MAX_LENGTH = 120
 # The apps whose tables are the registry (and its history): groups' permissions, open
 # data, the read cache's version triggers and the admin tests all mean these.
 REGISTRY_APPS = ("bodies", "agreements", "funding", "governance", "documents")
+
+
+def generated_fields(model: type[models.Model]) -> list[str]:
+    """The model's columns PostgreSQL computes itself (``GeneratedField``)."""
+    return [f.name for f in model._meta.concrete_fields if isinstance(f, models.GeneratedField)]
+
+
+class AnyStoredChange(pgtrigger.AnyChange):
+    """``AnyChange`` over the columns a write sets: PostgreSQL computes generated columns
+    after the BEFORE triggers and refuses them in a BEFORE trigger's condition."""
+
+    def resolve(self, model):
+        condition = copy.copy(self)
+        condition.exclude = [*self.exclude, *generated_fields(model)]
+        return pgtrigger.AnyChange.resolve(condition, model)
 
 
 class Basis(models.TextChoices):
@@ -105,7 +122,7 @@ class RegistryRecord(SingleLineFields, models.Model):
                 name="bump_version",
                 when=pgtrigger.Before,
                 operation=pgtrigger.Update,
-                condition=pgtrigger.AnyChange(exclude=["version", "modified_at"]),
+                condition=AnyStoredChange(exclude=["version", "modified_at"]),
                 func="NEW.version := OLD.version + 1; NEW.modified_at := now(); RETURN NEW;",
             )
         ]

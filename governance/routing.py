@@ -4,7 +4,8 @@ The rules are data (``RoutingRule``, each pointing at the clause it comes from);
 this module is the one place that reads them. ``resolve_routing`` answers
 "who handles this, who decides, and why" for the HTML page, the API, the admin
 and the initiative pages alike; ``check_conflicts`` is the one rule for
-refusing a rule that contradicts another.
+refusing a rule that contradicts another, and ``save_routing_rule`` the one way
+a rule is written (admin, API, seed).
 
 A rule's validity is its own ``valid_from``/``valid_until`` where set, otherwise
 that of its clause's agreement (so the Västra Götaland rules stop applying
@@ -482,8 +483,8 @@ def find_repetition(rule):
 def check_conflicts(rule, handlers: Iterable | None = None) -> None:
     """Raise ``ValidationError`` naming the other rule if ``rule`` contradicts or repeats one.
 
-    Call it wherever a rule's handlers are saved (admin form, API serializer),
-    with the handlers being saved; ``RoutingRule.clean()`` calls it without.
+    ``save_routing_rule`` calls it with the handlers being saved; ``RoutingRule.clean()``
+    calls it without (so any ``full_clean`` refuses at least a different deciding body).
     A repetition is only told from a contradiction once the handlers are known; the
     database refuses it in any case (constraint ``routing_rule_not_repeated``).
     """
@@ -501,21 +502,42 @@ def check_conflicts(rule, handlers: Iterable | None = None) -> None:
         )
 
 
-def save_rule(rule, handlers: Iterable) -> None:
-    """Validate and save ``rule`` with ``handlers``, refusing a conflict (for code and seeds).
+def save_routing_rule(
+    rule,
+    handlers: Iterable | None = None,
+    *,
+    user=None,
+    expected_version: int | None = None,
+):
+    """Validate ``rule`` with ``handlers`` and write both: how the admin, the API and the
+    seed save a routing rule.
 
-    The admin and the API validate the same way, each under the same write lock
-    (``governance.concurrency.lock_writes``): two contradicting rules saved at once
-    cannot both pass the check.
+    In one transaction, under the routing rules' write lock (``lock_writes``, so two
+    contradicting rules saved at once cannot both pass): ``user``'s write scope when a
+    user is given (``scope.check_write``); the fields and dates (``full_clean``); no
+    contradiction or repetition of another rule with these handlers
+    (``check_conflicts``). Then the row is saved (only if still at ``expected_version``
+    when one is given) and its handlers set. ``handlers`` None keeps the ones the rule
+    has. Raises ``ValidationError``, ``scope.WriteRefused`` or ``StaleVersion`` and then
+    writes nothing. Returns the rule.
     """
     from django.db import transaction
 
-    from governance.concurrency import lock_writes
+    from governance import scope
+    from governance.concurrency import lock_writes, save_if_unchanged
 
-    handlers = list(handlers)
     with transaction.atomic():
         lock_writes(type(rule))
+        if user is not None:
+            scope.check_write(user, rule)
+        if handlers is None:
+            handlers = rule.handlers.all() if rule.pk else []
+        handlers = list(handlers)
         rule.full_clean()
         check_conflicts(rule, handlers)
-        rule.save()
+        if rule.pk and expected_version is not None:
+            save_if_unchanged(rule, expected_version=expected_version)
+        else:
+            rule.save()
         rule.handlers.set(handlers)
+    return rule

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.db.models import Prefetch
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -20,40 +20,31 @@ from governance.routing import (
     rules_queryset,
 )
 from governance.routing_forms import RoutingQueryForm
+from governance.statements import statements_for
 
 
-def _url(name: str, **kwargs) -> str | None:
-    """The page's address, or None while that page does not exist."""
-    try:
-        return reverse(name, kwargs=kwargs)
-    except NoReverseMatch:
-        return None
-
-
-def clause_url(clause) -> str | None:
+def clause_url(clause) -> str:
     """The clause on its agreement's page (anchor ``#klausul-<order>``)."""
-    page = _url("web:agreement-detail", slug=clause.agreement.slug)
-    return f"{page}#klausul-{clause.order}" if page else None
+    return f"{clause.agreement.get_absolute_url()}#klausul-{clause.order}"
 
 
 def routing_query_url(*, matter, concerns, county, on=None) -> str | None:
     """A link to "Vem hanterar vad?" with the question filled in."""
-    page = _url("web:routing")
-    if page is None or county is None:
+    if county is None:
         return None
     query = {"matter": matter.slug, "concerns": concerns, "county": county.code}
     if on:
         query["on"] = on.isoformat()
-    return f"{page}?{urlencode(query)}"
+    return f"{reverse('web:routing')}?{urlencode(query)}"
 
 
 def _decorate(answer):
     """Attach page links to an answer's rules (templates cannot call ``reverse`` with anchors)."""
     for matched in answer.rules:
         matched.clause_url = clause_url(matched.clause)
-        matched.agreement_url = _url("web:agreement-detail", slug=matched.agreement.slug)
+        matched.agreement_url = matched.agreement.get_absolute_url()
     if answer.ended_agreement is not None:
-        answer.ended_agreement_url = _url("web:agreement-detail", slug=answer.ended_agreement.slug)
+        answer.ended_agreement_url = answer.ended_agreement.get_absolute_url()
     concerns = answer.concerns if answer.concerns != "any" else "both"
     answer.query_url = routing_query_url(
         matter=answer.matter, concerns=concerns, county=answer.county, on=answer.on
@@ -146,9 +137,10 @@ class InitiativeDetailView(CachedPage, DetailView):
         _routing([self.object], day_of(self.request))
         agreement = self.object.source_agreement
         context.update(
-            source_agreement_url=_url("web:agreement-detail", slug=agreement.slug)
+            source_agreement_url=agreement.get_absolute_url()
             if agreement
             else None,
+            statements=statements_for(self.object),
             breadcrumbs=[
                 (_("Nationella satsningar"), reverse("web:initiative-list")),
                 (str(self.object), None),

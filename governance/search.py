@@ -3,9 +3,10 @@
 Each searchable model has a weighted ``tsvector`` expression (names weigh more than
 body text). The small tables index the very same expression with a GIN index
 (``search_index(...)`` in their ``Meta.indexes``), so the planner can use it. The
-large ones (``STORED``) keep it computed in a stored generated column with its own
-GIN index: ranking thousands of matches then reads the vectors instead of parsing
-every matching text again.
+large ones (``STORED``) keep it in a stored ``GeneratedField`` that PostgreSQL
+computes on every write (``stored_vector_field``), with its own GIN index: ranking
+thousands of matches then reads the vectors instead of parsing every matching text
+again.
 The Swedish snowball stemmer makes "överenskommelsen" find "överenskommelse".
 
 This module imports no models at import time: the model modules import
@@ -24,7 +25,7 @@ from django.contrib.postgres.search import (
     SearchVector,
     SearchVectorField,
 )
-from django.db.models import Count, Expression, F, Func, TextField, Value, Window
+from django.db.models import Count, F, Func, GeneratedField, TextField, Value, Window
 from django.db.models.functions import Cast, NullIf
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -74,31 +75,36 @@ def search_vector(model_key: str):
     return vector
 
 
-# Models whose vector is a stored generated column (migrations agreements 0008 and bodies
-# 0006, whose column definitions are ``search_vector(key)``; tests/test_search_storage.py
-# holds the two equal).
+# Models whose vector is stored: the field ``search_document`` (``stored_vector_field``).
 STORED = {"agreement", "clause", "decision", "body"}
 STORED_COLUMN = "search_document"
 
 
-class StoredVector(Expression):
-    """The ``search_document`` column of the query's own table."""
+def stored_vector_field(model_key: str) -> GeneratedField:
+    """``search_vector(model_key)`` kept in a column PostgreSQL computes on each write.
 
-    output_field = SearchVectorField()
+    ``to_tsvector`` with an explicit ``regconfig`` is immutable, as a generated column
+    requires.
+    """
+    return GeneratedField(
+        expression=search_vector(model_key),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        # Not data of the registry: backups and exports leave it out, PostgreSQL
+        # computes it again from the rest.
+        serialize=False,
+        verbose_name=_("sökdokument"),
+    )
 
-    def resolve_expression(self, query=None, *args, **kwargs):
-        resolved = super().resolve_expression(query, *args, **kwargs)
-        resolved.alias = query.get_initial_alias()
-        return resolved
 
-    def as_sql(self, compiler, connection):
-        quote = compiler.quote_name_unless_alias
-        return f"{quote(self.alias)}.{quote(STORED_COLUMN)}", []
+def stored_vector_index(model_key: str) -> GinIndex:
+    """The GIN index over the stored vector."""
+    return GinIndex(fields=[STORED_COLUMN], name=f"{model_key}_{STORED_COLUMN}")
 
 
 def document_vector(model_key: str):
     """What queries match and rank against: the stored column where there is one."""
-    return StoredVector() if model_key in STORED else search_vector(model_key)
+    return F(STORED_COLUMN) if model_key in STORED else search_vector(model_key)
 
 
 def search_index(model_key: str) -> GinIndex:
@@ -240,7 +246,7 @@ def _sources(private: bool = False):
         return Hit("decision", KINDS["decision"], title, url, "", d.rank, context)
 
     def initiative(i):
-        title, url = i.title, _initiative_url(i)
+        title, url = i.title, i.get_absolute_url()
         return Hit("initiative", KINDS["initiative"], title, url, "", i.rank, str(i.year or ""))
 
     def county(c):
@@ -383,10 +389,3 @@ class RankedHits:
         return self.hits[index]
 
 
-def _initiative_url(initiative) -> str:
-    from django.urls import NoReverseMatch
-
-    try:
-        return initiative.get_absolute_url()
-    except NoReverseMatch:  # the initiative pages are not installed
-        return ""

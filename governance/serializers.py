@@ -18,7 +18,7 @@ from governance.models import (
     Statement,
     SupportStructure,
 )
-from governance.routing import check_conflicts, routing_for_initiative
+from governance.routing import routing_for_initiative, save_routing_rule
 from governance.routing_api import RoutingAnswerSerializer, answer_data
 
 
@@ -102,14 +102,16 @@ class InitiativeSerializer(RegistrySerializer):
 
 
 class RoutingRuleSerializer(RegistrySerializer):
-    def clean_with_relations(self, instance, m2m):
-        # The same refusal of contradicting rules as the admin form, with the handlers
-        # being saved (or, when they are not changed, the ones the rule has).
-        if "handlers" in m2m:
-            handlers = m2m["handlers"]
-        else:
-            handlers = list(instance.handlers.all()) if instance.pk else []
-        check_conflicts(instance, handlers)
+    def write(self, instance, m2m, *, expected_version):
+        # The routing rules' one write service, as the admin and the seed use it; its
+        # refusals become 400, 403 and 412 in governance.api.errors.
+        request = self.context.get("request")
+        save_routing_rule(
+            instance,
+            m2m.get("handlers"),
+            user=getattr(request, "user", None),
+            expected_version=expected_version,
+        )
 
     class Meta:
         model = RoutingRule

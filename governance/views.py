@@ -8,7 +8,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import F, Q
 from django.http import HttpResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -17,8 +17,9 @@ from django.views.generic import TemplateView
 from icalendar import Calendar, Event
 
 from agreements.models import Agreement, Decision
-from agreements.renewal import renewal_deadlines
+from agreements.renewal import nearest_renewal_deadlines, renewal_deadlines
 from bodies.models import Body, County, Meeting
+from bodies.services import TermWarnings, term_end_warning_days, terms_ending_within
 from governance.as_of import as_of
 from governance.dates import add_days
 from governance.documents.models import may_see_private
@@ -35,6 +36,8 @@ from governance.search import KINDS, RANK_CANDIDATES, RankedHits
 from governance.statements import general_statements
 
 EXPIRY_HORIZON_DAYS = 365
+# The start page lists the renewal decisions due within this many days.
+RENEWAL_HORIZON_DAYS = 365
 
 
 class StartView(CachedPage, TemplateView):
@@ -55,8 +58,13 @@ class StartView(CachedPage, TemplateView):
             .select_related("body", "agreement")
             .order_by(F("date").desc(nulls_last=True), "-year", "-pk")[:8]
         )
+        warning_days = term_end_warning_days()
         context.update(
             today=today,
+            renewal_deadlines=nearest_renewal_deadlines(
+                today, today + dt.timedelta(days=RENEWAL_HORIZON_DAYS), limit=10
+            ),
+            term_warnings=TermWarnings(warning_days, terms_ending_within(warning_days, today)),
             latest_known=None if in_force else _latest_known(today),
             horizon=today + dt.timedelta(days=EXPIRY_HORIZON_DAYS),
             expiring=expiring,
@@ -86,7 +94,7 @@ class StartView(CachedPage, TemplateView):
                 (
                     _("nationella satsningar"),
                     Initiative.objects.count(),
-                    _url("web:initiative-list"),
+                    reverse("web:initiative-list"),
                 ),
             ),
         )
@@ -117,13 +125,6 @@ def _latest_known(day: dt.date) -> LatestKnown:
 
 def _present(*counts) -> list:
     return [c for c in counts if c is not None]
-
-
-def _url(name: str) -> str | None:
-    try:
-        return reverse(name)
-    except NoReverseMatch:
-        return None
 
 
 class SearchForm(forms.Form):

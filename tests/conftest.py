@@ -19,7 +19,15 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import translation
 
+from governance.scope import COORDINATORS, READERS
+
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+def pytest_configure(config):
+    # Tests create many users; PBKDF2's deliberate slowness buys nothing here. Production
+    # settings keep Django's default hashers.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
@@ -67,7 +75,7 @@ def coordinator_vg(db):
     from bodies.models import County
     from governance.models import CoordinatorScope
 
-    user = _user("samordnare-vg", groups=["Samordnare"])
+    user = _user("samordnare-vg", groups=[COORDINATORS])
     scope = CoordinatorScope.objects.create(user=user)
     scope.counties.add(County.objects.get(code="14"))
     return user
@@ -79,7 +87,7 @@ def coordinator_dalarna(db):
     from bodies.models import County
     from governance.models import CoordinatorScope
 
-    user = _user("samordnare-dalarna", groups=["Samordnare"])
+    user = _user("samordnare-dalarna", groups=[COORDINATORS])
     scope = CoordinatorScope.objects.create(user=user)
     scope.counties.add(County.objects.get(code="20"))
     return user
@@ -88,7 +96,7 @@ def coordinator_dalarna(db):
 @pytest.fixture
 def reader(db):
     """A Läsare: may view in the admin, change nothing."""
-    return _user("lasare", groups=["Läsare"])
+    return _user("lasare", groups=[READERS])
 
 
 @pytest.fixture(scope="session")

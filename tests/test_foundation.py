@@ -289,6 +289,19 @@ def test_settings_read_the_environment(settings):
 
 
 @pytest.mark.django_db
+def test_the_test_run_hashes_passwords_fast_and_production_keeps_django_defaults(
+    django_user_model,
+):
+    user = django_user_model.objects.create_user("hasher", password="secret")
+    assert user.password.startswith("md5$")
+    assert user.check_password("secret")
+
+    import governance.settings as production
+
+    assert not hasattr(production, "PASSWORD_HASHERS")
+
+
+@pytest.mark.django_db
 def test_healthz_says_the_database_answered(client):
     response = client.get("/healthz")
     assert response.status_code == 200

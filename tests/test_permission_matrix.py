@@ -475,15 +475,16 @@ def test_every_registry_admin_inline_and_import_goes_through_the_rule():
 
 
 def test_every_api_resource_writes_through_the_rule():
+    from governance.api.permissions import RegistryModelPermissions
     from governance.api.serializers import RegistrySerializer
-    from governance.api.viewsets import ReadAnyoneWriteInScope, RegistryViewSet
+    from governance.api.viewsets import RegistryViewSet
     from governance.api_urls import router
 
     for _prefix, viewset, _basename in router.registry:
         if not any(hasattr(viewset, write) for write in ("create", "update", "destroy")):
             continue  # a read-only resource writes nothing
         assert issubclass(viewset, RegistryViewSet), viewset
-        assert ReadAnyoneWriteInScope in viewset.permission_classes, viewset
+        assert RegistryModelPermissions in viewset.permission_classes, viewset
         assert issubclass(viewset.serializer_class, RegistrySerializer), viewset
 
 

@@ -85,6 +85,9 @@ def test_every_registry_table_moves_the_version(transactional_db):
         rows = cursor.fetchall()
     deferred = {table for table, name, deferrable, initdeferred in rows if name == TRIGGER}
     truncate = {table for table, name, *_ in rows if name == TRUNCATE_TRIGGER}
+    # A table without them was created by a migration lacking InstallChangeTrigger(table).
+    assert set(tables) - deferred == set()
+    assert set(tables) - truncate == set()
     assert deferred == set(tables)
     assert truncate == set(tables)
     assert all(d and i for _, name, d, i in rows if name == TRIGGER)

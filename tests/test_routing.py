@@ -16,7 +16,7 @@ from governance.routing import (
     resolve_routing,
     routing_for_initiative,
     routing_for_initiatives,
-    save_rule,
+    save_routing_rule,
 )
 
 pytestmark = pytest.mark.django_db
@@ -272,11 +272,11 @@ def test_conflicting_handlers_are_refused_by_check_conflicts():
     assert existing.slug in str(refused.value)
 
 
-def test_save_rule_refuses_a_conflict_and_saves_nothing():
+def test_save_routing_rule_refuses_a_conflict_and_saves_nothing():
     before = RoutingRule.objects.count()
 
     with pytest.raises(ValidationError):
-        save_rule(_vg_rule(), [Organisation.objects.get(slug="koncernkontoret")])
+        save_routing_rule(_vg_rule(), [Organisation.objects.get(slug="koncernkontoret")])
 
     assert RoutingRule.objects.count() == before
 

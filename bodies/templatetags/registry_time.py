@@ -1,8 +1,8 @@
 """Template tags for the time questions: what ends soon, what must be decided when.
 
 ``{% load registry_time %}``, then ``{% term_warnings as warnings %}`` (the days of the
-``TERM_END_WARNING_DAYS`` setting; ``{% term_warnings 30 as warnings %}`` for others) or
-``{% upcoming_renewal_deadlines 365 10 as upcoming %}``. A body's chair periods and an
+``TERM_END_WARNING_DAYS`` setting; ``{% term_warnings 30 as warnings %}`` for others), for
+the admin's index page; public pages get the same from their views. A body's chair periods and an
 agreement's deadline are model properties (``body.coming_chair_periods``,
 ``agreement.renewal_deadline``) and need no tag.
 """
@@ -14,7 +14,6 @@ import datetime as dt
 from django import template
 from django.utils import timezone
 
-from agreements import renewal
 from bodies.services import TermWarnings, term_end_warning_days, terms_ending_within
 from governance.as_of import day_of
 
@@ -33,16 +32,6 @@ def term_warnings(context, days: int | None = None):
     if days is None:
         days = term_end_warning_days()
     return TermWarnings(int(days), terms_ending_within(int(days), _day(context)))
-
-
-@register.simple_tag(takes_context=True)
-def upcoming_renewal_deadlines(context, days: int = 365, limit: int = 10):
-    """The ``limit`` soonest renewal deadlines from the page's date to ``days`` days ahead
-    (``.nearest``) and the number of all of them (``.count``)."""
-    today = _day(context)
-    return renewal.nearest_renewal_deadlines(
-        today, today + dt.timedelta(days=int(days)), limit=int(limit)
-    )
 
 
 @register.simple_tag

@@ -19,7 +19,6 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError, OperationalError
 from django.db.models import ProtectedError, RestrictedError
 from rest_framework import exceptions, serializers, status
-from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from governance.concurrency import (
@@ -100,10 +99,6 @@ def exception_handler(exc, context):
 def _has_if_match(context) -> bool:
     request = context.get("request")
     return bool(request is not None and request.headers.get("If-Match"))
-
-
-def bad_request(message: str, field: str = "detail") -> Response:
-    return Response({field: message}, status=status.HTTP_400_BAD_REQUEST)
 
 
 # Shapes for the schema -------------------------------------------------------------

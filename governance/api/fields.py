@@ -6,7 +6,7 @@ import re
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -29,10 +29,7 @@ def api_url(obj: models.Model, request=None) -> str | None:
     slug = getattr(obj, "slug", None)
     if basename is None or not slug:
         return None
-    try:
-        path = reverse(f"{basename}-detail", kwargs={"slug": slug})
-    except NoReverseMatch:
-        return None
+    path = reverse(f"{basename}-detail", kwargs={"slug": slug})
     return request.build_absolute_uri(path) if request is not None else path
 
 
@@ -77,14 +74,10 @@ class RefBuilder:
         self.prefix = self.suffix = None
         basename = ROUTES.get(model)
         if basename is not None:
-            try:
-                path = reverse(f"{basename}-detail", kwargs={"slug": _SLUG_MARK})
-            except NoReverseMatch:
-                path = None
-            if path is not None:
-                if request is not None:
-                    path = request.build_absolute_uri(path)
-                self.prefix, _mark, self.suffix = path.partition(_SLUG_MARK)
+            path = reverse(f"{basename}-detail", kwargs={"slug": _SLUG_MARK})
+            if request is not None:
+                path = request.build_absolute_uri(path)
+            self.prefix, _mark, self.suffix = path.partition(_SLUG_MARK)
 
     def url(self, slug: str) -> str | None:
         if self.prefix is None or not slug:

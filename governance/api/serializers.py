@@ -69,41 +69,39 @@ class RegistrySerializer(serializers.ModelSerializer):
     def _clean(self, instance, m2m: dict) -> None:
         try:
             instance.full_clean()
-            self.clean_with_relations(instance, m2m)
         except DjangoValidationError as exc:
             raise validation_error_from_django(exc) from exc
-
-    def clean_with_relations(self, instance, m2m: dict) -> None:
-        """Checks that need the many-to-many values being saved (raise ValidationError)."""
 
     def _set_m2m(self, instance, m2m: dict) -> None:
         for name, values in m2m.items():
             getattr(instance, name).set(values)
 
-    def create(self, validated_data):
-        validated_data, m2m = self._split_m2m(validated_data)
-        instance = self.Meta.model(**validated_data)
+    def write(self, instance, m2m: dict, *, expected_version: int | None) -> None:
+        """Check and save ``instance`` and its many-to-many values (``expected_version``:
+        the version an update edits from). A model with a write service of its own
+        overrides this to call it."""
         self._check_scope(instance)
         self._clean(instance, m2m)
         try:
             with transaction.atomic():
-                instance.save()
+                if expected_version is None:
+                    instance.save()
+                else:
+                    save_if_unchanged(instance, expected_version=expected_version)
                 self._set_m2m(instance, m2m)
         except IntegrityError as exc:
             raise validation_error_from_integrity(exc) from exc
+
+    def create(self, validated_data):
+        validated_data, m2m = self._split_m2m(validated_data)
+        instance = self.Meta.model(**validated_data)
+        self.write(instance, m2m, expected_version=None)
         return instance
 
     def update(self, instance, validated_data):
         validated_data, m2m = self._split_m2m(validated_data)
         for name, value in validated_data.items():
             setattr(instance, name, value)
-        self._check_scope(instance)
-        self._clean(instance, m2m)
         expected = self.context.get("expected_version") or instance.version
-        try:
-            with transaction.atomic():
-                save_if_unchanged(instance, expected_version=expected)
-                self._set_m2m(instance, m2m)
-        except IntegrityError as exc:
-            raise validation_error_from_integrity(exc) from exc
+        self.write(instance, m2m, expected_version=expected)
         return instance

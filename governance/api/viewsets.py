@@ -22,9 +22,11 @@ import pghistory
 from django.conf import settings
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
-from django.http import Http404, HttpResponseNotModified
+from django.http import Http404
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_etags
 from django_filters import rest_framework as filters
-from rest_framework import permissions, viewsets
+from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.pagination import PageNumberPagination
@@ -44,6 +46,7 @@ from governance.deletion import describe, referrers
 from governance.read_cache import StoredResponse, cached_read, keep_read
 
 from .errors import Conflict, PreconditionFailed
+from .permissions import RegistryModelPermissions
 from .renderers import CSVRenderer
 from .schema import RegistryAutoSchema
 from .throttling import AnonymousThrottle, AuthenticatedThrottle
@@ -68,67 +71,18 @@ class RegistryPagination(PageNumberPagination):
         return getattr(settings, "API_MAX_PAGE_SIZE", 200)
 
 
-# Permissions -----------------------------------------------------------------------
-
-
-WRITE_ACTIONS = {"POST": "add", "PUT": "change", "PATCH": "change", "DELETE": "delete"}
-
-
-class ReadAnyoneWriteInScope(permissions.BasePermission):
-    """Anyone reads; a write needs what the admin needs (``governance.scope``).
-
-    The model permission for the operation is checked on the request, the
-    county scope on the record as it stands (``has_object_permission``) and on
-    the state to be saved (``RegistrySerializer``), each refusal naming what is
-    missing.
-    """
-
-    message = "Du saknar behörighet att ändra i registret."
-
-    def has_permission(self, request, view):
-        if request.method in permissions.SAFE_METHODS:
-            return True
-        queryset = getattr(view, "queryset", None)
-        if queryset is None:
-            # No model, no write handler: the view's own method list answers (405).
-            return True
-        model = queryset.model
-        action = WRITE_ACTIONS.get(request.method, "change")
-        if scope.has_model_permission(request.user, model, action):
-            return True
-        self.message = scope.permission_refusal(model, action)
-        return False
-
-    def has_object_permission(self, request, view, obj):
-        if request.method in permissions.SAFE_METHODS:
-            return True
-        message = scope.refusal(request.user, obj, delete=request.method == "DELETE")
-        if message:
-            self.message = message
-            return False
-        return True
-
-
 # ETags ------------------------------------------------------------------------------
 
 
-def _tags(header: str) -> list[str]:
-    return [t.strip().removeprefix("W/").strip() for t in header.split(",") if t.strip()]
-
-
-def etag_matches(header: str | None, etag: str) -> bool:
-    """Weak comparison, as ``If-None-Match`` uses (RFC 9110 13.1.2)."""
-    if not header:
-        return False
-    tags = _tags(header)
-    return "*" in tags or etag.removeprefix("W/") in tags
-
-
 def versions_in(header: str) -> list[int]:
-    """The record versions named by an ``If-Match`` header (``"<version>-…"`` or ``"<version>"``)."""
+    """The record versions named by an ``If-Match`` header (``"<version>-…"`` or ``"<version>"``).
+
+    A write is conditional on the record's version, not on the bytes of one
+    representation of it (a list page, another language): the ETag's first part.
+    """
     found = []
-    for tag in _tags(header):
-        head = tag.strip('"').split("-", 1)[0]
+    for tag in parse_etags(header):
+        head = tag.removeprefix("W/").strip('"').split("-", 1)[0]
         if head.isdigit() and len(head) <= MAX_VERSION_DIGITS:
             found.append(int(head))
     return found
@@ -145,7 +99,7 @@ class RegistryAPIMixin:
     """What every API view shares: throttles, input hygiene, ETag and 304, the schema."""
 
     throttle_classes = [AnonymousThrottle, AuthenticatedThrottle]
-    permission_classes = [ReadAnyoneWriteInScope]
+    permission_classes = [RegistryModelPermissions]
     schema = RegistryAutoSchema()
     _etag_obj = None
     # A view whose own form validates ``on`` beside its other fields (the routing resolver)
@@ -187,14 +141,9 @@ class RegistryAPIMixin:
             keep_read(request, response)
         else:
             return response
-        if request.method in ("GET", "HEAD") and etag_matches(
-            request.headers.get("If-None-Match"), etag
-        ):
-            not_modified = HttpResponseNotModified()
-            not_modified["ETag"] = etag
-            if response.has_header("Vary"):
-                not_modified["Vary"] = response["Vary"]
-            return not_modified
+        if request.method in ("GET", "HEAD"):
+            # 304 on a matching If-None-Match (with the ETag and Vary of the answer).
+            return get_conditional_response(request, etag=etag, response=response)
         return response
 
 

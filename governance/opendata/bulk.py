@@ -67,7 +67,8 @@ def public_models() -> list[type[models.Model]]:
 
 def _rows(model, base_url: str = "") -> tuple[list[str], list[dict]]:
     label = model._meta.label_lower
-    columns = [f.attname for f in model._meta.concrete_fields]
+    # Generated columns (search vectors) are the database's index of the others.
+    columns = [f.attname for f in model._meta.concrete_fields if not f.generated]
     rows = model._base_manager.filter(**PUBLIC_ROWS.get(label, {})).order_by("pk")
     file_column = FILE_COLUMNS.get(label)
     if file_column is None:

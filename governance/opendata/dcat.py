@@ -8,13 +8,13 @@ service), the JSON and CSV bulk files and the Popolo export.
 from __future__ import annotations
 
 from django.conf import settings
-from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 
-from governance.opendata.bulk import LICENCE_URL, public_models
+from governance.models import RegistryVersion
+from governance.opendata.bulk import LICENCE_URL
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 EU = "http://publications.europa.eu/resource/authority/"
@@ -35,16 +35,6 @@ FILE_TYPE = {
 PUBLISHER_TYPE = URIRef("http://purl.org/adms/publishertype/RegionalAuthority")
 
 
-def _last_modified():
-    latest = None
-    for model in public_models():
-        if any(f.name == "modified_at" for f in model._meta.fields):
-            value = model._base_manager.aggregate(m=Max("modified_at"))["m"]
-            if value and (latest is None or value > latest):
-                latest = value
-    return latest or timezone.now()
-
-
 def catalogue(base_url: str) -> Graph:
     """The catalogue as an RDF graph; ``base_url`` is the site's origin, e.g. https://…"""
     base = base_url.rstrip("/")
@@ -60,7 +50,8 @@ def catalogue(base_url: str) -> Graph:
     dataset = URIRef(base + reverse("opendata:index") + "#registry")
     publisher = URIRef(base + reverse("opendata:index") + "#publisher")
     contact = URIRef(base + reverse("opendata:index") + "#contact")
-    modified = Literal(_last_modified().date().isoformat(), datatype=XSD.date)
+    changed = RegistryVersion.last_changed() or timezone.now()
+    modified = Literal(timezone.localdate(changed).isoformat(), datatype=XSD.date)
     licence = URIRef(LICENCE_URL)
 
     g.add((publisher, RDF.type, FOAF.Agent))

@@ -13,7 +13,7 @@ The rules, the same for every record:
   (``NATURAL_KEYS`` for the two models without one). When it exists nothing is written,
   so a coordinator's edit survives a reload; otherwise it is built, validated with
   ``full_clean()`` and saved, and its many-to-many fields set. A routing rule is saved
-  through ``governance.routing.save_rule``, the write path that refuses conflicts.
+  through ``governance.routing.save_routing_rule``, the write path that refuses conflicts.
 * Records refer to records of other files, so they are written in dependency order:
   every record after the records it refers to, otherwise in the order of the files.
 * Everything runs in one transaction under the write locks the other write paths take;
@@ -241,9 +241,9 @@ def write(record: Record, sources: dict) -> bool:
     try:
         obj = model(**values)
         if model._meta.label_lower == "governance.routingrule":
-            from governance.routing import save_rule
+            from governance.routing import save_routing_rule
 
-            save_rule(obj, many.pop("handlers", []))
+            save_routing_rule(obj, many.pop("handlers", []))
         else:
             lock_writes(model)
             obj.full_clean()

@@ -2,8 +2,8 @@
 
 ``{% load registry_facts %}``, then ``{{ body.has_decision_mandate|yes_no_unknown:"Ja, …|Nej, …" }}``,
 ``{% basis record "valid_from" %}`` (prints "härlett: …" when the value is inferred),
-``{% known_as_of record %}``, ``{% body_status body day %}`` and
-``{% statements_for record as statements %}``.
+``{% known_as_of record %}`` and ``{% body_status body day %}`` (the statements about a
+record come from the page's view: ``governance.statements.statements_for``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 
 from governance import known_as_of as known
 from governance.records import Basis
-from governance.statements import statements_for as _statements_for
 
 register = template.Library()
 
@@ -45,7 +44,3 @@ def known_as_of(record):
 def body_status(body, day=None):
     return known.body_status(body, day)
 
-
-@register.simple_tag
-def statements_for(record):
-    return _statements_for(record)

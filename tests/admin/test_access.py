@@ -6,13 +6,14 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from bodies.models import Body
+from governance.scope import COORDINATORS, READERS
 from tests.admin.helpers import change_url, form_data
 
 
 def test_groups_exist_after_load_registry_with_their_permissions(db):
     call_command("load_registry", verbosity=0)
-    coordinators = Group.objects.get(name="Samordnare")
-    readers = Group.objects.get(name="Läsare")
+    coordinators = Group.objects.get(name=COORDINATORS)
+    readers = Group.objects.get(name=READERS)
     codes = set(coordinators.permissions.values_list("codename", flat=True))
     for action in ("add", "change", "delete", "view"):
         assert f"{action}_agreement" in codes

@@ -89,6 +89,16 @@ def test_date_parameters_outside_the_range_are_a_400_with_a_message(anon, record
     assert OUT_OF_RANGE in json.dumps(response.json()[field], ensure_ascii=False)
 
 
+def test_a_date_outside_the_range_in_the_browsable_api_of_a_writer_is_a_400(vg_client, records):
+    """The page of the 400 offers a writer the POST form; building it must not read the
+    refused date again."""
+    response = vg_client.get(
+        "/api/v1/agreements/?on=0254-07-20&format=api", HTTP_ACCEPT="text/html"
+    )
+    assert response.status_code == 400
+    assert OUT_OF_RANGE in response.content.decode()
+
+
 @pytest.mark.parametrize(
     "url",
     [

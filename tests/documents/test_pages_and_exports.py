@@ -8,6 +8,7 @@ import pytest
 
 from agreements.models import Agreement
 from governance.documents.models import Document
+from governance.scope import COORDINATORS
 from tests.documents.conftest import AGREEMENT, pdf_upload
 
 
@@ -69,7 +70,7 @@ def test_the_change_feed_shows_non_public_documents_only_as_tombstones(seeded_re
     from tests.api.conftest import token_client
     from tests.conftest import _user
 
-    user = _user("samordnare-feed", groups=["Samordnare"])
+    user = _user("samordnare-feed", groups=[COORDINATORS])
     scope = CoordinatorScope.objects.create(user=user)
     scope.counties.add(County.objects.get(code="14"))
     staff = token_client(user)

@@ -147,6 +147,31 @@ def test_dcat_catalogue_parses_back_with_the_required_dcat_ap_se_classes_and_pro
     assert services and graph.value(services[0], DCAT.endpointURL) is not None
 
 
+def test_dcat_and_the_footer_say_when_the_registry_last_changed(client):
+    import datetime as dt
+
+    from governance.models import RegistryVersion
+
+    # Later than any row's modified_at: the answer is the registry's version, not a MAX().
+    changed = dt.datetime(2030, 1, 2, 12, tzinfo=dt.UTC)
+    RegistryVersion.objects.update_or_create(pk=1, defaults={"changed_at": changed})
+
+    graph = Graph().parse(data=client.get("/data/dcat.ttl").content.decode(), format="turtle")
+    catalog = next(graph.subjects(RDF.type, DCAT.Catalog))
+    assert str(graph.value(catalog, DCTERMS.modified)) == "2030-01-02"
+    assert 'datetime="2030-01-02T13:00:00+01:00"' in client.get("/").content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_delete_moves_the_registry_last_change():
+    from governance.models import RegistryVersion
+
+    county = County.objects.create(code="99", name="Provlän")
+    created = RegistryVersion.last_changed()
+    county.delete()
+    assert RegistryVersion.last_changed() > created
+
+
 def test_dcat_negotiates_json_ld_or_turtle(client):
     assert client.get("/data/dcat/", HTTP_ACCEPT="application/ld+json")["Content-Type"].startswith(
         "application/ld+json"

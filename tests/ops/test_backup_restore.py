@@ -20,6 +20,7 @@ from rest_framework.authtoken.models import Token
 
 from agreements.models import Agreement
 from governance.management.commands.backup_registry import FORMAT_VERSION, backed_up_models
+from governance.scope import READERS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -107,7 +108,7 @@ def lived_in_registry(db, coordinator_vg, superuser):
     LogEntry.objects.log_actions(
         user_id=superuser.pk, queryset=[agreement], action_flag=CHANGE, change_message="test"
     )
-    coordinator_vg.groups.add(Group.objects.get(name="Läsare"))
+    coordinator_vg.groups.add(Group.objects.get(name=READERS))
     return agreement
 
 

@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 
 from agreements.models import Agreement
 from governance.models import CoordinatorScope
+from governance.scope import COORDINATORS
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +74,7 @@ def test_national_agreements_go_to_coordinators_with_national_scope(mailoutbox, 
     assert national.county_id is None
     national.valid_until = dt.date(2030, 6, 30)
     national.save()
-    reader.groups.add(Group.objects.get(name="Samordnare"))
+    reader.groups.add(Group.objects.get(name=COORDINATORS))
     reader.email = "nationell@example.se"
     reader.save()
     CoordinatorScope.objects.create(user=reader, national=True)

@@ -23,7 +23,6 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Prefetch
-from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -62,10 +61,7 @@ def _deciding_body(agreement: Agreement) -> str:
 
 
 def _url(agreement: Agreement, base_url: str) -> str:
-    try:
-        return base_url.rstrip("/") + agreement.get_absolute_url()
-    except NoReverseMatch:  # the public pages are not installed
-        return ""
+    return base_url.rstrip("/") + agreement.get_absolute_url()
 
 
 def expiring_agreements(today: dt.date, days: int, *, base_url: str = "") -> Section:
