@@ -10,6 +10,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -23,9 +24,11 @@ from agreements.services import (
     successor_initial,
 )
 from governance import scope
+from governance.admin import RoutingRuleInline
 from governance.admin_base import (
     ImportExportRegistryAdmin,
     RegistryAdmin,
+    StackedInline,
     TabularInline,
     filter_year,
     readable_error,
@@ -92,12 +95,52 @@ class PartyInline(TabularInline):
     verbose_name_plural = _("parter")
 
 
-class ClauseInline(TabularInline):
+class ClauseInline(StackedInline):
+    """Clauses one under another (a table of long texts was wider than the window), each
+    with the routing rules taken from it and a link to edit them on the clause's page."""
+
     model = m.Clause
-    fields = ["order", "heading", "text", "organisations", "bodies"]
+    fields = ["order", "heading", "text", ("organisations", "bodies"), "routing_rules"]
+    readonly_fields = ["routing_rules"]
     autocomplete_fields = ["organisations", "bodies"]
     show_change_link = True
     ordering = ["order", "id"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("routing_rules__matter", "routing_rules__handlers")
+        )
+
+    @admin.display(description=_("hanteringsregler"))
+    def routing_rules(self, obj):
+        if obj is None or obj.pk is None:
+            return gettext("Spara klausulen först; sedan kan regler läggas till.")
+        rules = list(obj.routing_rules.all())
+        url = reverse("admin:agreements_clause_change", args=[obj.pk]) + "#routing_rules-group"
+        if not rules:
+            return format_html(
+                '{} <a href="{}">{}</a>', gettext("Inga."), url, gettext("Lägg till regel")
+            )
+        return format_html(
+            '<ul class="clause-rules">{}</ul><a href="{}">{}</a>',
+            format_html_join(
+                "",
+                "<li>{} ({}): {}</li>",
+                (
+                    (
+                        r.matter,
+                        r.get_concerns_display(),
+                        ", ".join(h.display_name for h in r.handlers.all())
+                        or (str(r.deciding_body) if r.deciding_body_id else "–"),
+                    )
+                    for r in rules
+                ),
+            ),
+            url,
+            gettext("Ändra klausulens hanteringsregler"),
+        )
 
 
 class SignatoryInline(TabularInline):
@@ -385,6 +428,7 @@ class AgreementAdmin(ImportExportRegistryAdmin):
 
 @admin.register(m.Clause)
 class ClauseAdmin(RegistryAdmin):
+    inlines = [RoutingRuleInline]
     list_display = ["agreement", "order", "heading", "short_text"]
     list_filter = ["agreement__county", "agreement__kind"]
     search_fields = ["text", "heading", "slug", "agreement__title", "agreement__short_name"]

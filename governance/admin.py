@@ -1,22 +1,26 @@
 """Admin for sources, support structures, initiatives, routing rules, goals; users and scopes."""
 
-from importlib import import_module
-
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from governance import models as m
-from governance.admin_base import RegistryAdmin, RegistryModelForm, TabularInline
+from governance.admin_base import (
+    RegistryAdmin,
+    RegistryInlineForm,
+    RegistryModelForm,
+    StackedInline,
+    TabularInline,
+    name_third_party_models,
+)
 
-admin.site.site_header = _("Samverkansregistret – administration")
-admin.site.site_title = _("Samverkansregistret")
-admin.site.index_title = _("Registrets innehåll")
+name_third_party_models()
 
 
 @admin.register(m.SourceDocument)
@@ -71,38 +75,49 @@ class InitiativeAdmin(RegistryAdmin):
     autocomplete_fields = ["source_agreement", "matter", "source"]
 
 
-def _conflict_checker():
-    """``governance.routing.check_conflicts`` when the routing module provides it."""
-    try:
-        return getattr(import_module("governance.routing"), "check_conflicts", None)
-    except ImportError:
-        return None
+class RoutingRuleConflictCheck:
+    """Refuse, as a form error naming the other rule, a rule that contradicts or repeats
+    another (``governance.routing.check_conflicts``, with the handlers being saved)."""
 
-
-class RoutingRuleForm(RegistryModelForm):
     def _post_clean(self):
+        from governance.routing import check_conflicts
+
         super()._post_clean()
-        check_conflicts = _conflict_checker()
-        if check_conflicts is None or self.errors:
+        if self.errors or (self.instance.pk and not self.has_changed()):
             return
-        handlers = self.cleaned_data.get("handlers")
         try:
-            conflicts = check_conflicts(self.instance, handlers)
+            check_conflicts(self.instance, self.cleaned_data.get("handlers"))
         except ValidationError as exc:
             self.add_error(None, exc)
-            return
-        if isinstance(conflicts, str):
-            conflicts = [conflicts] if conflicts else []
-        conflicts = list(conflicts or [])
-        if conflicts:
-            self.add_error(
-                None,
-                ValidationError(
-                    gettext("Regeln krockar med en annan regel: %(rules)s.")
-                    % {"rules": "; ".join(str(c) for c in conflicts)},
-                    code="conflict",
-                ),
-            )
+
+
+class RoutingRuleForm(RoutingRuleConflictCheck, RegistryModelForm):
+    pass
+
+
+class RoutingRuleInlineForm(RoutingRuleConflictCheck, RegistryInlineForm):
+    pass
+
+
+class RoutingRuleInline(StackedInline):
+    """A clause's routing rules, on the clause's own page."""
+
+    model = m.RoutingRule
+    form = RoutingRuleInlineForm
+    fk_name = "clause"
+    fields = [
+        ("matter", "concerns"),
+        ("county", "priority"),
+        "handlers",
+        "deciding_body",
+        "explanation",
+        ("valid_from", "valid_until"),
+    ]
+    autocomplete_fields = ["matter", "handlers", "deciding_body"]
+    verbose_name_plural = _("hanteringsregler från klausulen")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("handlers")
 
 
 class InForceFilter(admin.SimpleListFilter):
@@ -133,13 +148,21 @@ class RoutingRuleAdmin(RegistryAdmin):
         "county",
         "handler_names",
         "deciding_body",
+        "clause_link",
         "priority",
         "valid_from",
         "valid_until",
     ]
-    list_filter = ["county", "matter", "concerns", InForceFilter]
-    search_fields = ["matter__name", "explanation", "clause__text", "slug"]
-    list_select_related = ["county", "matter", "deciding_body"]
+    list_filter = ["county", "matter", "concerns", InForceFilter, "clause__agreement__kind"]
+    search_fields = [
+        "matter__name",
+        "explanation",
+        "clause__text",
+        "clause__agreement__title",
+        "clause__agreement__short_name",
+        "slug",
+    ]
+    list_select_related = ["county", "matter", "deciding_body", "clause__agreement"]
     autocomplete_fields = ["matter", "handlers", "deciding_body", "clause", "source"]
     fieldsets = [
         (None, {"fields": ["matter", "concerns", "county", "priority"]}),
@@ -150,6 +173,15 @@ class RoutingRuleAdmin(RegistryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("handlers")
+
+    @admin.display(description=_("klausul"), ordering="clause__agreement__title")
+    def clause_link(self, obj):
+        return format_html(
+            '<a href="{}">{} §{}</a>',
+            reverse("admin:agreements_clause_change", args=[obj.clause_id]),
+            obj.clause.agreement,
+            obj.clause.order,
+        )
 
     @admin.display(description=_("hanteras av"))
     def handler_names(self, obj):
