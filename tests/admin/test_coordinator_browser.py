@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.contrib import admin
 from django.urls import NoReverseMatch, reverse
 
@@ -15,6 +16,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PASSWORD = "correct horse battery staple"
 WIDTH = 1280
+
+
+def _assert_axe_clean(page):
+    """The page's own content (Django's frame is Django's) passes axe."""
+    results = Axe().run(page, context="#content")
+    assert not results.violations_count, results.generate_report()
 
 
 def _log_in(page, live_server, user):
@@ -48,6 +55,7 @@ def test_coordinator_registers_a_successor_and_the_registry_follows(
     assert "7 klausuler" in preview.inner_text()
     assert "§1 (2016)" in page.locator("#successor-review").inner_text()
     assert not Agreement.objects.filter(title="Avsiktsförklaring för 2019–2022").exists()
+    _assert_axe_clean(page)
     page.screenshot(path=str(artifacts_dir / "admin-successor-preview.png"), full_page=True)
 
     page.click("input[name=_save]")
@@ -79,6 +87,7 @@ def test_a_task_on_the_start_page_is_confirmed_in_one_step(
     from bodies.models import Body
 
     _log_in(page, live_server, coordinator_vg)
+    _assert_axe_clean(page)
     stale = page.locator("#tasks-stale .task").first
     name = stale.locator("a").first.inner_text()
     before = page.locator("#tasks-stale .task").count()
@@ -125,9 +134,7 @@ def test_every_admin_list_and_form_fits_1280_px(
     assert len(pages) > 40, pages
     # The widest known cases: the agreement with the most clauses, and the start page.
     vg = Agreement.objects.get(slug="avsiktsforklaring-vg-2016")
-    pages["agreements_agreement form"] = reverse(
-        "admin:agreements_agreement_change", args=[vg.pk]
-    )
+    pages["agreements_agreement form"] = reverse("admin:agreements_agreement_change", args=[vg.pk])
     pages["start"] = reverse("admin:index")
     pages["successor"] = reverse("admin:agreements_agreement_successor", args=[vg.pk])
 
