@@ -82,12 +82,13 @@ def test_coordinator_registers_a_successor_and_the_registry_follows(
 
 
 def test_a_task_on_the_start_page_is_confirmed_in_one_step(
-    seeded_registry, live_server, page, coordinator_vg
+    seeded_registry, live_server, page, coordinator_vg, artifacts_dir
 ):
     from bodies.models import Body
 
     _log_in(page, live_server, coordinator_vg)
     _assert_axe_clean(page)
+    page.screenshot(path=str(artifacts_dir / "admin-start-page.png"), full_page=True)
     stale = page.locator("#tasks-stale .task").first
     name = stale.locator("a").first.inner_text()
     before = page.locator("#tasks-stale .task").count()
