@@ -1,24 +1,39 @@
 """Admin for agreements with their parties, clauses, signatories, decisions and lineage."""
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
 from django.db.models.functions import ExtractYear
 from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from agreements import models as m
 from agreements.resources import AgreementResource, DecisionResource
-from agreements.services import create_successor
+from agreements.services import (
+    SUCCESSOR_KINDS,
+    SuccessorPlan,
+    plan_successor,
+    register_successor,
+    successor_initial,
+)
+from governance import scope
+from governance.admin import RoutingRuleInline, RoutingRuleWrites
 from governance.admin_base import (
     ImportExportRegistryAdmin,
     RegistryAdmin,
+    StackedInline,
     TabularInline,
     filter_year,
     readable_error,
 )
+from governance.concurrency import StaleVersion
 from governance.documents.admin import AgreementDocumentInline, DecisionDocumentInline
 
 # "Expires within 6 months" in the admin's filter.
@@ -80,12 +95,52 @@ class PartyInline(TabularInline):
     verbose_name_plural = _("parter")
 
 
-class ClauseInline(TabularInline):
+class ClauseInline(StackedInline):
+    """Clauses one under another (a table of long texts was wider than the window), each
+    with the routing rules taken from it and a link to edit them on the clause's page."""
+
     model = m.Clause
-    fields = ["order", "heading", "text", "organisations", "bodies"]
+    fields = ["order", "heading", "text", ("organisations", "bodies"), "routing_rules"]
+    readonly_fields = ["routing_rules"]
     autocomplete_fields = ["organisations", "bodies"]
     show_change_link = True
     ordering = ["order", "id"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("routing_rules__matter", "routing_rules__handlers")
+        )
+
+    @admin.display(description=_("hanteringsregler"))
+    def routing_rules(self, obj):
+        if obj is None or obj.pk is None:
+            return gettext("Spara klausulen först; sedan kan regler läggas till.")
+        rules = list(obj.routing_rules.all())
+        url = reverse("admin:agreements_clause_change", args=[obj.pk]) + "#routing_rules-group"
+        if not rules:
+            return format_html(
+                '{} <a href="{}">{}</a>', gettext("Inga."), url, gettext("Lägg till regel")
+            )
+        return format_html(
+            '<ul class="clause-rules">{}</ul><a href="{}">{}</a>',
+            format_html_join(
+                "",
+                "<li>{} ({}): {}</li>",
+                (
+                    (
+                        r.matter,
+                        r.get_concerns_display(),
+                        ", ".join(h.display_name for h in r.handlers.all())
+                        or (str(r.deciding_body) if r.deciding_body_id else "–"),
+                    )
+                    for r in rules
+                ),
+            ),
+            url,
+            gettext("Ändra klausulens hanteringsregler"),
+        )
 
 
 class SignatoryInline(TabularInline):
@@ -139,6 +194,99 @@ class IncomingRelationInline(TabularInline):
         return False
 
 
+# One sentence each: what the choice means for the earlier agreement.
+SUCCESSOR_KIND_HELP = {
+    m.RelationKind.REPLACES: _(
+        "Ersätter: en ny överenskommelse tar över, och den tidigare slutar gälla när den nya "
+        "börjar gälla."
+    ),
+    m.RelationKind.RENEWS: _(
+        "Förnyar: samma samarbete fortsätter för en ny period efter ett nytt beslut, och den "
+        "tidigare perioden slutar när den nya börjar."
+    ),
+}
+
+
+class SuccessorForm(forms.Form):
+    """'Registrera efterföljare': the successor's own facts and what it carries over."""
+
+    kind = forms.ChoiceField(
+        label=_("Efterföljaren"),
+        choices=[(k, SUCCESSOR_KIND_HELP[k]) for k in SUCCESSOR_KINDS],
+        widget=forms.RadioSelect,
+    )
+    title = forms.CharField(label=_("Titel"), max_length=300)
+    short_name = forms.CharField(
+        label=_("Kortnamn"),
+        max_length=80,
+        required=False,
+        help_text=_("Adressen på webbplatsen bildas av kortnamnet, eller av titeln utan kortnamn."),
+    )
+    agreement_kind = forms.ChoiceField(label=_("Typ"), choices=m.AgreementKind.choices)
+    valid_from = forms.DateField(
+        label=_("Gäller från"),
+        required=False,
+        help_text=_("Skriv datumet som ÅÅÅÅ-MM-DD."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    valid_until = forms.DateField(
+        label=_("Gäller till och med"),
+        required=False,
+        help_text=_("Skriv datumet som ÅÅÅÅ-MM-DD. Tomt: gäller tills den ersätts."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    is_draft = forms.BooleanField(
+        label=_("Spara som utkast"),
+        required=False,
+        help_text=_("Ett utkast ändrar ingenting för den tidigare överenskommelsen."),
+    )
+    parties = forms.BooleanField(label=_("Parterna"), required=False)
+    clauses = forms.BooleanField(label=_("Klausulerna"), required=False)
+    routing_rules = forms.BooleanField(
+        label=_("Klausulernas hanteringsregler"),
+        required=False,
+        help_text=_("Flyttas till den nya perioden. Kräver att klausulerna följer med."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    FACTS = (
+        "kind",
+        "title",
+        "short_name",
+        "agreement_kind",
+        "valid_from",
+        "valid_until",
+        "is_draft",
+    )
+    CARRIED = ("parties", "clauses", "routing_rules")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("routing_rules") and not cleaned.get("clauses"):
+            self.add_error(
+                "routing_rules",
+                gettext(
+                    "Hanteringsreglerna hör till klausulerna: välj att klausulerna följer med."
+                ),
+            )
+        return cleaned
+
+    def plan(self) -> SuccessorPlan:
+        data = self.cleaned_data
+        return SuccessorPlan(
+            kind=data["kind"],
+            title=data["title"],
+            short_name=data["short_name"],
+            agreement_kind=data["agreement_kind"],
+            valid_from=data["valid_from"],
+            valid_until=data["valid_until"],
+            is_draft=data["is_draft"],
+            parties=data["parties"],
+            clauses=data["clauses"],
+            routing_rules=data["routing_rules"],
+        )
+
+
 @admin.register(m.Agreement)
 class AgreementAdmin(ImportExportRegistryAdmin):
     resource_classes = [AgreementResource]
@@ -165,7 +313,7 @@ class AgreementAdmin(ImportExportRegistryAdmin):
         AgreementDocumentInline,
         IncomingRelationInline,
     ]
-    actions = ["make_successor", "make_renewal"]
+    actions = ["open_successor_form"]
     fieldsets = [
         (None, {"fields": ["title", "short_name", "kind", "reference_number", "county"]}),
         (
@@ -192,42 +340,95 @@ class AgreementAdmin(ImportExportRegistryAdmin):
     def status_today(self, obj):
         return obj.get_status_on_display(timezone.localdate())
 
-    def _successor_action(self, request, queryset, kind):
-        created = []
-        for agreement in queryset:
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/efterfoljare/",
+                self.admin_site.admin_view(self.successor_view),
+                name="agreements_agreement_successor",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _successor_url(self, agreement, kind=None):
+        url = reverse(
+            "admin:agreements_agreement_successor",
+            args=[agreement.pk],
+            current_app=self.admin_site.name,
+        )
+        return f"{url}?kind={kind}" if kind else url
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and self.has_add_permission(request):
+            context["successor_url"] = self._successor_url(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def successor_view(self, request, object_id):
+        """Register the successor of an agreement in one form: nothing is written until
+        the coordinator has seen the preview and saves."""
+        agreement = self.get_object(request, unquote(object_id))
+        if agreement is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not (self.has_add_permission(request) and self.has_view_permission(request, agreement)):
+            raise PermissionDenied
+        kind = request.GET.get("kind")
+        initial = successor_initial(
+            agreement, kind if kind in SUCCESSOR_KINDS else m.RelationKind.REPLACES
+        )
+        initial["version"] = agreement.version
+        form = SuccessorForm(request.POST or None, initial=initial)
+        preview = None
+        if request.method == "POST" and form.is_valid():
             try:
-                created.append(create_successor(agreement, kind=kind, by=request.user))
-            except (PermissionDenied, ValidationError) as exc:
-                message = readable_error(exc) if isinstance(exc, ValidationError) else str(exc)
-                self.message_user(request, f"{agreement}: {message}", messages.ERROR)
-        if len(created) == 1:
+                if "_save" in request.POST:
+                    saved = register_successor(
+                        agreement,
+                        form.plan(),
+                        by=request.user,
+                        expected_version=form.cleaned_data["version"],
+                    )
+                    self.log_addition(request, saved.agreement, [{"added": {}}])
+                    self.message_user(
+                        request,
+                        gettext("%(new)s registrerad som efterföljare. %(copied)s")
+                        % {"new": saved.agreement, "copied": saved.summary()},
+                        messages.SUCCESS,
+                    )
+                    if saved.old_period_clauses:
+                        self.message_user(request, saved.review_sentence(), messages.WARNING)
+                    return HttpResponseRedirect(self._change_url(saved.agreement))
+                preview = plan_successor(agreement, form.plan(), by=request.user)
+            except (ValidationError, IntegrityError, scope.WriteRefused, StaleVersion) as exc:
+                form.add_error(None, readable_error(exc))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Registrera efterföljare till %(agreement)s")
+            % {"agreement": agreement},
+            "opts": self.opts,
+            "original": agreement,
+            "form": form,
+            "facts": [form[name] for name in SuccessorForm.FACTS],
+            "carried": [form[name] for name in SuccessorForm.CARRIED],
+            "preview": preview,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/agreements/agreement/successor.html", context)
+
+    @admin.action(description=_("Registrera efterföljare"), permissions=["add"])
+    def open_successor_form(self, request, queryset):
+        if queryset.count() != 1:
             self.message_user(
                 request,
-                gettext("Utkast till efterföljare skapat. Ändra titel, datum och klausuler."),
-                messages.SUCCESS,
+                gettext("Välj en överenskommelse att registrera en efterföljare till."),
+                messages.WARNING,
             )
-            return HttpResponseRedirect(
-                reverse("admin:agreements_agreement_change", args=[created[0].pk])
-            )
-        if created:
-            self.message_user(
-                request,
-                gettext("%(n)s utkast till efterföljare skapade.") % {"n": len(created)},
-                messages.SUCCESS,
-            )
-        return None
-
-    @admin.action(description=_("Skapa efterföljare"), permissions=["add"])
-    def make_successor(self, request, queryset):
-        return self._successor_action(request, queryset, m.RelationKind.REPLACES)
-
-    @admin.action(description=_("Skapa efterföljare som förnyar"), permissions=["add"])
-    def make_renewal(self, request, queryset):
-        return self._successor_action(request, queryset, m.RelationKind.RENEWS)
+            return None
+        return HttpResponseRedirect(self._successor_url(queryset.get()))
 
 
 @admin.register(m.Clause)
-class ClauseAdmin(RegistryAdmin):
+class ClauseAdmin(RoutingRuleWrites, RegistryAdmin):
+    inlines = [RoutingRuleInline]
     list_display = ["agreement", "order", "heading", "short_text"]
     list_filter = ["agreement__county", "agreement__kind"]
     search_fields = ["text", "heading", "slug", "agreement__title", "agreement__short_name"]

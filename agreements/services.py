@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from agreements.models import Agreement, AgreementParty, AgreementRelation, Clause, RelationKind
 from governance import scope
-from governance.concurrency import lock_writes
+from governance.concurrency import lock_unchanged, lock_writes
+from governance.dates import add_days
 
 SUCCESSOR_KINDS = (RelationKind.REPLACES, RelationKind.RENEWS)
 
-# What a successor takes over from its predecessor; dates, number and status are new.
+# What a successor takes over from its predecessor unasked; title, type, dates and the
+# parts to carry over are the coordinator's choice (``SuccessorPlan``).
 COPIED_FIELDS = (
-    "title",
-    "kind",
     "county",
     "renewal_type",
     "notice_period_days",
@@ -25,54 +29,260 @@ COPIED_FIELDS = (
     "purpose",
 )
 
+YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
-@transaction.atomic
-def create_successor(
-    agreement: Agreement, *, kind: str = RelationKind.REPLACES, by=None
-) -> Agreement:
-    """A draft that replaces or renews ``agreement``: same parties and clauses, for editing.
 
-    The draft is linked to ``agreement`` by an ``AgreementRelation`` of ``kind``;
-    being a draft, it changes nothing about the predecessor's status until it is
-    published with its own dates. ``by`` (a user) must be allowed to write the
-    draft and the relation (``scope.check_write``: the county of both agreements).
-    """
-    if kind not in SUCCESSOR_KINDS:
-        raise ValueError(f"a successor replaces or renews, not {kind!r}")
+@dataclass(frozen=True)
+class SuccessorPlan:
+    """What the coordinator asked for: the successor's own facts and what it carries over."""
+
+    kind: str
+    title: str
+    agreement_kind: str
+    valid_from: dt.date | None
+    valid_until: dt.date | None
+    short_name: str = ""
+    is_draft: bool = False
+    parties: bool = True
+    clauses: bool = True
+    routing_rules: bool = True
+
+
+@dataclass
+class Successor:
+    """A successor as it will be (preview: nothing saved) or as it was saved."""
+
+    agreement: Agreement
+    relation: AgreementRelation
+    parties: list = field(default_factory=list)  # AgreementParty
+    clauses: list = field(default_factory=list)  # (Clause, old Clause)
+    rules: list = field(default_factory=list)  # (RoutingRule, handlers)
+    # Copied clauses whose text names a year of the predecessor's period: (clause, years).
+    old_period_clauses: list = field(default_factory=list)
+
+    def summary(self) -> str:
+        """What was (or will be) carried over, in one sentence."""
+        parts = [
+            _("%(n)d parter") % {"n": len(self.parties)},
+            _("%(n)d klausuler") % {"n": len(self.clauses)},
+            _("%(n)d hanteringsregler") % {"n": len(self.rules)},
+        ]
+        return _("Kopierat från %(old)s: %(parts)s.") % {
+            "old": self.relation.target,
+            "parts": ", ".join(parts),
+        }
+
+    def review_sentence(self) -> str:
+        """Which copied clauses still speak of the old period ('' when none)."""
+        if not self.old_period_clauses:
+            return ""
+        return _("Granska klausulerna som nämner den gamla perioden: %(list)s.") % {
+            "list": "; ".join(
+                _("§%(order)s (%(years)s)")
+                % {"order": clause.order, "years": ", ".join(str(y) for y in years)}
+                for clause, years in self.old_period_clauses
+            )
+        }
+
+
+def period_years(agreement: Agreement) -> set[int]:
+    """The calendar years an agreement's own validity spans (empty without dates)."""
+    start, end = agreement.valid_from, agreement.valid_until
+    if start is None:
+        return set()
+    return set(range(start.year, (end or start).year + 1))
+
+
+def years_named(text: str, years: set[int]) -> list[int]:
+    """Which of ``years`` ``text`` names, in order."""
+    return sorted({int(y) for y in YEAR.findall(text)} & years)
+
+
+def next_period(agreement: Agreement) -> tuple[dt.date | None, dt.date | None]:
+    """The period right after ``agreement``'s, as long as it (whole years stay whole years)."""
+    start, end = agreement.valid_from, agreement.valid_until
+    if end is None:
+        return None, None
+    new_start = add_days(end, 1)
+    if start is None:
+        return new_start, None
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return new_start, dt.date(min(end.year + (end.year - start.year + 1), 9999), 12, 31)
+    return new_start, add_days(new_start, (end - start).days)
+
+
+def _shift_years(text: str, years: set[int], offset: int) -> str:
+    return YEAR.sub(
+        lambda m: str(int(m.group()) + offset) if int(m.group()) in years else m.group(), text
+    )
+
+
+def successor_initial(agreement: Agreement, kind: str = RelationKind.REPLACES) -> dict:
+    """The successor form's starting values: the predecessor's, moved to the next period."""
+    valid_from, valid_until = next_period(agreement)
+    offset = (
+        (valid_from.year - agreement.valid_from.year) if valid_from and agreement.valid_from else 0
+    )
+    years = period_years(agreement)
+    return {
+        "kind": kind,
+        "title": _shift_years(agreement.title, years, offset),
+        "short_name": _shift_years(agreement.short_name, years, offset),
+        "agreement_kind": agreement.kind,
+        "valid_from": valid_from,
+        "valid_until": valid_until,
+        "is_draft": False,
+        "parties": True,
+        "clauses": True,
+        "routing_rules": True,
+    }
+
+
+def _shift(day: dt.date, old_start: dt.date | None, new_start: dt.date | None) -> dt.date:
+    """``day`` moved as far as the period's start moved: by whole years where the starts
+    share a day of the year (1 March stays 1 March across a leap year), else by days."""
+    if old_start is None or new_start is None:
+        return day
+    if (old_start.month, old_start.day) == (new_start.month, new_start.day):
+        year = min(max(day.year + new_start.year - old_start.year, 1), 9999)
+        try:
+            return day.replace(year=year)
+        except ValueError:  # 29 February in a common year
+            return day.replace(year=year, day=28)
+    return add_days(day, (new_start - old_start).days)
+
+
+def _moved(day: dt.date | None, old_start, start, end) -> dt.date | None:
+    """A rule's own date moved to the new period, kept inside it."""
+    if day is None:
+        return None
+    day = _shift(day, old_start, start)
+    if start is not None and day < start:
+        day = start
+    if end is not None and day > end:
+        day = end
+    return day
+
+
+def _check(by, obj) -> None:
     if by is not None:
-        scope.check_write(by, agreement)
-    existing = [s for s in agreement.successors() if s.is_draft]
-    if existing:
-        raise ValidationError(
-            _("Det finns redan ett utkast till efterföljare: %(draft)s.") % {"draft": existing[0]}
-        )
+        scope.check_write(by, obj)
 
-    successor = Agreement(
-        is_draft=True,
+
+def plan_successor(agreement: Agreement, plan: SuccessorPlan, *, by=None) -> Successor:
+    """The successor ``plan`` describes, validated and checked against ``by``'s scope, unsaved.
+
+    The preview shows this; ``register_successor`` saves exactly this.
+    """
+    from governance.models import RoutingRule
+
+    if plan.kind not in SUCCESSOR_KINDS:
+        raise ValueError(f"a successor replaces or renews, not {plan.kind!r}")
+    _check(by, agreement)
+    drafts = [s for s in agreement.successors() if s.is_draft]
+    if drafts:
+        raise ValidationError(
+            _("Det finns redan ett utkast till efterföljare: %(draft)s.") % {"draft": drafts[0]}
+        )
+    new = Agreement(
+        title=plan.title,
+        short_name=plan.short_name,
+        kind=plan.agreement_kind,
+        valid_from=plan.valid_from,
+        valid_until=plan.valid_until,
+        is_draft=plan.is_draft,
         **{name: getattr(agreement, name) for name in COPIED_FIELDS},
     )
-    successor.full_clean(exclude=["slug"])
-    if by is not None:
-        scope.check_write(by, successor)
-    successor.save()
-
-    AgreementParty.objects.bulk_create(
-        AgreementParty(
-            agreement=successor, organisation_id=p.organisation_id, role=p.role, order=p.order
-        )
-        for p in agreement.party_links.all()
+    new.full_clean(exclude=["slug"])
+    _check(by, new)
+    successor = Successor(
+        agreement=new, relation=AgreementRelation(source=new, kind=plan.kind, target=agreement)
     )
-    for clause in agreement.clauses.prefetch_related("organisations", "bodies"):
-        copy = Clause.objects.create(
-            agreement=successor, order=clause.order, heading=clause.heading, text=clause.text
+    if plan.parties:
+        successor.parties = [
+            AgreementParty(agreement=new, organisation=p.organisation, role=p.role, order=p.order)
+            for p in agreement.party_links.select_related("organisation")
+        ]
+    if plan.clauses:
+        years = period_years(agreement) - period_years(new)
+        for old in agreement.clauses.all():
+            copy = Clause(agreement=new, order=old.order, heading=old.heading, text=old.text)
+            successor.clauses.append((copy, old))
+            named = years_named(f"{old.heading} {old.text}", years)
+            if named:
+                successor.old_period_clauses.append((copy, named))
+    if plan.clauses and plan.routing_rules:
+        copies = {old.pk: copy for copy, old in successor.clauses}
+        rules = (
+            RoutingRule.objects.filter(clause__agreement=agreement)
+            .select_related("matter", "county", "deciding_body")
+            .prefetch_related("handlers")
+            .order_by("clause__order", "priority", "pk")
         )
-        copy.organisations.set(clause.organisations.all())
-        copy.bodies.set(clause.bodies.all())
+        for old in rules:
+            rule = RoutingRule(
+                matter=old.matter,
+                concerns=old.concerns,
+                county=old.county,
+                deciding_body=old.deciding_body,
+                priority=old.priority,
+                clause=copies[old.clause_id],
+                valid_from=_moved(
+                    old.valid_from, agreement.valid_from, plan.valid_from, plan.valid_until
+                ),
+                valid_until=_moved(
+                    old.valid_until, agreement.valid_from, plan.valid_from, plan.valid_until
+                ),
+                valid_from_basis=old.valid_from_basis,
+                basis_note=old.basis_note,
+                explanation=old.explanation,
+            )
+            _check(by, rule)
+            successor.rules.append((rule, list(old.handlers.all())))
+    return successor
 
+
+@transaction.atomic
+def register_successor(
+    agreement: Agreement, plan: SuccessorPlan, *, by=None, expected_version: int | None = None
+) -> Successor:
+    """Save the successor of ``agreement`` that ``plan`` describes, all or nothing.
+
+    The new agreement is linked to ``agreement`` by an ``AgreementRelation`` of
+    ``plan.kind``; parties, clauses (with the organisations and bodies they name) and
+    the clauses' routing rules are copied as chosen, the rules' own dates moved to the
+    new period. Every row is validated as the admin and the API validate it (a routing
+    rule through ``governance.routing.save_routing_rule``: a rule that contradicts another is
+    refused, naming it) and checked against ``by``'s scope (``scope.check_write``).
+    ``expected_version``: the version of ``agreement`` the coordinator saw; a change
+    made since is refused (``StaleVersion``) rather than copied unseen.
+    """
+    from governance.routing import save_routing_rule
+
+    if expected_version is not None:
+        lock_unchanged(agreement, expected_version=expected_version)
     lock_writes(AgreementRelation)
-    relation = AgreementRelation(source=successor, kind=kind, target=agreement)
+    successor = plan_successor(agreement, plan, by=by)
+    new = successor.agreement
+    new.save()
+    for party in successor.parties:
+        party.agreement = new
+        party.full_clean()
+        _check(by, party)
+        party.save()
+    for clause, old in successor.clauses:
+        clause.agreement = new
+        clause.full_clean(exclude=["slug"])
+        _check(by, clause)
+        clause.save()
+        clause.organisations.set(old.organisations.all())
+        clause.bodies.set(old.bodies.all())
+    for rule, handlers in successor.rules:
+        rule.clause = rule.clause  # the saved clause: its pk is set now
+        save_routing_rule(rule, handlers, user=by)
+    relation = successor.relation
+    relation.source = new
     relation.full_clean()
-    if by is not None:
-        scope.check_write(by, relation)
+    _check(by, relation)
     relation.save()
     return successor

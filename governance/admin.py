@@ -4,16 +4,24 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from governance import models as m
-from governance.admin_base import VERSION_FIELD, RegistryAdmin, TabularInline
-from governance.routing import rules_in_force_on, save_routing_rule
+from governance.admin_base import (
+    VERSION_FIELD,
+    RegistryAdmin,
+    RegistryInlineForm,
+    StackedInline,
+    TabularInline,
+    name_third_party_models,
+)
+from governance.routing import check_conflicts, rules_in_force_on, save_routing_rule
 
-admin.site.site_header = _("Samverkansregistret – administration")
-admin.site.site_title = _("Samverkansregistret")
-admin.site.index_title = _("Registrets innehåll")
+name_third_party_models()
 
 
 @admin.register(m.SourceDocument)
@@ -68,6 +76,61 @@ class InitiativeAdmin(RegistryAdmin):
     autocomplete_fields = ["source_agreement", "matter", "source"]
 
 
+class RoutingRuleInlineForm(RegistryInlineForm):
+    """A rule on its clause's page. A conflict is shown on the rule's own form before anything
+    is saved (the formsets are validated before the first write); the rule is then written by
+    the routing rules' one write service (``RoutingRuleWrites.save_formset``), which checks
+    again under its lock."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.errors or (self.instance.pk and not self.has_changed()):
+            return
+        try:
+            check_conflicts(self.instance, self.cleaned_data.get("handlers"))
+        except ValidationError as exc:
+            self.add_error(None, exc)
+
+
+class RoutingRuleInline(StackedInline):
+    """A clause's routing rules, on the clause's own page."""
+
+    model = m.RoutingRule
+    form = RoutingRuleInlineForm
+    fk_name = "clause"
+    fields = [
+        ("matter", "concerns"),
+        ("county", "priority"),
+        "handlers",
+        "deciding_body",
+        "explanation",
+        ("valid_from", "valid_until"),
+    ]
+    autocomplete_fields = ["matter", "handlers", "deciding_body"]
+    verbose_name_plural = _("hanteringsregler från klausulen")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("handlers")
+
+
+class RoutingRuleWrites:
+    """For an admin showing ``RoutingRuleInline``: its rules are written through
+    ``save_routing_rule`` like every other write of a routing rule."""
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not m.RoutingRule:
+            return super().save_formset(request, form, formset, change)
+        formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            obj.delete()
+        for rule_form in formset.forms:
+            if rule_form in formset.deleted_forms or not rule_form.has_changed():
+                continue
+            save_routing_rule(
+                rule_form.instance, rule_form.cleaned_data.get("handlers"), user=request.user
+            )
+
+
 class InForceFilter(admin.SimpleListFilter):
     title = _("gäller i dag")
     parameter_name = "in_force"
@@ -93,13 +156,21 @@ class RoutingRuleAdmin(RegistryAdmin):
         "county",
         "handler_names",
         "deciding_body",
+        "clause_link",
         "priority",
         "valid_from",
         "valid_until",
     ]
-    list_filter = ["county", "matter", "concerns", InForceFilter]
-    search_fields = ["matter__name", "explanation", "clause__text", "slug"]
-    list_select_related = ["county", "matter", "deciding_body"]
+    list_filter = ["county", "matter", "concerns", InForceFilter, "clause__agreement__kind"]
+    search_fields = [
+        "matter__name",
+        "explanation",
+        "clause__text",
+        "clause__agreement__title",
+        "clause__agreement__short_name",
+        "slug",
+    ]
+    list_select_related = ["county", "matter", "deciding_body", "clause__agreement"]
     autocomplete_fields = ["matter", "handlers", "deciding_body", "clause", "source"]
     fieldsets = [
         (None, {"fields": ["matter", "concerns", "county", "priority"]}),
@@ -117,6 +188,15 @@ class RoutingRuleAdmin(RegistryAdmin):
         expected = form.cleaned_data.get(VERSION_FIELD) if change else None
         save_routing_rule(
             obj, form.cleaned_data.get("handlers"), user=request.user, expected_version=expected
+        )
+
+    @admin.display(description=_("klausul"), ordering="clause__agreement__title")
+    def clause_link(self, obj):
+        return format_html(
+            '<a href="{}">{} §{}</a>',
+            reverse("admin:agreements_clause_change", args=[obj.clause_id]),
+            obj.clause.agreement,
+            obj.clause.order,
         )
 
     @admin.display(description=_("hanteras av"))

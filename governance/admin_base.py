@@ -34,7 +34,9 @@ from django.db.models.deletion import ProtectedError, RestrictedError
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
@@ -495,8 +497,6 @@ class RegistryAdmin(admin.ModelAdmin):
     @admin.action(description=_("Bekräfta markerade %(verbose_name_plural)s mot en källa"))
     def confirm_selected(self, request, queryset):
         """Ask for the source and date, then confirm the records (known_as_of.confirm)."""
-        from governance.known_as_of import confirm
-
         outside = queryset.exclude(pk__in=scope.editable(queryset, request.user).values("pk"))
         if outside.exists():
             self.message_user(
@@ -506,7 +506,16 @@ class RegistryAdmin(admin.ModelAdmin):
                 messages.ERROR,
             )
             return None
-        form = ConfirmForm(request.POST if "confirm" in request.POST else None)
+        return self._confirm_records(request, queryset)
+
+    def _confirm_records(self, request, queryset, *, next_url=None):
+        """The confirm form for ``queryset``; None once the records are confirmed."""
+        from governance.known_as_of import confirm
+
+        form = ConfirmForm(
+            request.POST if "confirm" in request.POST else None,
+            initial={"confirmed_on": timezone.localdate()},
+        )
         if form.is_valid():
             try:
                 count = confirm(
@@ -535,8 +544,28 @@ class RegistryAdmin(admin.ModelAdmin):
                 "form": form,
                 "records": queryset,
                 "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                "next_url": next_url,
+                "single": next_url is not None,
             },
         )
+
+    def confirm_view(self, request, object_id):
+        """ "Bekräfta" for one record (the start page's tasks): asks for the source, then
+        goes back to where the coordinator came from."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not (_is_confirmable(self.model) and self.has_change_permission(request, obj)):
+            raise PermissionDenied
+        next_url = request.POST.get("next") or request.GET.get("next") or ""
+        if not url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            next_url = reverse("admin:index", current_app=self.admin_site.name)
+        response = self._confirm_records(
+            request, self.model._default_manager.filter(pk=obj.pk), next_url=next_url
+        )
+        return response or HttpResponseRedirect(next_url)
 
     @admin.action(
         permissions=["delete"], description=_("Ta bort markerade %(verbose_name_plural)s")
@@ -569,6 +598,11 @@ class RegistryAdmin(admin.ModelAdmin):
                 "<path:object_id>/history/<int:event_id>/revert/",
                 self.admin_site.admin_view(self.revert_view),
                 name="{}_{}_revert".format(*info),
+            ),
+            path(
+                "<path:object_id>/bekrafta/",
+                self.admin_site.admin_view(self.confirm_view),
+                name="{}_{}_confirm".format(*info),
             ),
             *super().get_urls(),
         ]
@@ -754,3 +788,108 @@ class ImportExportRegistryAdmin(ImportExportMixin, RegistryAdmin):
                 )
             )
         return super().process_result(result, request)
+
+
+# The site ----------------------------------------------------------------------
+
+# The admin's sections in the order a coordinator works through them (the default
+# is alphabetical, which put "Överenskommelser och beslut" last); then the rest.
+APP_ORDER = ("agreements", "bodies", "governance", "funding", "documents", "auth", "authtoken")
+# Within a section: the records a coordinator starts from first; others follow by name.
+MODEL_ORDER = {
+    "agreements": ("agreement", "decision", "clause", "agreementparty", "signatory"),
+    "bodies": ("body", "organisation", "membership", "chairterm", "meeting", "person"),
+    "governance": ("routingrule", "matter", "initiative", "supportstructure", "sourcedocument"),
+    "funding": ("stategrant", "allocation", "cofinancingshare", "distributionkey"),
+    "documents": ("document",),
+}
+
+# Swedish names for the models of the libraries the admin shows (their own
+# translations have none); superusers are the only ones who see them.
+THIRD_PARTY_NAMES = {
+    "axes": (
+        _("Inloggningsspärr"),
+        {
+            "accessattempt": (
+                _("misslyckat inloggningsförsök"),
+                _("misslyckade inloggningsförsök"),
+            ),
+            "accessfailurelog": (
+                _("misslyckad inloggning"),
+                _("logg över misslyckade inloggningar"),
+            ),
+            "accesslog": (_("inloggning"), _("logg över inloggningar")),
+        },
+    ),
+    "pghistory": (_("Ändringshistorik"), {"events": (_("händelse"), _("händelser"))}),
+    "otp_totp": (_("Tvåstegsinloggning: appar"), {"totpdevice": (_("app"), _("appar"))}),
+    "otp_static": (
+        _("Tvåstegsinloggning: reservkoder"),
+        {"staticdevice": (_("uppsättning reservkoder"), _("reservkoder"))},
+    ),
+    "authtoken": (_("API-nycklar"), {"tokenproxy": (_("API-nyckel"), _("API-nycklar"))}),
+}
+
+
+def name_third_party_models() -> None:
+    """Give the libraries' admin models their Swedish names (index, lists, breadcrumbs)."""
+    for app_label, (app_name, models_) in THIRD_PARTY_NAMES.items():
+        try:
+            config = apps.get_app_config(app_label)
+        except LookupError:
+            continue
+        config.verbose_name = app_name
+        for model_name, (singular, plural) in models_.items():
+            try:
+                opts = config.get_model(model_name)._meta
+            except LookupError:
+                continue
+            opts.verbose_name, opts.verbose_name_plural = singular, plural
+
+
+def _rank(order, key):
+    return order.index(key) if key in order else len(order)
+
+
+class RegistryAdminSite(admin.AdminSite):
+    """The admin: a coordinator's tasks first, then the registry's sections in a set order."""
+
+    site_header = _("Samverkansregistret – administration")
+    site_title = _("Samverkansregistret")
+    index_title = _("Start")
+
+    def get_app_list(self, request, app_label=None):
+        # The one place that orders the index and the navigation sidebar alike.
+        from governance.records import REGISTRY_APPS
+
+        app_list = super().get_app_list(request, app_label)
+        if not request.user.is_superuser:
+            app_list = [a for a in app_list if a["app_label"] in REGISTRY_APPS]
+        app_list.sort(key=lambda a: (_rank(APP_ORDER, a["app_label"]), a["name"]))
+        for app in app_list:
+            order = MODEL_ORDER.get(app["app_label"], ())
+            app["models"].sort(key=lambda m: (_rank(order, m["object_name"].lower()), m["name"]))
+        return app_list
+
+    def index(self, request, extra_context=None):
+        from bodies.services import term_end_warning_days
+        from governance.admin_tasks import coordinator_tasks
+
+        groups = coordinator_tasks(request.user, timezone.localdate(), term_end_warning_days())
+        for group in groups:
+            for task in group.tasks:
+                task.change_url = self._url(task.link_record, "change")
+                task.confirm_url = self._url(task.record, "confirm")
+        context = {"task_groups": groups, **(extra_context or {})}
+        return super().index(request, context)
+
+    def _url(self, obj, view) -> str:
+        opts = obj._meta
+        try:
+            return reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_{view}",
+                args=[quote(obj.pk)],
+                current_app=self.name,
+            )
+        except NoReverseMatch:
+            return ""

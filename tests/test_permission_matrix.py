@@ -312,8 +312,20 @@ def _action_delete_decision(w, users, user):
     return action(user, Decision, "delete_selected", [w["decision"]])
 
 
-def _action_make_successor(w, users, user):
-    return action(user, Agreement, "make_successor", [w["dal_agreement"]], post=False)
+def _form_register_successor(w, users, user):
+    url = reverse("admin:agreements_agreement_successor", args=[w["dal_agreement"].pk])
+    data = {
+        "kind": "replaces",
+        "title": MARK,
+        "agreement_kind": w["dal_agreement"].kind,
+        "valid_from": "2030-01-01",
+        "valid_until": "2031-12-31",
+        "parties": "on",
+        "clauses": "on",
+        "routing_rules": "on",
+        "_save": "1",
+    }
+    return admin(user).post(url, data)
 
 
 def _inline_create_allocation(w, users, user):
@@ -421,10 +433,10 @@ CELLS = [
          [{VG, DAL}], _action_delete_relation, _relation_gone),
     Cell("bulk-delete the DAL body's decision", "admin action",
          [{DAL}], _action_delete_decision, _decision_gone),
-    Cell("make a successor of the DAL agreement", "admin action", [{DAL}],
-         _action_make_successor,
+    Cell("register a successor of the DAL agreement", "admin form", [{DAL}],
+         _form_register_successor,
          lambda w: AgreementRelation.objects.filter(
-             target=w["dal_agreement"], source__is_draft=True).exists()),
+             target=w["dal_agreement"], source__title=MARK).exists()),
     # Import
     Cell("import a decision of a DAL body adopting a VG agreement", "import",
          [{VG}, {DAL}], _import_decision, _new_decision),

@@ -66,7 +66,7 @@ def test_agreement_changelist_is_in_swedish_with_status_and_filters(client, supe
         "löper ut",
         "inom 6 månader",
         "gäller under år",
-        "Skapa efterföljare",
+        "Registrera efterföljare",
     ):
         assert text in html
 

@@ -71,3 +71,57 @@ def test_in_force_today_filter_follows_the_agreements_validity(client, superuser
     assert not vg_rules & in_force
     assert vg_rules <= lapsed
     assert in_force | lapsed == set(RoutingRule.objects.values_list("pk", flat=True))
+
+
+def test_a_clauses_rules_are_edited_on_the_clause_page_and_conflicts_are_refused(
+    client, coordinator_vg
+):
+    existing = _seeded_vg_rule()
+    other_clause = existing.clause.agreement.clauses.exclude(pk=existing.clause_id).first()
+    client.force_login(coordinator_vg)
+    url = change_url(other_clause)
+    data = form_data(client.get(url), "clause_form")
+    n = int(data["routing_rules-TOTAL_FORMS"])
+    data.update(
+        {
+            "routing_rules-TOTAL_FORMS": str(n + 1),
+            f"routing_rules-{n}-matter": str(existing.matter_id),
+            f"routing_rules-{n}-concerns": existing.concerns,
+            f"routing_rules-{n}-county": str(existing.county_id),
+            f"routing_rules-{n}-priority": "5",
+            f"routing_rules-{n}-handlers": [
+                str(Organisation.objects.get(slug="koncernkontoret").pk)
+            ],
+        }
+    )
+    before = RoutingRule.objects.count()
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert RoutingRule.objects.count() == before
+    page = response.content.decode()
+    assert existing.slug in page  # the error names the conflicting rule
+
+    # The same rule with the same answer as the existing one is no conflict.
+    data[f"routing_rules-{n}-handlers"] = [
+        str(pk) for pk in existing.handlers.values_list("pk", flat=True)
+    ]
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert RoutingRule.objects.filter(clause=other_clause, matter=existing.matter).exists()
+
+
+def test_the_agreement_form_lists_each_clauses_rules_with_a_link(client, coordinator_vg):
+    rule = _seeded_vg_rule()
+    client.force_login(coordinator_vg)
+    page = client.get(change_url(rule.clause.agreement)).content.decode()
+    assert change_url(rule.clause) + "#routing_rules-group" in page
+    assert "Ändra klausulens hanteringsregler" in page
+
+
+def test_routing_rule_list_searches_by_agreement_and_links_the_clause(client, coordinator_vg):
+    rule = _seeded_vg_rule()
+    client.force_login(coordinator_vg)
+    url = reverse("admin:governance_routingrule_changelist")
+    response = client.get(url, {"q": "Avsiktsförklaring VG 2016"})
+    assert rule in response.context["cl"].result_list
+    assert change_url(rule.clause) in response.content.decode()

@@ -67,7 +67,9 @@ def test_admin_index_lists_terms_ending_within_the_configured_days(
     assert "Vice Ordförande Senare" not in html
     assert reverse("admin:bodies_chairterm_change", args=[soon.pk]) in html
     assert reverse("admin:bodies_membership_change", args=[member.pk]) in html
-    assert reverse("admin:bodies_body_change", args=[network.pk]) in html
+    # A chair term keeps no confirmation of its own: "Bekräfta" confirms its body.
+    assert reverse("admin:bodies_body_confirm", args=[network.pk]) in html
+    assert reverse("admin:bodies_membership_confirm", args=[member.pk]) in html
 
 
 def test_ending_soon_filter_on_memberships_and_chair_terms(client, superuser, network, settings):
