@@ -28,7 +28,7 @@ from bodies.models import (
 from funding.models import DistributionKey, FundedPosition
 from governance.as_of import as_of, day_of
 from governance.governance_map import EdgeKind, build_map
-from governance.models import PersonRole, PlatformHost, RoutingRule, SupportStructure
+from governance.models import HostKind, PersonRole, PlatformHost, RoutingRule, SupportStructure
 from governance.read_cache import CachedPage
 
 PAGE_SIZE = 25
@@ -213,8 +213,43 @@ class OrganisationDetailView(CachedPage, DetailView):
         return context
 
 
+class CountyFilterForm(forms.Form):
+    """The county comparison's filters and sort order, all in the query string."""
+
+    YES_NO = [("", _("Alla")), ("ja", _("Ja")), ("nej", _("Nej"))]
+
+    fou = forms.ChoiceField(label=_("Plattformsledaren i FoU-miljö"), choices=YES_NO, required=False)
+    arena = forms.ChoiceField(label=_("Politisk arena"), choices=YES_NO, required=False)
+    host = forms.ChoiceField(
+        label=_("Värdorganisation"),
+        choices=[("", _("Alla slag")), *HostKind.choices],
+        required=False,
+    )
+    sort = forms.ChoiceField(choices=[], required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, sort_keys=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sort"].choices = [("", "")] + [
+            (f"{sign}{key}", key) for key in sort_keys for sign in ("", "-")
+        ]
+
+
+# Sortable columns: key in the query string, heading, value to sort by (None sorts last).
+COUNTY_COLUMNS = [
+    ("lan", pgettext_lazy("alla län", "Län"), lambda c: c.position),
+    ("fou", _("FoU-miljö"), lambda c: c.profile.in_fou_environment if c.profile else None),
+    ("arena", _("Politisk arena"), lambda c: c.profile.has_political_arena if c.profile else None),
+    ("organ", _("Organ i registret"), lambda c: c.body_count),
+    ("overenskommelser", _("Överenskommelser"), lambda c: c.agreement_count),
+]
+
+
+def _yes_no(value: str):
+    return {"ja": True, "nej": False}.get(value)
+
+
 class CountyListView(CachedPage, ListView):
-    """The 21 counties' support-structure profiles side by side."""
+    """The 21 counties' support structures compared: key facts, sortable and filterable."""
 
     template_name = "bodies/county_list.html"
     context_object_name = "counties"
@@ -232,26 +267,78 @@ class CountyListView(CachedPage, ListView):
                 body_count=Count("bodies", distinct=True),
                 agreement_count=Count("agreements", distinct=True),
             )
-            .order_by("code")
+            .order_by("name")
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        counties = context["counties"]
+        counties = list(context["counties"])
         day = day_of(self.request)
         described = set(
             SupportStructure.objects.described_on(day).values_list("county_id", flat=True)
         )
-        for county in counties:
+        for position, county in enumerate(counties):
+            # The database's Swedish collation orders the names (Ö after Ä, not before).
+            county.position = position
             county.profile = _structure(county) if county.pk in described else None
+            county.host_kinds = (
+                {h.kind for h in county.profile.hosts.all()} if county.profile else set()
+            )
         profiles = [c for c in counties if c.profile]
+        form = CountyFilterForm(self.request.GET or None, sort_keys=[k for k, *_ in COUNTY_COLUMNS])
+        sort = ""
+        if form.is_valid():
+            data = form.cleaned_data
+            if (fou := _yes_no(data["fou"])) is not None:
+                counties = [c for c in counties if c.profile and c.profile.in_fou_environment is fou]
+            if (arena := _yes_no(data["arena"])) is not None:
+                counties = [
+                    c for c in counties if c.profile and c.profile.has_political_arena is arena
+                ]
+            if data["host"]:
+                counties = [c for c in counties if data["host"] in c.host_kinds]
+            sort = data["sort"]
+        counties = _sorted_counties(counties, sort)
         context.update(
+            counties=counties,
+            form=form,
+            filtered=form.is_valid() and any(
+                form.cleaned_data[f] for f in ("fou", "arena", "host")
+            ),
+            columns=_sort_links(self.request, sort),
             breadcrumbs=[(pgettext_lazy("alla län", "Län"), None)],
             with_profile=len(profiles),
             with_arena=sum(1 for c in profiles if c.profile.has_political_arena),
             in_fou=sum(1 for c in profiles if c.profile.in_fou_environment),
         )
         return context
+
+
+def _sorted_counties(counties, sort: str):
+    key = sort.lstrip("-") or "lan"
+    value = next(v for k, _label, v in COUNTY_COLUMNS if k == key)
+    known = [c for c in counties if value(c) is not None]
+    unknown = [c for c in counties if value(c) is None]
+    # Ties keep the alphabetical order; counties with no value stay last in both directions.
+    known.sort(key=value, reverse=sort.startswith("-"))
+    return known + unknown
+
+
+def _sort_links(request, sort: str):
+    """Each sortable column: its heading, aria-sort value and the link that sorts by it."""
+    current = sort.lstrip("-") or "lan"
+    descending = sort.startswith("-")
+    columns = []
+    for key, label, _value in COUNTY_COLUMNS:
+        params = request.GET.copy()
+        params.pop("page", None)
+        is_current = key == current
+        params["sort"] = f"-{key}" if is_current and not descending else key
+        if params["sort"] == "lan":
+            del params["sort"]
+        state = ("descending" if descending else "ascending") if is_current else "none"
+        columns.append({"key": key, "label": label, "aria_sort": state, "query": params.urlencode()})
+    return {c["key"]: c for c in columns}
 
 
 def _structure(county):
