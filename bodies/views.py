@@ -25,11 +25,14 @@ from bodies.models import (
     Seat,
     SeatSide,
 )
+from bodies.selectors import bodies_deciding_together
 from funding.models import DistributionKey, FundedPosition
 from governance.as_of import as_of, day_of
 from governance.governance_map import EdgeKind, build_map
 from governance.models import HostKind, PersonRole, PlatformHost, RoutingRule, SupportStructure
 from governance.read_cache import CachedPage
+from governance.routing import describe_validity, rule_in_force, rules_queryset
+from governance.routing_views import clause_url
 
 PAGE_SIZE = 25
 
@@ -167,13 +170,40 @@ class BodyDetailView(CachedPage, DetailView):
             existed=Body.objects.active_on(today).filter(pk=body.pk).exists(),
             ancestors=body.ancestors(),
             seat_groups=_seat_groups(body.seats.all()),
+            # Columns no seat has a value for are left out rather than filled with dashes.
+            seats_appointed=any(s.appointing_organisation_id for s in body.seats.all()),
+            seats_filled=any(s.current_memberships for s in body.seats.all()),
             total_seats=sum(s.count or 0 for s in body.seats.all()),
             chair_members=chair_members,
             adopted=list(adopted.values()),
             to_renew=[(a, a.status_on(today)) for a in body.agreements_to_renew.all()],
+            deciding_together=list(bodies_deciding_together(body)),
+            missing=_missing_body_facts(body, chair_members),
             breadcrumbs=breadcrumbs,
         )
         return context
+
+
+def _missing_body_facts(body, chair_members) -> list[str]:
+    """What the sources do not say about ``body``, named once under one heading on its page
+    instead of as empty sections."""
+    missing = []
+    if body.has_decision_mandate is None:
+        missing.append(_("om organet fattar beslut eller ger rekommendationer"))
+    if not (body.mandate or body.commission_description or body.responsibilities.all()):
+        missing.append(_("mandat och ansvar"))
+    if not (body.composition or body.seats.all()):
+        missing.append(_("sammansättning"))
+    rotation = getattr(body, "rotation_rule", None)  # a missing one-to-one raises otherwise
+    if not (chair_members or body.chair_terms.all() or body.chair_election or rotation):
+        missing.append(_("ordförande"))
+    if not body.meetings_per_year:
+        missing.append(_("möten per år"))
+    if not body.term_months:
+        missing.append(_("mandattid"))
+    if not body.recent_decisions:
+        missing.append(_("beslut"))
+    return missing
 
 
 class OrganisationDetailView(CachedPage, DetailView):
@@ -209,7 +239,18 @@ class OrganisationDetailView(CachedPage, DetailView):
         if org.parent_id:
             crumbs.append((org.parent.display_name, org.parent.get_absolute_url()))
         crumbs.append((org.name, None))
-        context["breadcrumbs"] = crumbs
+        # Every rule the organisation handles, past ones too, each with its period: handling
+        # matters is what some organisations (VästKom, Koncernkontoret) are in the registry for.
+        day = day_of(self.request)
+        rules = rules_queryset().filter(handlers=org).order_by(
+            "county__name", "matter__order", "priority"
+        )
+        handled = []
+        for rule in rules:
+            rule.validity_text = describe_validity(rule)
+            rule.in_force = rule_in_force(rule, day)
+            handled.append((rule, clause_url(rule.clause)))
+        context.update(breadcrumbs=crumbs, handled_rules=handled)
         return context
 
 
