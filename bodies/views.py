@@ -431,8 +431,21 @@ class CountyDetailView(CachedPage, DetailView):
         if asked.given:
             active = set(Body.objects.active_on(today).values_list("pk", flat=True))
             bodies = [b for b in bodies if b.pk in active]
+        missing = []
+        if structure is not None:
+            labels = {
+                "plan_signed_by": _("vem som undertecknade planen"),
+                "plan_decided_by": _("vem som beslutade planen"),
+                "decisions_needed": _("beslut som behövdes 2014–2015"),
+            }
+            missing = [label for name, label in labels.items() if not getattr(structure, name)]
+            if structure.has_political_arena is None:
+                missing.append(_("om länet har en politisk arena för välfärdsfrågor"))
+            if not structure.hosts.all():
+                missing.append(_("värdorganisation"))
         context.update(
             structure=structure,
+            missing=missing,
             bodies=bodies,
             agreements=[(a, a.status_on(today)) for a in county.agreements.all()],
             breadcrumbs=[
