@@ -109,11 +109,14 @@ class GovernanceMap:
     # Ownership edges that the picture leaves out because the body's mandate-giver,
     # drawn above it, has the same owners; the text alternative lists every edge.
     drawn_edges: list[Edge] = field(default_factory=list)
+    # Bodies and organisations with no relation in the registry: listed beside the picture
+    # rather than drawn as boxes that connect to nothing.
+    unconnected: list[Node] = field(default_factory=list)
     box_width: ClassVar[int] = BOX_W
 
     @property
     def is_empty(self):
-        return not self.nodes
+        return not self.nodes and not self.unconnected
 
     @property
     def box_height(self):
@@ -273,8 +276,10 @@ def build_map(county=None, day=None) -> GovernanceMap:
         ):
             edges.append(edge)
 
-    _layout(list(nodes.values()), edges)
-    all_nodes = list(nodes.values())
+    linked = {e.source.key for e in edges} | {e.target.key for e in edges}
+    unconnected = sorted((n for n in nodes.values() if n.key not in linked), key=lambda n: n.label)
+    all_nodes = [n for n in nodes.values() if n.key in linked]
+    _layout(all_nodes, edges)
     width = max((n.x + BOX_W for n in all_nodes), default=0) + MARGIN
     height = max((n.y + n.h for n in all_nodes), default=0) + MARGIN
     owners = {}
@@ -292,7 +297,7 @@ def build_map(county=None, day=None) -> GovernanceMap:
         )
 
     drawn = [e for e in edges if not implied(e)]
-    return GovernanceMap(all_nodes, edges, width, height, drawn)
+    return GovernanceMap(all_nodes, edges, width, height, drawn, unconnected)
 
 
 def _layout(nodes: list[Node], edges: list[Edge]) -> None:
