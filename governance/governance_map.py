@@ -6,8 +6,8 @@ layered layout in SVG user units that a template draws as boxes and arrows. The
 same edges are the text alternative beside the picture, so nothing is only visual.
 
 Layout: organisations on the top row, bodies below them one row per step in the
-mandate chain, and what the bodies decide for (agreements to renew, kinds of
-matters) on the bottom row; within a row, nodes are ordered by the mean position
+mandate chain, and what a body decides on (agreements to renew, kinds of
+matters) in the row right below it; within a row, nodes are ordered by the mean position
 of the nodes they connect to above (one barycentre pass), and a row wider than
 ``MAX_PER_ROW`` boxes wraps.
 """
@@ -309,8 +309,6 @@ def _layout(nodes: list[Node], edges: list[Edge]) -> None:
             return 0
         return 1 + depth(parent, (*seen, key))
 
-    body_ranks = [1 + depth(n.key) for n in nodes if n.kind == "body"]
-    bottom = (max(body_ranks) if body_ranks else 0) + 1
     for n in nodes:
         n.lines = _wrap(n.label)
     # One box height for the whole map, tall enough for the longest name.
@@ -321,8 +319,12 @@ def _layout(nodes: list[Node], edges: list[Edge]) -> None:
             n.rank = 0
         elif n.kind == "body":
             n.rank = 1 + depth(n.key)
-        else:
-            n.rank = bottom
+    # What a body decides on sits in the row right below it, so that no arrow has to cross
+    # a row of boxes on its way down.
+    for n in nodes:
+        if n.kind not in ("organisation", "body"):
+            deciders = [e.source.rank for e in edges if e.target is n]
+            n.rank = 1 + max(deciders, default=0)
 
     neighbours: dict[str, list[str]] = {n.key: [] for n in nodes}
     for e in edges:
