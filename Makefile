@@ -1,6 +1,7 @@
 # Samverkansregistret: the two commands of the README, and a few helpers.
 #   make run   set up, migrate, load the seed data and serve on http://127.0.0.1:8000
 #   make test  set up with the test dependencies and run the whole test suite
+#   make screenshots  regenerate docs/screenshots/ (the README's pictures of the main pages)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -8,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test lint check superuser stop-db clean messages
+.PHONY: run test lint check superuser stop-db clean messages screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,3 +55,9 @@ clean: stop-db
 messages: $(VENV)/.installed
 	DEBUG=true $(BIN)/python manage.py makemessages -l en --no-obsolete -i ".venv/*" -i "staticfiles/*" -i "bench/*" -i "build/*"
 	DEBUG=true $(BIN)/python manage.py compilemessages -l en -i ".venv"
+
+# The README's screenshots of the main pages at 390 and 1280 px, from a test database with
+# the seed registry (tests/pages/screenshots.py).
+screenshots: $(VENV)/.installed-test
+	$(BIN)/python scripts/ensure_chromium.py
+	$(BIN)/python scripts/screenshots.py

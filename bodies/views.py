@@ -25,12 +25,15 @@ from bodies.models import (
     Seat,
     SeatSide,
 )
+from bodies.selectors import bodies_deciding_together
 from funding.models import DistributionKey, FundedPosition
 from governance.as_of import as_of, day_of
 from governance.governance_map import EdgeKind, build_map
-from governance.models import PersonRole, PlatformHost, RoutingRule, SupportStructure
+from governance.models import HostKind, PersonRole, PlatformHost, RoutingRule, SupportStructure
 from governance.read_cache import CachedPage
 from governance.statements import statements_for
+from governance.routing import describe_validity, rule_in_force, rules_queryset
+from governance.routing_views import clause_url
 
 PAGE_SIZE = 25
 
@@ -168,14 +171,41 @@ class BodyDetailView(CachedPage, DetailView):
             existed=Body.objects.active_on(today).filter(pk=body.pk).exists(),
             ancestors=body.ancestors(),
             seat_groups=_seat_groups(body.seats.all()),
+            # Columns no seat has a value for are left out rather than filled with dashes.
+            seats_appointed=any(s.appointing_organisation_id for s in body.seats.all()),
+            seats_filled=any(s.current_memberships for s in body.seats.all()),
             total_seats=sum(s.count or 0 for s in body.seats.all()),
             chair_members=chair_members,
             adopted=list(adopted.values()),
             to_renew=[(a, a.status_on(today)) for a in body.agreements_to_renew.all()],
             statements=statements_for(body),
+            deciding_together=list(bodies_deciding_together(body)),
+            missing=_missing_body_facts(body, chair_members),
             breadcrumbs=breadcrumbs,
         )
         return context
+
+
+def _missing_body_facts(body, chair_members) -> list[str]:
+    """What the sources do not say about ``body``, named once under one heading on its page
+    instead of as empty sections."""
+    missing = []
+    if body.has_decision_mandate is None:
+        missing.append(_("om organet fattar beslut eller ger rekommendationer"))
+    if not (body.mandate or body.commission_description or body.responsibilities.all()):
+        missing.append(_("mandat och ansvar"))
+    if not (body.composition or body.seats.all()):
+        missing.append(_("sammansättning"))
+    rotation = getattr(body, "rotation_rule", None)  # a missing one-to-one raises otherwise
+    if not (chair_members or body.chair_terms.all() or body.chair_election or rotation):
+        missing.append(_("ordförande"))
+    if not body.meetings_per_year:
+        missing.append(_("möten per år"))
+    if not body.term_months:
+        missing.append(_("mandattid"))
+    if not body.recent_decisions:
+        missing.append(_("beslut"))
+    return missing
 
 
 class OrganisationDetailView(CachedPage, DetailView):
@@ -211,12 +241,58 @@ class OrganisationDetailView(CachedPage, DetailView):
         if org.parent_id:
             crumbs.append((org.parent.display_name, org.parent.get_absolute_url()))
         crumbs.append((org.name, None))
-        context["breadcrumbs"] = crumbs
+        # Every rule the organisation handles, past ones too, each with its period: handling
+        # matters is what some organisations (VästKom, Koncernkontoret) are in the registry for.
+        day = day_of(self.request)
+        rules = rules_queryset().filter(handlers=org).order_by(
+            "county__name", "matter__order", "priority"
+        )
+        handled = []
+        for rule in rules:
+            rule.validity_text = describe_validity(rule)
+            rule.in_force = rule_in_force(rule, day)
+            handled.append((rule, clause_url(rule.clause)))
+        context.update(breadcrumbs=crumbs, handled_rules=handled)
         return context
 
 
+class CountyFilterForm(forms.Form):
+    """The county comparison's filters and sort order, all in the query string."""
+
+    YES_NO = [("", _("Alla")), ("ja", _("Ja")), ("nej", _("Nej"))]
+
+    fou = forms.ChoiceField(label=_("Plattformsledaren i FoU-miljö"), choices=YES_NO, required=False)
+    arena = forms.ChoiceField(label=_("Politisk arena"), choices=YES_NO, required=False)
+    host = forms.ChoiceField(
+        label=_("Värdorganisation"),
+        choices=[("", _("Alla slag")), *HostKind.choices],
+        required=False,
+    )
+    sort = forms.ChoiceField(choices=[], required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, sort_keys=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sort"].choices = [("", "")] + [
+            (f"{sign}{key}", key) for key in sort_keys for sign in ("", "-")
+        ]
+
+
+# Sortable columns: key in the query string, heading, value to sort by (None sorts last).
+COUNTY_COLUMNS = [
+    ("lan", pgettext_lazy("alla län", "Län"), lambda c: c.position),
+    ("fou", _("FoU-miljö"), lambda c: c.profile.in_fou_environment if c.profile else None),
+    ("arena", _("Politisk arena"), lambda c: c.profile.has_political_arena if c.profile else None),
+    ("organ", _("Organ i registret"), lambda c: c.body_count),
+    ("overenskommelser", _("Överenskommelser"), lambda c: c.agreement_count),
+]
+
+
+def _yes_no(value: str):
+    return {"ja": True, "nej": False}.get(value)
+
+
 class CountyListView(CachedPage, ListView):
-    """The 21 counties' support-structure profiles side by side."""
+    """The 21 counties' support structures compared: key facts, sortable and filterable."""
 
     template_name = "bodies/county_list.html"
     context_object_name = "counties"
@@ -234,26 +310,78 @@ class CountyListView(CachedPage, ListView):
                 body_count=Count("bodies", distinct=True),
                 agreement_count=Count("agreements", distinct=True),
             )
-            .order_by("code")
+            .order_by("name")
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        counties = context["counties"]
+        counties = list(context["counties"])
         day = day_of(self.request)
         described = set(
             SupportStructure.objects.described_on(day).values_list("county_id", flat=True)
         )
-        for county in counties:
+        for position, county in enumerate(counties):
+            # The database's Swedish collation orders the names (Ö after Ä, not before).
+            county.position = position
             county.profile = _structure(county) if county.pk in described else None
+            county.host_kinds = (
+                {h.kind for h in county.profile.hosts.all()} if county.profile else set()
+            )
         profiles = [c for c in counties if c.profile]
+        form = CountyFilterForm(self.request.GET or None, sort_keys=[k for k, *_ in COUNTY_COLUMNS])
+        sort = ""
+        if form.is_valid():
+            data = form.cleaned_data
+            if (fou := _yes_no(data["fou"])) is not None:
+                counties = [c for c in counties if c.profile and c.profile.in_fou_environment is fou]
+            if (arena := _yes_no(data["arena"])) is not None:
+                counties = [
+                    c for c in counties if c.profile and c.profile.has_political_arena is arena
+                ]
+            if data["host"]:
+                counties = [c for c in counties if data["host"] in c.host_kinds]
+            sort = data["sort"]
+        counties = _sorted_counties(counties, sort)
         context.update(
+            counties=counties,
+            form=form,
+            filtered=form.is_valid() and any(
+                form.cleaned_data[f] for f in ("fou", "arena", "host")
+            ),
+            columns=_sort_links(self.request, sort),
             breadcrumbs=[(pgettext_lazy("alla län", "Län"), None)],
             with_profile=len(profiles),
             with_arena=sum(1 for c in profiles if c.profile.has_political_arena),
             in_fou=sum(1 for c in profiles if c.profile.in_fou_environment),
         )
         return context
+
+
+def _sorted_counties(counties, sort: str):
+    key = sort.lstrip("-") or "lan"
+    value = next(v for k, _label, v in COUNTY_COLUMNS if k == key)
+    known = [c for c in counties if value(c) is not None]
+    unknown = [c for c in counties if value(c) is None]
+    # Ties keep the alphabetical order; counties with no value stay last in both directions.
+    known.sort(key=value, reverse=sort.startswith("-"))
+    return known + unknown
+
+
+def _sort_links(request, sort: str):
+    """Each sortable column: its heading, aria-sort value and the link that sorts by it."""
+    current = sort.lstrip("-") or "lan"
+    descending = sort.startswith("-")
+    columns = []
+    for key, label, _value in COUNTY_COLUMNS:
+        params = request.GET.copy()
+        params.pop("page", None)
+        is_current = key == current
+        params["sort"] = f"-{key}" if is_current and not descending else key
+        if params["sort"] == "lan":
+            del params["sort"]
+        state = ("descending" if descending else "ascending") if is_current else "none"
+        columns.append({"key": key, "label": label, "aria_sort": state, "query": params.urlencode()})
+    return {c["key"]: c for c in columns}
 
 
 def _structure(county):
@@ -305,8 +433,21 @@ class CountyDetailView(CachedPage, DetailView):
         if asked.given:
             active = set(Body.objects.active_on(today).values_list("pk", flat=True))
             bodies = [b for b in bodies if b.pk in active]
+        missing = []
+        if structure is not None:
+            labels = {
+                "plan_signed_by": _("vem som undertecknade planen"),
+                "plan_decided_by": _("vem som beslutade planen"),
+                "decisions_needed": _("beslut som behövdes 2014–2015"),
+            }
+            missing = [label for name, label in labels.items() if not getattr(structure, name)]
+            if structure.has_political_arena is None:
+                missing.append(_("om länet har en politisk arena för välfärdsfrågor"))
+            if not structure.hosts.all():
+                missing.append(_("värdorganisation"))
         context.update(
             structure=structure,
+            missing=missing,
             bodies=bodies,
             agreements=[(a, a.status_on(today)) for a in county.agreements.all()],
             statements=statements_for(county),

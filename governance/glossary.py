@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +21,9 @@ class Term:
 
     @property
     def anchor(self) -> str:
-        return slugify(str(self.term))
+        # From the Swedish term in every language, so a link to an entry never changes.
+        with translation.override("sv"):
+            return slugify(str(self.term))
 
 
 TERMS: tuple[Term, ...] = (
@@ -63,3 +66,8 @@ def swedish_sort_key(text: str) -> str:
 def terms() -> list[Term]:
     """The glossary in Swedish alphabetical order of the current language's terms."""
     return sorted(TERMS, key=lambda entry: swedish_sort_key(entry.term))
+
+
+def find(anchor: str) -> Term | None:
+    """The entry whose anchor is ``anchor`` (the slug of its Swedish term)."""
+    return next((entry for entry in TERMS if entry.anchor == anchor), None)

@@ -6,8 +6,8 @@ layered layout in SVG user units that a template draws as boxes and arrows. The
 same edges are the text alternative beside the picture, so nothing is only visual.
 
 Layout: organisations on the top row, bodies below them one row per step in the
-mandate chain, and what the bodies decide for (agreements to renew, kinds of
-matters) on the bottom row; within a row, nodes are ordered by the mean position
+mandate chain, and what a body decides on (agreements to renew, kinds of
+matters) in the row right below it; within a row, nodes are ordered by the mean position
 of the nodes they connect to above (one barycentre pass), and a row wider than
 ``MAX_PER_ROW`` boxes wraps.
 """
@@ -27,7 +27,7 @@ GAP_X, GAP_Y = 28, 64
 MARGIN = 16
 MAX_PER_ROW = 5
 CHARS_PER_LINE = 24
-MAX_LINES = 3
+LINE_H = 17
 
 
 class EdgeKind:
@@ -52,6 +52,7 @@ class Node:
     rank: int = 0
     x: float = 0
     y: float = 0
+    h: float = BOX_H
     lines: list[str] = field(default_factory=list)
 
     @property
@@ -67,7 +68,7 @@ class Node:
         return self.y + 18
 
     def line_positions(self):
-        return [(line, self.y + 40 + i * 17) for i, line in enumerate(self.lines)]
+        return [(line, self.y + 40 + i * LINE_H) for i, line in enumerate(self.lines)]
 
 
 @dataclass
@@ -86,13 +87,13 @@ class Edge:
         """A line from the bottom of the upper box to the top of the lower box."""
         a, b = self.source, self.target
         if a.y == b.y:  # same row: arc below both boxes
-            y = a.y + BOX_H
+            y = a.y + a.h
             mid = (a.cx + b.cx) / 2
             return f"M{a.cx:.0f},{y:.0f} Q{mid:.0f},{y + GAP_Y * 0.8:.0f} {b.cx:.0f},{y + 2:.0f}"
         if a.y < b.y:
-            y1, y2 = a.y + BOX_H, b.y - 4
+            y1, y2 = a.y + a.h, b.y - 4
         else:
-            y1, y2 = a.y, b.y + BOX_H + 4
+            y1, y2 = a.y, b.y + b.h + 4
         mid = (y1 + y2) / 2
         return (
             f"M{a.cx:.0f},{y1:.0f} C{a.cx:.0f},{mid:.0f} {b.cx:.0f},{mid:.0f} {b.cx:.0f},{y2:.0f}"
@@ -108,12 +109,23 @@ class GovernanceMap:
     # Ownership edges that the picture leaves out because the body's mandate-giver,
     # drawn above it, has the same owners; the text alternative lists every edge.
     drawn_edges: list[Edge] = field(default_factory=list)
+    # Bodies and organisations with no relation in the registry: listed beside the picture
+    # rather than drawn as boxes that connect to nothing.
+    unconnected: list[Node] = field(default_factory=list)
     box_width: ClassVar[int] = BOX_W
-    box_height: ClassVar[int] = BOX_H
 
     @property
     def is_empty(self):
-        return not self.nodes
+        return not self.nodes and not self.unconnected
+
+    @property
+    def box_height(self):
+        return max((n.h for n in self.nodes), default=BOX_H)
+
+    @property
+    def columns(self):
+        """Boxes in the widest row; the stylesheet sets the map's least width from it."""
+        return max(1, round((self.width - 2 * MARGIN + GAP_X) / (BOX_W + GAP_X)))
 
 
 def _body_sublabel(body) -> str:
@@ -125,11 +137,31 @@ def _body_sublabel(body) -> str:
 
 
 def _wrap(text: str) -> list[str]:
-    lines = textwrap.wrap(text, CHARS_PER_LINE) or [""]
-    if len(lines) > MAX_LINES:
-        lines = lines[:MAX_LINES]
-        lines[-1] = lines[-1][: CHARS_PER_LINE - 1].rstrip() + "…"
-    return lines
+    """The whole name on as many lines as it needs: a name is never cut short."""
+    return textwrap.wrap(text, CHARS_PER_LINE) or [""]
+
+
+def _organisation_labels(organisations) -> dict[int, tuple[str, str]]:
+    """Each organisation's (name, kind) for the map; two of the same name are told apart by
+    a former name or, failing that, by their kind."""
+    labels = {o.pk: o.display_name if len(o.name) > 60 else o.name for o in organisations}
+    counts: dict[str, int] = {}
+    for label in labels.values():
+        counts[label] = counts.get(label, 0) + 1
+    result = {}
+    for o in organisations:
+        label = labels[o.pk]
+        if counts[label] > 1:
+            former = [f.name for f in o.former_names.all()]
+            if former:
+                label = str(_("%(name)s (tidigare %(former)s)")) % {
+                    "name": label,
+                    "former": former[0],
+                }
+            else:
+                label = f"{label} ({str(o.get_kind_display()).lower()})"
+        result[o.pk] = (label, str(o.get_kind_display()))
+    return result
 
 
 def _collect(county, day=None):
@@ -151,7 +183,9 @@ def _collect(county, day=None):
         bodies = bodies.active_on(day)
     bodies = list(
         bodies.select_related("parent", "county")
-        .prefetch_related(Prefetch("owners", Organisation.objects.order_by("name")))
+        .prefetch_related(
+            Prefetch("owners", Organisation.objects.prefetch_related("former_names").order_by("name"))
+        )
         .order_by("name")
     )
     # Bodies outside the selection that give mandate to one inside it are drawn too.
@@ -193,17 +227,11 @@ def build_map(county=None, day=None) -> GovernanceMap:
                 body.get_absolute_url(),
             )
         )
+    org_labels = _organisation_labels({o for b in bodies for o in b.owners.all()})
     for body in bodies:
         for org in body.owners.all():
-            owner = add(
-                Node(
-                    f"o{org.pk}",
-                    "organisation",
-                    org.display_name if len(org.name) > 60 else org.name,
-                    str(_("Organisation")),
-                    org.get_absolute_url(),
-                )
-            )
+            label, kind = org_labels[org.pk]
+            owner = add(Node(f"o{org.pk}", "organisation", label, kind, org.get_absolute_url()))
             edges.append(Edge(owner, nodes[f"b{body.pk}"], EdgeKind.OWNS))
     for body in [*bodies, *outside]:
         if body.parent_id and f"b{body.parent_id}" in nodes:
@@ -241,10 +269,12 @@ def build_map(county=None, day=None) -> GovernanceMap:
         ):
             edges.append(edge)
 
-    _layout(list(nodes.values()), edges)
-    all_nodes = list(nodes.values())
+    linked = {e.source.key for e in edges} | {e.target.key for e in edges}
+    unconnected = sorted((n for n in nodes.values() if n.key not in linked), key=lambda n: n.label)
+    all_nodes = [n for n in nodes.values() if n.key in linked]
+    _layout(all_nodes, edges)
     width = max((n.x + BOX_W for n in all_nodes), default=0) + MARGIN
-    height = max((n.y + BOX_H for n in all_nodes), default=0) + MARGIN
+    height = max((n.y + n.h for n in all_nodes), default=0) + MARGIN
     owners = {}
     for e in edges:
         if e.kind == EdgeKind.OWNS:
@@ -260,7 +290,7 @@ def build_map(county=None, day=None) -> GovernanceMap:
         )
 
     drawn = [e for e in edges if not implied(e)]
-    return GovernanceMap(all_nodes, edges, width, height, drawn)
+    return GovernanceMap(all_nodes, edges, width, height, drawn, unconnected)
 
 
 def _layout(nodes: list[Node], edges: list[Edge]) -> None:
@@ -272,16 +302,22 @@ def _layout(nodes: list[Node], edges: list[Edge]) -> None:
             return 0
         return 1 + depth(parent, (*seen, key))
 
-    body_ranks = [1 + depth(n.key) for n in nodes if n.kind == "body"]
-    bottom = (max(body_ranks) if body_ranks else 0) + 1
     for n in nodes:
         n.lines = _wrap(n.label)
+    # One box height for the whole map, tall enough for the longest name.
+    box_h = max([BOX_H, *(50 + (len(n.lines) - 1) * LINE_H for n in nodes)])
+    for n in nodes:
+        n.h = box_h
         if n.kind == "organisation":
             n.rank = 0
         elif n.kind == "body":
             n.rank = 1 + depth(n.key)
-        else:
-            n.rank = bottom
+    # What a body decides on sits in the row right below it, so that no arrow has to cross
+    # a row of boxes on its way down.
+    for n in nodes:
+        if n.kind not in ("organisation", "body"):
+            deciders = [e.source.rank for e in edges if e.target is n]
+            n.rank = 1 + max(deciders, default=0)
 
     neighbours: dict[str, list[str]] = {n.key: [] for n in nodes}
     for e in edges:
@@ -304,7 +340,7 @@ def _layout(nodes: list[Node], edges: list[Edge]) -> None:
                 n.x = MARGIN + i * (BOX_W + GAP_X)
                 n.y = y
                 placed_x[n.key] = n.x
-            y += BOX_H + GAP_Y
+            y += box_h + GAP_Y
     # Centre narrower rows under the widest one.
     width = max((n.x + BOX_W for n in nodes), default=0)
     rows: dict[float, list[Node]] = {}

@@ -243,17 +243,29 @@ def _answer(
         for m in matched:
             handlers.extend(h for h in m.handlers if h not in handlers)
         deciding = next((m.deciding_body for m in matched if m.deciding_body), None)
-        parts = []
-        if handlers:
-            parts.append(_("hanteras via %(who)s") % {"who": _names(handlers)})
-        if deciding:
-            parts.append(_("beslutas i %(body)s") % {"body": _short(deciding)})
-        message = _("%(matter)s i %(county)s den %(day)s: %(what)s.") % {
-            "matter": matter.name,
-            "county": place,
-            "day": _day(on),
-            "what": _(" och ").join(parts) if parts else _("regeln anger ingen hanterare"),
-        }
+        # A plain sentence: who does what; the matter's name (registry data, always Swedish)
+        # stays in quotation marks so an English sentence around it still reads as English.
+        facts = {"matter": matter.name, "county": place, "day": _day(on)}
+        if handlers and deciding:
+            message = _(
+                "%(who)s tar emot ärendet och %(body)s beslutar (”%(matter)s” i %(county)s, "
+                "den %(day)s)."
+            ) % {**facts, "who": _names(handlers), "body": _short(deciding)}
+        elif handlers:
+            message = _("%(who)s tar emot ärendet (”%(matter)s” i %(county)s, den %(day)s).") % {
+                **facts,
+                "who": _names(handlers),
+            }
+        elif deciding:
+            message = _("%(body)s beslutar (”%(matter)s” i %(county)s, den %(day)s).") % {
+                **facts,
+                "body": _short(deciding),
+            }
+        else:
+            message = _(
+                "Regeln för ”%(matter)s” i %(county)s den %(day)s anger inte vem som tar emot "
+                "ärendet."
+            ) % facts
         notes = []
         if any(m.agreement_is_draft for m in matched):
             notes.append(
@@ -281,15 +293,15 @@ def _answer(
     label = Principal(concerns).label.lower()
     if in_force:
         message = _(
-            "Ingen hanteringsregel i %(county)s gäller för ärenden som berör %(concerns)s "
-            "(ärendetyp: %(matter)s) den %(day)s."
+            "Den %(day)s finns i %(county)s ingen regel för ”%(matter)s” när ärendet berör "
+            "%(concerns)s."
         ) % {"county": place, "concerns": label, "matter": matter.name, "day": _day(on)}
         return RoutingAnswer(
             **common, handlers=[], deciding_body=None, rules=[], in_force=False, message=message
         )
     if not of_place:
-        message = _("Registret har ingen hanteringsregel för %(matter)s i %(county)s.") % {
-            "matter": matter.name.lower(),
+        message = _("Registret har ingen hanteringsregel för ”%(matter)s” i %(county)s.") % {
+            "matter": matter.name,
             "county": place,
         }
         return RoutingAnswer(
@@ -300,14 +312,14 @@ def _answer(
     periods = [(r, *rule_validity(r)) for r in of_place]
     ended = [(end, r) for r, _start, end in periods if end is not None and end < on]
     starts = sorted(start for _r, start, _end in periods if start is not None and start > on)
-    facts = {"matter": matter.name.lower(), "county": place, "day": _day(on)}
+    facts = {"matter": matter.name, "county": place, "day": _day(on)}
     if ended:
         end, last = max(ended, key=lambda pair: (pair[0], -pair[1].priority))
         agreement = last.clause.agreement
         renewal = agreement.renewal_body
         message = _(
-            "Ingen hanteringsregel för %(matter)s i %(county)s gäller den %(day)s: "
-            "%(agreement)s gällde till och med %(end)s."
+            "Den %(day)s gäller ingen regel för ”%(matter)s” i %(county)s: reglerna kom från "
+            "%(agreement)s, som gällde till och med %(end)s."
         ) % {**facts, "agreement": agreement, "end": _day(end)}
         if renewal:
             message += " " + _(
@@ -325,13 +337,13 @@ def _answer(
         )
     if starts:
         message = _(
-            "Ingen hanteringsregel för %(matter)s i %(county)s gäller ännu den %(day)s; "
+            "Den %(day)s gäller ännu ingen regel för ”%(matter)s” i %(county)s; "
             "de första börjar gälla %(start)s."
         ) % {**facts, "start": _day(starts[0])}
     elif all(start is None for _r, start, _end in periods):
         message = (
             _(
-                "Ingen hanteringsregel för %(matter)s i %(county)s gäller den %(day)s: "
+                "Den %(day)s gäller ingen regel för ”%(matter)s” i %(county)s: "
                 "reglerna kommer från ett utkast som inte har börjat gälla."
             )
             % facts
@@ -339,7 +351,7 @@ def _answer(
     else:
         message = (
             _(
-                "Ingen hanteringsregel för %(matter)s i %(county)s gäller den %(day)s: "
+                "Den %(day)s gäller ingen regel för ”%(matter)s” i %(county)s: "
                 "överenskommelsen som reglerna kommer från har ersatts."
             )
             % facts

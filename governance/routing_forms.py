@@ -41,7 +41,7 @@ class CountyChoiceField(SlugChoiceField):
         return found
 
     def label_from_instance(self, obj):
-        return f"{obj.name} ({obj.code})"
+        return obj.name
 
 
 class RoutingQueryForm(forms.Form):

@@ -196,7 +196,7 @@ def _with_snippets(queryset, model_key: str, query: SearchQuery, pks: list[int])
 KINDS = {
     "body": _("Beslutsorgan"),
     "agreement": _("Överenskommelse"),
-    "clause": _("Klausul"),
+    "clause": _("Punkt i överenskommelse"),
     "decision": _("Beslut"),
     "initiative": _("Nationell satsning"),
     "county": _("Län"),
@@ -251,12 +251,12 @@ def _sources(private: bool = False):
 
     def county(c):
         url = c.get_absolute_url()
-        return Hit("county", KINDS["county"], c.name, url, "", c.rank, c.code)
+        return Hit("county", KINDS["county"], c.name, url, "", c.rank, "")
 
     def structure(s):
         title = str(_("Stödstruktur i %(county)s")) % {"county": s.county.name}
         url = s.get_absolute_url()
-        return Hit("county", KINDS["county"], title, url, "", s.rank, s.county.code)
+        return Hit("county", KINDS["county"], title, url, "", s.rank, "")
 
     def document_page(p):
         document = p.document

@@ -4,6 +4,7 @@ API and in the admin's "Bekräfta" action."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -100,8 +101,10 @@ def test_api_gives_status_words_and_known_as_of(client, maritgruppen):
 
 def test_body_page_says_when_the_mandate_is_unknown(client, maritgruppen):
     html = client.get(maritgruppen.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="sv").content.decode()
-    assert "Uppgift saknas i källan" in html
+    missing = re.search(r'id="missing-heading".*?</section>', html, re.S).group(0)
+    assert "om organet fattar beslut eller ger rekommendationer" in missing.lower()
     assert "Nej, organet ger rekommendationer" not in html
+    assert "Ja, organet fattar beslut" not in html
 
 
 # The admin's "Bekräfta" action --------------------------------------------------------------
