@@ -31,9 +31,9 @@ from governance.as_of import as_of, day_of
 from governance.governance_map import EdgeKind, build_map
 from governance.models import HostKind, PersonRole, PlatformHost, RoutingRule, SupportStructure
 from governance.read_cache import CachedPage
-from governance.statements import statements_for
 from governance.routing import describe_validity, rule_in_force, rules_queryset
 from governance.routing_views import clause_url
+from governance.statements import statements_for
 
 PAGE_SIZE = 25
 
