@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.utils import timezone
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -15,16 +15,11 @@ from rest_framework.response import Response
 from agreements.models import (
     Agreement,
     AgreementKind,
-    AgreementParty,
-    AgreementRelation,
     AgreementStatus,
-    Clause,
     Decision,
     DecisionKind,
-    Signatory,
 )
 from agreements.serializers import (
-    ADOPTION_ORDER,
     AgreementSerializer,
     DecisionSerializer,
     agreement_rows,
@@ -102,42 +97,9 @@ class AgreementFilter(RegistryFilterSet):
 class AgreementViewSet(RegistryViewSet):
     """Agreements, declarations of intent, county and action plans, with their parts and lineage."""
 
-    queryset = (
-        Agreement.objects.select_related("county", "renewal_body", "source")
-        .prefetch_related(
-            Prefetch(
-                "party_links",
-                queryset=AgreementParty.objects.select_related("organisation"),
-            ),
-            Prefetch(
-                "clauses",
-                queryset=Clause.objects.prefetch_related("organisations", "bodies"),
-            ),
-            Prefetch(
-                "signatories",
-                queryset=Signatory.objects.select_related("person", "organisation"),
-            ),
-            Prefetch(
-                "decisions",
-                queryset=Decision.objects.adoptions()
-                .select_related("body")
-                .order_by(*ADOPTION_ORDER),
-                to_attr="adoption_decisions",
-            ),
-            # In the order they were entered, as the list reads them.
-            Prefetch(
-                "outgoing_relations",
-                queryset=AgreementRelation.objects.select_related("target", "decision").order_by(
-                    "pk"
-                ),
-            ),
-            Prefetch(
-                "incoming_relations",
-                queryset=AgreementRelation.objects.select_related("source").order_by("pk"),
-            ),
-        )
-        .order_by("-valid_from", "title", "pk")
-    )
+    # List and detail read their items as rows (``represent_agreements``): the queryset
+    # only selects and orders them.
+    queryset = Agreement.objects.order_by("-valid_from", "title", "pk")
     serializer_class = AgreementSerializer
     filterset_class = AgreementFilter
     search_fields = ["title", "short_name", "reference_number", "purpose"]

@@ -29,11 +29,22 @@ class Principal(models.TextChoices):
     ANY = "any", _("Alla/oavsett")
 
 
-def track_history(model):
-    """Record every insert, update and delete of ``model`` with database triggers."""
-    return pghistory.track(
-        pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent()
-    )(model)
+def track_history(model=None, *, derived: tuple[str, ...] = ()):
+    """Record every insert, update and delete of ``model`` with database triggers.
+
+    ``derived``: columns the database works out from other rows; they are not part of
+    the record's history (``@track_history(derived=(…))``).
+    """
+
+    def track(model):
+        return pghistory.track(
+            pghistory.InsertEvent(),
+            pghistory.UpdateEvent(),
+            pghistory.DeleteEvent(),
+            exclude=list(derived) or None,
+        )(model)
+
+    return track if model is None else track(model)
 
 
 class CountyQuerySet(models.QuerySet):

@@ -622,7 +622,13 @@ class RegistryAdmin(admin.ModelAdmin):
     def _revert(self, request, obj, event) -> str:
         # An old parent restored could close a cycle made since: checked under the lock.
         lock_writes(type(obj))
-        fields = [f for f in type(obj)._meta.concrete_fields if not f.primary_key]
+        # Columns the database works out from other rows are not in the history: the
+        # database works them out again for the restored row.
+        fields = [
+            f
+            for f in type(obj)._meta.concrete_fields
+            if not f.primary_key and hasattr(event, f.attname)
+        ]
         restored = type(obj)(pk=obj.pk, **{f.attname: getattr(event, f.attname) for f in fields})
         scope.check_write(request.user, restored)
         expected = request.POST.get(VERSION_FIELD)
@@ -637,7 +643,12 @@ class RegistryAdmin(admin.ModelAdmin):
         if not differs:
             return gettext("Posten ser redan ut så; inget ändrades.")
         restored.full_clean(validate_unique=False)
-        event.revert()
+        if event.can_revert:
+            event.revert()
+        else:
+            type(obj)._default_manager.filter(pk=obj.pk).update(
+                **{f.attname: getattr(event, f.attname) for f in fields}
+            )
         self.log_change(
             request,
             obj,
