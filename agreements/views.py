@@ -168,6 +168,8 @@ def build_timeline(items: list[tuple[Agreement, str]], current: Agreement, today
     ends = [a.in_force_until for a, _ in dated]
     first_year = min(starts).year
     last_year = max([e.year for e in ends if e] + [min(today.year, max(starts).year + 3)]) + 1
+    # Seen as of a day before every start (``?per=``), the axis still spans the starts.
+    last_year = max(last_year, max(starts).year + 1)
     span = (dt.date(last_year, 1, 1) - dt.date(first_year, 1, 1)).days
 
     def x(day: dt.date) -> float:
