@@ -93,6 +93,30 @@ class AgreementFilter(RegistryFilterSet):
         )
 
 
+class CountedRows:
+    """The rows of ``queryset`` (``agreement_rows``) for the paginator, counted without
+    the joins the rows need: a COUNT over the filtered agreements alone, not over their
+    outer joins to counties, bodies and sources (which never add rows)."""
+
+    ordered = True  # the viewset's queryset is ordered
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+        self.rows = agreement_rows(queryset)
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __getitem__(self, index):
+        return self.rows[index]
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return self.count()
+
+
 @extend_schema_view(retrieve=extend_schema(parameters=[ON_PARAMETER]))
 class AgreementViewSet(RegistryViewSet):
     """Agreements, declarations of intent, county and action plans, with their parts and lineage."""
@@ -107,9 +131,9 @@ class AgreementViewSet(RegistryViewSet):
 
     @cached_read
     def list(self, request, *args, **kwargs):
-        # The list is built from plain rows (AgreementListSerializer), not model instances:
+        # The list is built from plain rows (represent_agreements), not model instances:
         # filters, search and ordering apply to the queryset, the page is read as rows.
-        queryset = agreement_rows(self.filter_queryset(self.get_queryset()))
+        queryset = CountedRows(self.filter_queryset(self.get_queryset()))
         page = self.paginate_queryset(queryset)
         if page is not None:
             return self.get_paginated_response(self.get_serializer(page, many=True).data)
