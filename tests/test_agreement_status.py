@@ -193,3 +193,22 @@ def test_status_dates_are_not_in_the_write_api_or_its_schema(client):
     schema = client.get("/api/schema/").content.decode()
     assert "in_force_until" not in schema
     assert "superseded_from" not in schema
+
+
+def test_status_dates_are_not_in_the_open_data_export():
+    from governance.opendata.bulk import _rows
+
+    columns, rows = _rows(Agreement)
+    assert "valid_until" in columns
+    assert "in_force_until" not in columns and "superseded_from" not in columns
+    assert rows and "in_force_until" not in rows[0]
+
+
+def test_restoring_an_earlier_end_date_works_the_status_dates_out_again(chain):
+    first = _fresh(chain[0])
+    first.valid_until = D(2020, 12, 31)
+    first.save()
+    assert _fresh(chain[0]).in_force_until == D(2020, 12, 31)
+    event = first.events.order_by("pgh_id").first()  # as inserted: 2010-12-31
+    Agreement.objects.filter(pk=first.pk).update(valid_until=event.valid_until)
+    assert _fresh(chain[0]).in_force_until == D(2015, 12, 31)
