@@ -183,9 +183,9 @@ class AgreementQuerySet(models.QuerySet):
 # Keeps ``in_force_until`` and ``superseded_from`` (see "Status" above). A client's write
 # of them is replaced: on insert, or when ``valid_until`` changes, ``in_force_until`` is
 # cleared (so the constraint holds) and worked out again by the trigger after the row.
-# The function's own update runs inside a trigger (depth 2) and is let through.
+# Only the function's own update (it sets ``agreements.refreshing``) is let through.
 KEEP_STATUS_DATES = """
-IF pg_trigger_depth() > 1 THEN
+IF current_setting('agreements.refreshing', true) = 'on' THEN
     RETURN NEW;
 END IF;
 IF TG_OP = 'UPDATE' THEN

@@ -18,8 +18,12 @@ from django.db import migrations, models
 REFRESH_FUNCTION = """
 CREATE OR REPLACE FUNCTION agreement_refresh_status_dates(ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
+DECLARE
+    refreshing text := current_setting('agreements.refreshing', true);
 BEGIN
     PERFORM pg_advisory_xact_lock(hashtext('agreements.status_dates'));
+    -- The trigger that keeps clients from writing the two dates lets this update through.
+    PERFORM set_config('agreements.refreshing', 'on', true);
     WITH RECURSIVE
     affected (id) AS (
         SELECT unnest(ids)
@@ -56,6 +60,7 @@ BEGIN
     WHERE a.id = dates.id
       AND (a.in_force_until IS DISTINCT FROM dates.in_force_until
            OR a.superseded_from IS DISTINCT FROM dates.superseded_from);
+    PERFORM set_config('agreements.refreshing', coalesce(refreshing, 'off'), true);
 END;
 $$;
 """
@@ -90,7 +95,7 @@ class Migration(migrations.Migration):
         ),
         pgtrigger.migrations.AddTrigger(
             model_name='agreement',
-            trigger=pgtrigger.compiler.Trigger(name='keep_status_dates', sql=pgtrigger.compiler.UpsertTriggerSql(func="\nIF pg_trigger_depth() > 1 THEN\n    RETURN NEW;\nEND IF;\nIF TG_OP = 'UPDATE' THEN\n    NEW.superseded_from := OLD.superseded_from;\n    NEW.in_force_until := CASE WHEN NEW.valid_until IS NOT DISTINCT FROM OLD.valid_until\n                               THEN OLD.in_force_until END;\nELSE\n    NEW.superseded_from := NULL;\n    NEW.in_force_until := NULL;\nEND IF;\nRETURN NEW;\n", hash='b583362cb6eeed845fe668f37ac64a167f1b9dde', operation='INSERT OR UPDATE', pgid='pgtrigger_keep_status_dates_c3f80', table='agreements_agreement', when='BEFORE')),
+            trigger=pgtrigger.compiler.Trigger(name='keep_status_dates', sql=pgtrigger.compiler.UpsertTriggerSql(func="\nIF current_setting('agreements.refreshing', true) = 'on' THEN\n    RETURN NEW;\nEND IF;\nIF TG_OP = 'UPDATE' THEN\n    NEW.superseded_from := OLD.superseded_from;\n    NEW.in_force_until := CASE WHEN NEW.valid_until IS NOT DISTINCT FROM OLD.valid_until\n                               THEN OLD.in_force_until END;\nELSE\n    NEW.superseded_from := NULL;\n    NEW.in_force_until := NULL;\nEND IF;\nRETURN NEW;\n", hash='da4114e3150c137e7806e4f830295a5b9d6db887', operation='INSERT OR UPDATE', pgid='pgtrigger_keep_status_dates_c3f80', table='agreements_agreement', when='BEFORE')),
         ),
         pgtrigger.migrations.AddTrigger(
             model_name='agreement',
