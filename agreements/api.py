@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.utils import timezone
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -13,16 +13,11 @@ from rest_framework.response import Response
 from agreements.models import (
     Agreement,
     AgreementKind,
-    AgreementParty,
-    AgreementRelation,
     AgreementStatus,
-    Clause,
     Decision,
     DecisionKind,
-    Signatory,
 )
 from agreements.serializers import (
-    ADOPTION_ORDER,
     AgreementSerializer,
     DecisionSerializer,
     agreement_rows,
@@ -85,46 +80,37 @@ class AgreementFilter(RegistryFilterSet):
         )
 
 
+class CountedRows:
+    """The rows of ``queryset`` (``agreement_rows``) for the paginator, counted without
+    the joins the rows need: a COUNT over the filtered agreements alone, not over their
+    outer joins to counties, bodies and sources (which never add rows)."""
+
+    ordered = True  # the viewset's queryset is ordered
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+        self.rows = agreement_rows(queryset)
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __getitem__(self, index):
+        return self.rows[index]
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return self.count()
+
+
 @extend_schema_view(retrieve=extend_schema(parameters=[ON_PARAMETER]))
 class AgreementViewSet(RegistryViewSet):
     """Agreements, declarations of intent, county and action plans, with their parts and lineage."""
 
-    queryset = (
-        Agreement.objects.select_related("county", "renewal_body", "source")
-        .prefetch_related(
-            Prefetch(
-                "party_links",
-                queryset=AgreementParty.objects.select_related("organisation"),
-            ),
-            Prefetch(
-                "clauses",
-                queryset=Clause.objects.prefetch_related("organisations", "bodies"),
-            ),
-            Prefetch(
-                "signatories",
-                queryset=Signatory.objects.select_related("person", "organisation"),
-            ),
-            Prefetch(
-                "decisions",
-                queryset=Decision.objects.adoptions()
-                .select_related("body")
-                .order_by(*ADOPTION_ORDER),
-                to_attr="adoption_decisions",
-            ),
-            # In the order they were entered, as the list reads them.
-            Prefetch(
-                "outgoing_relations",
-                queryset=AgreementRelation.objects.select_related("target", "decision").order_by(
-                    "pk"
-                ),
-            ),
-            Prefetch(
-                "incoming_relations",
-                queryset=AgreementRelation.objects.select_related("source").order_by("pk"),
-            ),
-        )
-        .order_by("-valid_from", "title", "pk")
-    )
+    # List and detail read their items as rows (``represent_agreements``): the queryset
+    # only selects and orders them.
+    queryset = Agreement.objects.order_by("-valid_from", "title", "pk")
     serializer_class = AgreementSerializer
     filterset_class = AgreementFilter
     search_fields = ["title", "short_name", "reference_number", "purpose"]
@@ -132,9 +118,9 @@ class AgreementViewSet(RegistryViewSet):
 
     @cached_read
     def list(self, request, *args, **kwargs):
-        # The list is built from plain rows (AgreementListSerializer), not model instances:
+        # The list is built from plain rows (represent_agreements), not model instances:
         # filters, search and ordering apply to the queryset, the page is read as rows.
-        queryset = agreement_rows(self.filter_queryset(self.get_queryset()))
+        queryset = CountedRows(self.filter_queryset(self.get_queryset()))
         page = self.paginate_queryset(queryset)
         if page is not None:
             return self.get_paginated_response(self.get_serializer(page, many=True).data)

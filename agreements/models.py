@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pgtrigger
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db import connection, models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from bodies.models import Body, County, Organisation, Person, track_history
 from governance.dates import add_days, date_in_range, validate_date, validate_year, year_in_range
-from governance.records import RegistryRecord, basis_field, basis_note_field
+from governance.records import RegistryRecord, basis_field, basis_note_field, bump_version
 from governance.search import stored_vector_field, stored_vector_index
 from governance.text import SingleLineFields, single_line
 
@@ -57,13 +58,44 @@ SUPERSEDING_RELATIONS = (RelationKind.REPLACES, RelationKind.RENEWS)
 LINEAGE_RELATIONS = (RelationKind.REPLACES, RelationKind.RENEWS, RelationKind.EXTENDS)
 
 
-# The status rules as functions of plain values: ``Agreement`` applies them to itself and
-# its prefetched relations, the API list to ``.values()`` rows, so both follow one rule.
+# Status --------------------------------------------------------------------------
+#
+# An agreement's status on a day reads five of its own columns and nothing else:
+# ``is_draft``, ``valid_from``, and two dates the database keeps for it from the other
+# agreements that point at it (``AgreementRelation``):
+#
+# - ``in_force_until``: its last day, its extensions included: the latest ``valid_until``
+#   among itself and every published agreement that extends it, directly or through
+#   extensions of extensions, however long the chain; NULL when any of them runs until
+#   replaced (no ``valid_until``).
+# - ``superseded_from``: the earliest start (``valid_from``) of a published agreement that
+#   replaces or renews it; NULL when there is none.
+#
+# Both are worked out by one SQL function, ``agreement_refresh_status_dates`` (migration
+# 0012), which the triggers below call in the same transaction as every write that can
+# move them: an agreement inserted, or its dates or draft flag changed; a relation
+# inserted, changed or deleted. It recomputes the agreements concerned and, up the chain,
+# those they extend. Whatever a client writes into the two columns is replaced, so no
+# path (admin, API, import, seed, ``QuerySet.update()``, raw SQL) can leave them stale.
+# ``status_of`` (Python) and ``status_condition`` (SQL) are then the same plain
+# comparisons, and a test holds them equal.
+
+STATUS_DATES = ("in_force_until", "superseded_from")
 
 
-def extends_it(kind: str, source_is_draft: bool) -> bool:
-    """A relation from a published agreement that moves the earlier one's last day."""
-    return kind == RelationKind.EXTENDS and not source_is_draft
+def status_of(
+    day: dt.date, *, is_draft: bool, valid_from, superseded_from, in_force_until
+) -> AgreementStatus:
+    """Draft, upcoming, in force, expired or superseded, as of ``day``."""
+    if is_draft:
+        return AgreementStatus.DRAFT
+    if valid_from is None or day < valid_from:
+        return AgreementStatus.UPCOMING
+    if superseded_from is not None and superseded_from <= day:
+        return AgreementStatus.SUPERSEDED
+    if in_force_until is not None and day > in_force_until:
+        return AgreementStatus.EXPIRED
+    return AgreementStatus.IN_FORCE
 
 
 def supersedes_it(kind: str, source_is_draft: bool) -> bool:
@@ -71,88 +103,27 @@ def supersedes_it(kind: str, source_is_draft: bool) -> bool:
     return kind in SUPERSEDING_RELATIONS and not source_is_draft
 
 
-def last_day(node, extensions, _seen: frozenset = frozenset()) -> dt.date | None:
-    """The last day ``node`` applies, its extensions (and theirs) included; None: until replaced.
-
-    ``node`` has ``pk`` and ``valid_until``; ``extensions(node)`` gives the published
-    agreements that extend it, as such nodes. Replacing and renewing agreements do not
-    move the date; they make the earlier one superseded from their start instead.
-    """
-    if node.valid_until is None:
-        return None
-    ends = [node.valid_until]
-    seen = _seen | {node.pk}
-    for extension in extensions(node):
-        if extension.pk in seen:
-            continue
-        extended = last_day(extension, extensions, seen)
-        if extended is None:
-            return None
-        ends.append(extended)
-    return max(ends)
-
-
-def status_of(
-    day: dt.date, *, is_draft: bool, valid_from, superseded_from, until
-) -> AgreementStatus:
-    """Draft, upcoming, in force, expired or superseded, as of ``day``.
-
-    ``superseded_from``: the start days of the published agreements that replace or renew
-    it; ``until``: a function giving its last day (``last_day``), called only when needed,
-    since following extensions may read the database.
-    """
-    if is_draft:
-        return AgreementStatus.DRAFT
-    if valid_from is None or day < valid_from:
-        return AgreementStatus.UPCOMING
-    if any(start is not None and start <= day for start in superseded_from):
-        return AgreementStatus.SUPERSEDED
-    end = until()
-    if end is not None and day > end:
-        return AgreementStatus.EXPIRED
-    return AgreementStatus.IN_FORCE
-
-
-def _extension_reaches(day: dt.date, depth: int, outer: str = "pk"):
-    """A published agreement extends the one at ``outer`` and itself runs until ``day`` or
-    later (no end date counts), directly or through its own extension, ``depth`` links deep."""
-    reaches = Q(source__valid_until__isnull=True) | Q(source__valid_until__gte=day)
-    if depth > 1:
-        reaches |= Q(_extension_reaches(day, depth - 1, outer="source"))
-    return Exists(
-        AgreementRelation.objects.filter(
-            target=OuterRef(outer), kind=RelationKind.EXTENDS, source__is_draft=False
-        ).filter(reaches)
-    )
-
-
 def runs_through(day: dt.date) -> Q:
-    """Its own end date or an extension's covers ``day`` (no end date: until replaced)."""
-    return (
-        Q(valid_until__isnull=True)
-        | Q(valid_until__gte=day)
-        | Q(_extension_reaches(day, EXTENSION_DEPTH))
-    )
+    """Its last day, extensions included, is ``day`` or later (none: until replaced)."""
+    return Q(in_force_until__isnull=True) | Q(in_force_until__gte=day)
 
 
-def _superseded_on(day: dt.date) -> Exists:
-    """A published agreement that replaces or renews it has started by ``day``.
-
-    A correlated EXISTS on the relations, which PostgreSQL runs as a (anti-)join on
-    their index, rather than ``pk IN (…)`` over all agreements.
-    """
-    return Exists(
-        AgreementRelation.objects.filter(
-            target=OuterRef("pk"),
-            kind__in=SUPERSEDING_RELATIONS,
-            source__is_draft=False,
-            source__valid_from__lte=day,
-        )
-    )
-
-
-# How many extensions of extensions the status queries follow.
-EXTENSION_DEPTH = 3
+def status_condition(status: str, day: dt.date) -> Q:
+    """``status_of(day, …) == status`` as a filter: the same comparisons, in SQL."""
+    if status == AgreementStatus.DRAFT:
+        return Q(is_draft=True)
+    published = Q(is_draft=False)
+    if status == AgreementStatus.UPCOMING:
+        return published & (Q(valid_from__isnull=True) | Q(valid_from__gt=day))
+    started = published & Q(valid_from__lte=day)
+    if status == AgreementStatus.SUPERSEDED:
+        return started & Q(superseded_from__lte=day)
+    current = started & (Q(superseded_from__isnull=True) | Q(superseded_from__gt=day))
+    if status == AgreementStatus.IN_FORCE:
+        return current & runs_through(day)
+    if status == AgreementStatus.EXPIRED:
+        return current & Q(in_force_until__lt=day)
+    raise ValueError(f"unknown status {status!r}")
 
 
 class AgreementQuerySet(models.QuerySet):
@@ -161,59 +132,45 @@ class AgreementQuerySet(models.QuerySet):
 
     def superseded_on(self, day: dt.date):
         """Agreements that a later agreement replaced or renewed with effect on ``day``."""
-        return self.filter(_superseded_on(day))
+        return self.filter(superseded_from__lte=day)
 
     def in_force_on(self, day: dt.date):
         """Published, started, not past its (extended) end, not replaced or renewed."""
-        return (
-            self.filter(is_draft=False, valid_from__lte=day)
-            .filter(runs_through(day))
-            .filter(~_superseded_on(day))
-        )
+        return self.with_status(AgreementStatus.IN_FORCE, day)
 
     def with_status(self, status: str, day: dt.date):
-        if status == AgreementStatus.DRAFT:
-            return self.drafts()
-        published = self.filter(is_draft=False)
-        if status == AgreementStatus.UPCOMING:
-            return published.filter(Q(valid_from__gt=day) | Q(valid_from__isnull=True))
-        if status == AgreementStatus.IN_FORCE:
-            return self.in_force_on(day)
-        if status == AgreementStatus.SUPERSEDED:
-            return published.filter(valid_from__lte=day).filter(_superseded_on(day))
-        if status == AgreementStatus.EXPIRED:
-            return (
-                published.filter(valid_from__lte=day)
-                .exclude(runs_through(day))
-                .filter(~_superseded_on(day))
+        return self.filter(status_condition(status, day))
+
+    def refresh_status_dates(self) -> None:
+        """Work out ``in_force_until`` and ``superseded_from`` of these agreements again
+        (and of those they extend): for rows written with the triggers held off, such as
+        a bulk load under ``session_replication_role = replica``."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT agreement_refresh_status_dates(%s::bigint[])",
+                [list(self.values_list("pk", flat=True))],
             )
-        raise ValueError(f"unknown status {status!r}")
 
     def with_lineage(self, depth: int = 4):
         """Prefetch relations ``depth`` steps back and forward, so that ``lineage()``,
-        ``predecessor``, ``based_on``, ``successors()`` and ``status_on()`` of the
-        agreements in the chain run without further queries."""
+        ``predecessor``, ``based_on`` and ``successors()`` of the agreements in the chain
+        run without further queries."""
         back = ["outgoing_relations__target"]
         forward = ["incoming_relations__source"]
         for _level in range(depth - 1):
             back.append(back[-1] + "__outgoing_relations__target")
             forward.append(forward[-1] + "__incoming_relations__source")
-        status_of_chain = [path + "__incoming_relations__source" for path in back]
-        return self.prefetch_related(*back, *forward, *status_of_chain)
+        return self.prefetch_related(*back, *forward)
 
     def last_day_in_force(self, until: dt.date) -> dt.date | None:
         """The latest day up to ``until`` on which an agreement of these was in force
         (``in_force_on``), or None: where the registry's knowledge of the present ends."""
         candidates = set()
-        started = self.filter(is_draft=False, valid_from__lte=until).prefetch_related(
-            "incoming_relations__source__incoming_relations__source"
-        )
-        for agreement in started:
-            end = agreement.effective_until()
+        started = self.filter(is_draft=False, valid_from__lte=until)
+        for end, superseded_from in started.values_list(*STATUS_DATES):
             candidates.add(until if end is None else min(end, until))
-            for rel in agreement.incoming_relations.all():
-                if supersedes_it(rel.kind, rel.source.is_draft) and rel.source.valid_from:
-                    candidates.add(min(rel.source.valid_from - dt.timedelta(days=1), until))
+            if superseded_from is not None:
+                candidates.add(min(superseded_from - dt.timedelta(days=1), until))
         for day in sorted(candidates, reverse=True):
             if self.in_force_on(day).exists():
                 return day
@@ -221,14 +178,57 @@ class AgreementQuerySet(models.QuerySet):
 
     def expiring_within(self, days: int, today: dt.date):
         """In force today and lapsing within ``days`` (an extension beyond that moves it out)."""
-        return (
-            self.in_force_on(today)
-            .filter(valid_until__isnull=False)
-            .exclude(runs_through(add_days(today, days + 1)))
+        return self.in_force_on(today).filter(in_force_until__lte=add_days(today, days))
+
+
+# Keeps ``in_force_until`` and ``superseded_from`` (see "Status" above). A client's write
+# of them is replaced: on insert, or when ``valid_until`` changes, ``in_force_until`` is
+# cleared (so the constraint holds) and worked out again by the trigger after the row.
+# Only the function's own update (it sets ``agreements.refreshing``) is let through.
+KEEP_STATUS_DATES = """
+IF current_setting('agreements.refreshing', true) = 'on' THEN
+    RETURN NEW;
+END IF;
+IF TG_OP = 'UPDATE' THEN
+    NEW.superseded_from := OLD.superseded_from;
+    NEW.in_force_until := CASE WHEN NEW.valid_until IS NOT DISTINCT FROM OLD.valid_until
+                               THEN OLD.in_force_until END;
+ELSE
+    NEW.superseded_from := NULL;
+    NEW.in_force_until := NULL;
+END IF;
+RETURN NEW;
+"""
+# An agreement's own dates and draft flag move its own ``in_force_until`` and the status
+# dates of the agreements it extends, replaces or renews.
+REFRESH_AFTER_AGREEMENT = """
+IF TG_OP = 'INSERT'
+   OR NEW.valid_from IS DISTINCT FROM OLD.valid_from
+   OR NEW.valid_until IS DISTINCT FROM OLD.valid_until
+   OR NEW.is_draft IS DISTINCT FROM OLD.is_draft THEN
+    PERFORM agreement_refresh_status_dates(
+        ARRAY[NEW.id] || ARRAY(
+            SELECT target_id FROM agreements_agreementrelation WHERE source_id = NEW.id
         )
+    );
+END IF;
+RETURN NULL;
+"""
+# A relation moves the status dates of the agreement it points at (and, up the chain,
+# of those that one extends).
+REFRESH_AFTER_RELATION = """
+PERFORM agreement_refresh_status_dates(
+    CASE TG_OP
+        WHEN 'INSERT' THEN ARRAY[NEW.target_id]
+        WHEN 'DELETE' THEN ARRAY[OLD.target_id]
+        ELSE ARRAY[OLD.target_id, NEW.target_id]
+    END
+);
+RETURN NULL;
+"""
 
 
-@track_history
+@track_history(derived=STATUS_DATES)
 class Agreement(RegistryRecord):
     """An agreement, declaration of intent, county plan or action plan."""
 
@@ -259,6 +259,12 @@ class Agreement(RegistryRecord):
     )
     valid_until_basis = basis_field(_("grund för 'gäller till och med'"))
     basis_note = basis_note_field()
+    # Kept by the database from the agreements that extend, replace or renew this one
+    # (see "Status" above); what Python writes here is replaced.
+    in_force_until = models.DateField(
+        _("gäller med förlängningar till och med"), null=True, blank=True, editable=False
+    )
+    superseded_from = models.DateField(_("ersatt från"), null=True, blank=True, editable=False)
     validity_text = models.CharField(
         _("giltighet som det står i dokumentet"), max_length=300, blank=True
     )
@@ -307,10 +313,42 @@ class Agreement(RegistryRecord):
             date_in_range("valid_from"),
             date_in_range("valid_until"),
             single_line("title"),
+            # Extensions only ever move the last day later; without an own end date the
+            # agreement runs until replaced, whatever extends it.
+            models.CheckConstraint(
+                condition=Q(in_force_until__isnull=True)
+                | Q(valid_until__isnull=False, in_force_until__gte=models.F("valid_until")),
+                name="agreement_in_force_until_not_before_valid_until",
+            ),
+        ]
+        triggers = [
+            bump_version(derived=STATUS_DATES),
+            pgtrigger.Trigger(
+                name="keep_status_dates",
+                when=pgtrigger.Before,
+                operation=pgtrigger.Insert | pgtrigger.Update,
+                func=KEEP_STATUS_DATES,
+            ),
+            pgtrigger.Trigger(
+                name="refresh_status_dates",
+                when=pgtrigger.After,
+                operation=pgtrigger.Insert | pgtrigger.Update,
+                func=REFRESH_AFTER_AGREEMENT,
+            ),
         ]
 
     def __str__(self):
         return self.short_name or self.title
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The database has worked the status dates out again: read them when next needed.
+        for name in STATUS_DATES:
+            self.__dict__.pop(name, None)
+
+    def validate_constraints(self, exclude=None):
+        # The status dates are the database's; an edited instance holds the old ones.
+        super().validate_constraints(exclude={*(exclude or ()), *STATUS_DATES})
 
     def get_absolute_url(self):
         return reverse("web:agreement-detail", kwargs={"slug": self.slug})
@@ -351,20 +389,6 @@ class Agreement(RegistryRecord):
         return [*before, self, *after]
 
     # Status --------------------------------------------------------------
-    def effective_until(self, _seen: frozenset = frozenset()) -> dt.date | None:
-        """The last day this agreement applies, extensions (and theirs) included.
-
-        None: in force until replaced (see ``last_day``).
-        """
-        return last_day(self, Agreement._extensions, _seen)
-
-    def _extensions(self) -> list[Agreement]:
-        return [
-            rel.source
-            for rel in self.incoming_relations.all()
-            if extends_it(rel.kind, rel.source.is_draft)
-        ]
-
     @cached_property
     def renewal_deadline(self):
         """When the renewal body must decide at the latest (express renewals), or None."""
@@ -385,13 +409,13 @@ class Agreement(RegistryRecord):
         return [a for a in self.superseding() if a.valid_from is not None and a.valid_from <= day]
 
     def status_on(self, day: dt.date) -> str:
-        """Draft, upcoming, in force, expired or superseded, as of ``day`` (see ``status_of``)."""
+        """Draft, upcoming, in force, expired or superseded, as of ``day`` (``status_of``)."""
         return status_of(
             day,
             is_draft=self.is_draft,
             valid_from=self.valid_from,
-            superseded_from=(a.valid_from for a in self.superseding()),
-            until=self.effective_until,
+            superseded_from=self.superseded_from,
+            in_force_until=self.in_force_until,
         )
 
     def get_status_on_display(self, day: dt.date) -> str:
@@ -667,6 +691,14 @@ class AgreementRelation(models.Model):
     class Meta:
         verbose_name = _("relation mellan överenskommelser")
         verbose_name_plural = _("relationer mellan överenskommelser")
+        triggers = [
+            pgtrigger.Trigger(
+                name="refresh_status_dates",
+                when=pgtrigger.After,
+                operation=pgtrigger.Insert | pgtrigger.Update | pgtrigger.Delete,
+                func=REFRESH_AFTER_RELATION,
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["source", "kind", "target"], name="agreement_relation_once"

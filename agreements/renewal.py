@@ -16,23 +16,19 @@ from functools import lru_cache
 from types import SimpleNamespace
 from typing import NamedTuple
 
-from django.db.models import DateField, Exists, ExpressionWrapper, F, OuterRef, Prefetch
+from django.db.models import DateField, Exists, ExpressionWrapper, F, OuterRef
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from agreements.models import (
-    EXTENSION_DEPTH,
     SUPERSEDING_RELATIONS,
     Agreement,
     AgreementRelation,
-    RelationKind,
     RenewalType,
-    last_day,
     runs_through,
     supersedes_it,
 )
-from agreements.rows import Node, extensions_in, incoming_relations
 from bodies.models import Body, Meeting
 from governance.dates import add_days
 
@@ -199,27 +195,26 @@ def last_meeting_on_or_before(body: Body | Rhythm, latest_day: dt.date, meetings
 
 
 def renewal_days(
-    *, renewal_type, renewal_body_id, is_draft, notice_period_days, superseded, until
+    *, renewal_type, renewal_body_id, is_draft, notice_period_days, superseded, in_force_until
 ) -> tuple[dt.date, dt.date] | None:
     """(lapses_on, latest_day) when an agreement needs an express renewal decision, or None.
 
     ``superseded``: a function telling whether a published agreement replaces or renews
-    it; ``until``: a function giving its last day (``models.last_day``). Both are called
-    only when needed. ``Agreement`` rows and instances alike go through here.
+    it (called only when needed); ``in_force_until``: its last day, extensions included
+    (``Agreement.in_force_until``). ``Agreement`` rows and instances alike go through here.
     """
     if renewal_type != RenewalType.EXPRESS or renewal_body_id is None or is_draft:
         return None
     if superseded():
         return None
-    lapses_on = until()
-    if lapses_on is None:
+    if in_force_until is None:
         return None
-    return lapses_on, add_days(lapses_on, -notice_period_days)
+    return in_force_until, add_days(in_force_until, -notice_period_days)
 
 
-def row_renewal_days(row: dict, incoming: dict, extensions) -> tuple[dt.date, dt.date] | None:
-    """``renewal_days`` of an agreement read as a plain row (``agreements.rows``): ``incoming``
-    maps pk → its incoming relations, ``extensions`` is ``rows.extensions_in(incoming)``."""
+def row_renewal_days(row: dict, incoming: dict) -> tuple[dt.date, dt.date] | None:
+    """``renewal_days`` of an agreement read as a plain row: ``incoming`` maps pk → its
+    incoming relations (``rows.incoming_relations``)."""
     return renewal_days(
         renewal_type=row["renewal_type"],
         renewal_body_id=row["renewal_body_id"],
@@ -228,22 +223,29 @@ def row_renewal_days(row: dict, incoming: dict, extensions) -> tuple[dt.date, dt
         superseded=lambda: any(
             supersedes_it(r.kind, r.source_is_draft) for r in incoming.get(row["id"], ())
         ),
-        until=lambda: last_day(Node(row["id"], row["valid_until"]), extensions),
+        in_force_until=row["in_force_until"],
     )
 
 
-def _latest_day(agreement: Agreement) -> tuple[dt.date, dt.date] | None:
-    """(lapses_on, latest_day) when ``agreement`` needs an express renewal decision."""
+def _latest_day(agreement: Agreement, superseded=None) -> tuple[dt.date, dt.date] | None:
+    """(lapses_on, latest_day) when ``agreement`` needs an express renewal decision.
+
+    ``superseded``: as ``renewal_days``; by default read from its incoming relations."""
+    if superseded is None:
+
+        def superseded():
+            return any(
+                supersedes_it(rel.kind, rel.source.is_draft)
+                for rel in agreement.incoming_relations.all()
+            )
+
     return renewal_days(
         renewal_type=agreement.renewal_type,
         renewal_body_id=agreement.renewal_body_id,
         is_draft=agreement.is_draft,
         notice_period_days=agreement.notice_period_days,
-        superseded=lambda: any(
-            supersedes_it(rel.kind, rel.source.is_draft)
-            for rel in agreement.incoming_relations.all()
-        ),
-        until=agreement.effective_until,
+        superseded=superseded,
+        in_force_until=agreement.in_force_until,
     )
 
 
@@ -311,24 +313,18 @@ def renewal_deadlines(
     fall in between, so a short window over a large registry reads few rows. A constant
     number of queries, however many rows.
 
-    The agreements in the answer have only their published extensions prefetched as
-    ``incoming_relations`` (what ``effective_until()`` follows): agreements that a
-    published agreement replaces or renews need no decision and are left out in SQL.
+    Agreements that a published agreement replaces or renews need no decision and are
+    left out in SQL (``_candidates``).
     """
     candidates = _candidates(agreements, start, end)
-    extensions = AgreementRelation.objects.filter(
-        kind=RelationKind.EXTENDS, source__is_draft=False
-    ).select_related("source")
-    lookups, path = [], "incoming_relations"
-    for _level in range(EXTENSION_DEPTH):
-        lookups.append(Prefetch(path, queryset=extensions))
-        path += "__source__incoming_relations"
     # The long texts are never part of a deadline; leaving them in the database halves
     # the time spent building the rows of a long list.
-    candidates = (
-        candidates.select_related("renewal_body").defer(*LONG_TEXTS).prefetch_related(*lookups)
-    )
-    due = [(a, days) for a in candidates if (days := _latest_day(a)) is not None]
+    candidates = candidates.select_related("renewal_body").defer(*LONG_TEXTS)
+    due = [
+        (a, days)
+        for a in candidates
+        if (days := _latest_day(a, superseded=lambda: False)) is not None
+    ]
     if start is not None:
         due = [(a, (lapses, latest)) for a, (lapses, latest) in due if latest >= start]
     if not due:
@@ -376,8 +372,7 @@ def nearest_renewal_deadlines(
     """The ``limit`` soonest renewal deadlines from ``start`` to ``end``, and their number.
 
     The date of every candidate's deadline is worked out from plain rows, with the same
-    rules as ``renewal_deadlines`` (one query for the candidates, one for their relations
-    and extension chains, one for meetings); only the nearest are then read as
+    rules as ``renewal_deadlines`` (one query for the candidates, one for meetings); only the nearest are then read as
     agreements. A window holding hundreds of deadlines costs a few milliseconds per
     hundred rows, and what is shown is bounded by ``limit``. A constant number of queries.
     """
@@ -388,6 +383,7 @@ def nearest_renewal_deadlines(
             "short_name",
             "is_draft",
             "valid_until",
+            "in_force_until",
             "renewal_type",
             "renewal_body_id",
             "notice_period_days",
@@ -395,11 +391,11 @@ def nearest_renewal_deadlines(
             "renewal_body__summer_break",
         )
     )
-    incoming = incoming_relations(r["id"] for r in rows)
-    extensions = extensions_in(incoming)
     due = []
     for r in rows:
-        days = row_renewal_days(r, incoming, extensions)
+        # No relations needed: those a published agreement replaces or renews are left
+        # out in SQL (``_candidates``).
+        days = row_renewal_days(r, incoming={})
         if days is not None and days[1] >= start:
             due.append((r, days[1]))
     meetings = meetings_for([(r["renewal_body_id"], latest) for r, latest in due])

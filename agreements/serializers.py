@@ -21,9 +21,7 @@ from agreements.models import (
     Decision,
     RelationKind,
     Signatory,
-    last_day,
     status_of,
-    supersedes_it,
 )
 from agreements.renewal import (
     Basis,
@@ -31,7 +29,7 @@ from agreements.renewal import (
     meetings_for,
     row_renewal_days,
 )
-from agreements.rows import Node, extensions_in, incoming_relations
+from agreements.rows import incoming_relations
 from bodies.models import Body, Organisation, Person
 from governance.api import (
     BASE_FIELDS,
@@ -148,6 +146,8 @@ RULE_COLUMNS = (
     "is_draft",
     "valid_from",
     "valid_until",
+    "in_force_until",
+    "superseded_from",
     "renewal_type",
     "renewal_body_id",
     "notice_period_days",
@@ -180,12 +180,12 @@ class _RowPlan:
                 model_field = Agreement._meta.get_field(field.source)
             except FieldDoesNotExist as exc:
                 raise ImproperlyConfigured(
-                    f"AgreementListSerializer cannot read the field {name!r} from a row"
+                    f"represent_agreements cannot read the field {name!r} from a row"
                 ) from exc
             if model_field.is_relation:
                 if not model_field.many_to_one:
                     raise ImproperlyConfigured(
-                        f"AgreementListSerializer cannot read the field {name!r} from a row"
+                        f"represent_agreements cannot read the field {name!r} from a row"
                     )
                 model = model_field.related_model
                 name_attribute = RefBuilder(model).name_attribute
@@ -216,18 +216,29 @@ def agreement_rows(queryset):
     return queryset.prefetch_related(None).values(*_plan().values)
 
 
-class AgreementListSerializer(serializers.ListSerializer):
-    """A list of agreements with exactly the output of ``AgreementSerializer`` per item.
+def status_day(context) -> dt.date:
+    """The day ``status`` is given for: the ``on`` of the request, or today."""
+    return context.get("on") or timezone.localdate()
 
-    The agreements are ``.values()`` rows (``agreement_rows``; instances are read again as
-    rows); their parts, relations and renewal deadlines are read as plain rows too, a
-    fixed number of queries for the whole list, and the items are built here. Status,
-    lineage and renewal deadlines go through the rule functions the model itself uses
-    (``models.status_of``, ``models.last_day``, ``renewal.renewal_days``), and values are
-    formatted by the serializer's own fields, so the output is the serializer's.
+
+def represent_agreements(data, context) -> list[dict]:
+    """The API's representation of each agreement of ``data``, in its order: the one
+    implementation behind the list and the detail (``AgreementSerializer``).
+
+    ``data``: agreements as ``agreement_rows`` reads them, or instances (read again as
+    rows). Their parts, relations and renewal deadlines are read as plain rows too, a
+    fixed number of queries however many agreements, and the items are built here:
+    status by ``models.status_of`` from the agreement's own columns, renewal deadlines
+    by ``renewal.renewal_days``, values formatted by the serializer's own fields.
     """
+    return _Representation(context).items(data)
 
-    def to_representation(self, data):
+
+class _Representation:
+    def __init__(self, context):
+        self.context = context
+
+    def items(self, data) -> list[dict]:
         rows = list(data.all() if hasattr(data, "all") else data)
         if rows and isinstance(rows[0], Agreement):
             position = {a.pk: i for i, a in enumerate(rows)}
@@ -235,18 +246,16 @@ class AgreementListSerializer(serializers.ListSerializer):
             rows = sorted(found, key=lambda r: position[r["id"]])
         plan = _plan()
         request = self.context.get("request")
-        day = self.child._day()
+        day = status_day(self.context)
         pks = [r["id"] for r in rows]
         parts = self._parts(pks)
         incoming = incoming_relations(pks)
         agreement_ref = RefBuilder(Agreement, request)
         builders = {model: RefBuilder(model, request) for _n, model, _s, _a in plan.references}
-        extensions = extensions_in(incoming)
-        deadlines = self._renewal_deadlines(rows, incoming, extensions, request)
+        deadlines = self._renewal_deadlines(rows, incoming, request)
         items = []
         for row in rows:
             pk = row["id"]
-            node = Node(pk, row["valid_until"])
             relations_in = incoming.get(pk, ())
             relations_out = parts["relations"].get(pk, ())
             computed = {
@@ -256,12 +265,8 @@ class AgreementListSerializer(serializers.ListSerializer):
                         day,
                         is_draft=row["is_draft"],
                         valid_from=row["valid_from"],
-                        superseded_from=(
-                            r.source_valid_from
-                            for r in relations_in
-                            if supersedes_it(r.kind, r.source_is_draft)
-                        ),
-                        until=lambda node=node: last_day(node, extensions),
+                        superseded_from=row["superseded_from"],
+                        in_force_until=row["in_force_until"],
                     )
                 ),
                 "status_date": day,
@@ -274,7 +279,7 @@ class AgreementListSerializer(serializers.ListSerializer):
                     None,
                 ),
                 "successors": [
-                    agreement_ref(r.source_slug, r.source_title, r.source.pk)
+                    agreement_ref(r.source_slug, r.source_title, r.source_id)
                     for r in relations_in
                     if r.kind in LINEAGE_RELATIONS
                 ],
@@ -294,11 +299,11 @@ class AgreementListSerializer(serializers.ListSerializer):
             items.append({name: computed[name] for name in plan.order})
         return items
 
-    def _renewal_deadlines(self, rows, incoming, extensions, request) -> dict[int, dict]:
+    def _renewal_deadlines(self, rows, incoming, request) -> dict[int, dict]:
         """pk → the ``renewal_deadline`` of each row that needs one; one query for meetings."""
         due = []
         for row in rows:
-            days = row_renewal_days(row, incoming, extensions)
+            days = row_renewal_days(row, incoming)
             if days is not None:
                 due.append((row, days))
         meetings = meetings_for([(row["renewal_body_id"], latest) for row, (_l, latest) in due])
@@ -332,6 +337,7 @@ class AgreementListSerializer(serializers.ListSerializer):
         return found
 
     def _parts(self, pks: list[int]) -> dict[str, dict[int, list]]:
+        """name of a part → agreement pk → its items, in the order the detail gives them."""
         request = self.context.get("request")
         organisation = RefBuilder(Organisation, request)
         body = RefBuilder(Body, request)
@@ -503,6 +509,13 @@ class AgreementListSerializer(serializers.ListSerializer):
         return parts
 
 
+class AgreementListSerializer(serializers.ListSerializer):
+    """A list of agreements: ``represent_agreements``, as the detail."""
+
+    def to_representation(self, data):
+        return represent_agreements(data, self.context)
+
+
 class AgreementSerializer(RegistrySerializer):
     status = serializers.SerializerMethodField(
         help_text="Status as of `status_date` (today, or the `on` query parameter)."
@@ -578,29 +591,25 @@ class AgreementSerializer(RegistrySerializer):
             "confirmed_source": {"read_only": True},
         }
 
-    def _day(self) -> dt.date:
-        return self.context.get("on") or timezone.localdate()
+    def to_representation(self, instance):
+        return represent_agreements([instance], self.context)[0]
 
+    # The computed fields as the schema describes them; their values are built with the
+    # rest of the item by ``represent_agreements``.
     @extend_schema_field(serializers.ChoiceField(choices=AgreementStatus.choices))
     def get_status(self, obj) -> str:
-        return str(obj.status_on(self._day()))
+        raise NotImplementedError
 
     def get_status_date(self, obj) -> dt.date:
-        return self._day()
+        raise NotImplementedError
 
     @extend_schema_field(RenewalDeadlineSerializer(allow_null=True))
     def get_renewal_deadline(self, obj):
-        deadline = obj.renewal_deadline
-        if deadline is None:
-            return None
-        return RenewalDeadlineSerializer(deadline, context=self.context).data
+        raise NotImplementedError
 
     @extend_schema_field(AdoptionSerializer(many=True))
     def get_adoptions(self, obj):
-        decisions = getattr(obj, "adoption_decisions", None)
-        if decisions is None:
-            decisions = obj.decisions.adoptions().select_related("body").order_by(*ADOPTION_ORDER)
-        return AdoptionSerializer(decisions, many=True, context=self.context).data
+        raise NotImplementedError
 
 
 class DecisionSerializer(RegistrySerializer):

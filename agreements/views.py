@@ -78,8 +78,7 @@ class AgreementListView(CachedPage, ListView):
         agreements = (
             Agreement.objects.select_related("county", "renewal_body")
             .prefetch_related(
-                Prefetch("party_links", AgreementParty.objects.select_related("organisation")),
-                "incoming_relations__source",
+                Prefetch("party_links", AgreementParty.objects.select_related("organisation"))
             )
             .order_by("-valid_from", "title", "pk")
         )
@@ -167,9 +166,11 @@ def build_timeline(items: list[tuple[Agreement, str]], current: Agreement, today
     if not dated:
         return None
     starts = [a.valid_from for a, _ in dated]
-    ends = [a.effective_until() or a.valid_until for a, _ in dated]
+    ends = [a.in_force_until for a, _ in dated]
     first_year = min(starts).year
     last_year = max([e.year for e in ends if e] + [min(today.year, max(starts).year + 3)]) + 1
+    # Seen as of a day before every start (``?per=``), the axis still spans the starts.
+    last_year = max(last_year, max(starts).year + 1)
     span = (dt.date(last_year, 1, 1) - dt.date(first_year, 1, 1)).days
 
     def x(day: dt.date) -> float:
@@ -244,7 +245,7 @@ class AgreementDetailView(CachedPage, DetailView):
         resting_on_this = [
             r.source for r in agreement.incoming_relations.all() if r.kind == RelationKind.BASED_ON
         ]
-        until = agreement.effective_until()
+        until = agreement.in_force_until
         crumbs = [(_("Överenskommelser"), reverse("web:agreement-list"))]
         if based_on is not None:
             crumbs.append((str(based_on), based_on.get_absolute_url()))

@@ -7,7 +7,7 @@
 For each endpoint that exists (the others are skipped and named), it prints
 requests per second, p50/p95/p99 latency, the error count (connect/read/write/
 timeout errors and HTTP 4xx/5xx) and the ratio of its throughput to the raw-SQL
-reference endpoint (``/bench/agreements/``, ``BENCH_ENDPOINTS=true``) measured in
+reference endpoint (``/bench/agreements/``, mounted by ``bench.settings``) measured in
 the same run at the same concurrency. Before the load it counts the SQL queries
 each endpoint makes, on two different pages where that applies, to show they do
 not grow with the data. Results are also written to ``bench/results/``.
@@ -49,6 +49,7 @@ REFERENCE = "reference (raw SQL)"
 STATIC = "static file"
 STATIC_PATH = "/static/css/site.css"
 HEALTH = "/healthz"
+BENCH_SETTINGS = "bench.settings"
 
 
 def endpoints() -> list[tuple[str, str]]:
@@ -145,7 +146,8 @@ def server_env(url: str, workers: int, threads: int, read_cache: bool) -> dict[s
         SECURE_HSTS_SECONDS="0",
         SESSION_COOKIE_SECURE="false",
         CSRF_COOKIE_SECURE="false",
-        BENCH_ENDPOINTS="true",
+        # The project's settings and URLs, plus the raw-SQL reference.
+        DJANGO_SETTINGS_MODULE=BENCH_SETTINGS,
         API_THROTTLE_ANON="off",
         API_THROTTLE_USER="off",
         GUNICORN_WORKERS=str(workers),
@@ -292,11 +294,10 @@ def main() -> None:
     os.environ.update(
         DATABASE_URL=url,
         DEBUG="true",
-        BENCH_ENDPOINTS="true",
+        DJANGO_SETTINGS_MODULE=BENCH_SETTINGS,
         API_THROTTLE_ANON="off",
         API_THROTTLE_USER="off",
     )
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "governance.settings")
     import django
 
     django.setup()

@@ -29,17 +29,23 @@ class Principal(models.TextChoices):
     ANY = "any", _("Alla/oavsett")
 
 
-def track_history(model):
+def track_history(model=None, *, derived: tuple[str, ...] = ()):
     """Record every insert, update and delete of ``model`` with database triggers.
 
-    Generated columns are left out: they follow from the recorded ones.
+    Left out of the history: generated columns (they follow from the recorded ones) and
+    ``derived``, columns the database works out from other rows
+    (``@track_history(derived=(…))``).
     """
-    return pghistory.track(
-        pghistory.InsertEvent(),
-        pghistory.UpdateEvent(),
-        pghistory.DeleteEvent(),
-        exclude=generated_fields(model),
-    )(model)
+
+    def track(model):
+        return pghistory.track(
+            pghistory.InsertEvent(),
+            pghistory.UpdateEvent(),
+            pghistory.DeleteEvent(),
+            exclude=[*generated_fields(model), *derived] or None,
+        )(model)
+
+    return track if model is None else track(model)
 
 
 class CountyQuerySet(models.QuerySet):

@@ -656,8 +656,12 @@ class RegistryAdmin(admin.ModelAdmin):
     def _revert(self, request, obj, event) -> str:
         # An old parent restored could close a cycle made since: checked under the lock.
         lock_writes(type(obj))
+        # Generated columns and those the database works out from other rows are not in
+        # the history: the database works them out again for the restored row.
         fields = [
-            f for f in type(obj)._meta.concrete_fields if not (f.primary_key or f.generated)
+            f
+            for f in type(obj)._meta.concrete_fields
+            if not (f.primary_key or f.generated) and hasattr(event, f.attname)
         ]
         restored = type(obj)(pk=obj.pk, **{f.attname: getattr(event, f.attname) for f in fields})
         scope.check_write(request.user, restored)
@@ -673,8 +677,8 @@ class RegistryAdmin(admin.ModelAdmin):
         if not differs:
             return gettext("Posten ser redan ut så; inget ändrades.")
         restored.full_clean(validate_unique=False)
-        # Saved as built from the event (what pghistory's revert does), without the generated
-        # columns the history does not keep: the database computes them again.
+        # Saved as built from the event (what pghistory's revert does), without the columns
+        # the history does not keep: the database computes them again.
         restored.save()
         self.log_change(
             request,

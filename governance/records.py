@@ -78,6 +78,19 @@ def unique_slug(model: type[models.Model], text: str, *, exclude_pk=None) -> str
     return f"{base}-{n}"
 
 
+def bump_version(*, derived: tuple[str, ...] = ()) -> pgtrigger.Trigger:
+    """The trigger that raises ``version`` on every change of a record's own fields;
+    ``derived``: columns the database works out from other rows, whose change is not an
+    edit of the record."""
+    return pgtrigger.Trigger(
+        name="bump_version",
+        when=pgtrigger.Before,
+        operation=pgtrigger.Update,
+        condition=AnyStoredChange(exclude=["version", "modified_at", *derived]),
+        func="NEW.version := OLD.version + 1; NEW.modified_at := now(); RETURN NEW;",
+    )
+
+
 class RegistryRecord(SingleLineFields, models.Model):
     slug = models.SlugField(
         _("kortnamn i adress"),
@@ -117,15 +130,7 @@ class RegistryRecord(SingleLineFields, models.Model):
 
     class Meta:
         abstract = True
-        triggers = [
-            pgtrigger.Trigger(
-                name="bump_version",
-                when=pgtrigger.Before,
-                operation=pgtrigger.Update,
-                condition=AnyStoredChange(exclude=["version", "modified_at"]),
-                func="NEW.version := OLD.version + 1; NEW.modified_at := now(); RETURN NEW;",
-            )
-        ]
+        triggers = [bump_version()]
 
     def save(self, *args, **kwargs):
         if not self.slug:

@@ -55,7 +55,7 @@ def rule_validity(rule) -> tuple[dt.date | None, dt.date | None]:
     start = rule.valid_from
     if start is None and not agreement.is_draft:
         start = agreement.valid_from
-    end = rule.valid_until if rule.valid_until is not None else agreement.effective_until()
+    end = rule.valid_until if rule.valid_until is not None else agreement.in_force_until
     return start, end
 
 

@@ -384,9 +384,6 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="samverkansregistret@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Benchmark-only endpoints (bench/load.py's raw-SQL reference): never in production.
-BENCH_ENDPOINTS = env.bool("BENCH_ENDPOINTS", default=False)
-
 # Logging: JSON lines on stdout. One line per request from
 # governance.request_log (method, path, status, duration_ms, user_id, nothing else).
 LOGGING = {

@@ -19,8 +19,3 @@ urlpatterns = [
     path("dokument/", include("governance.documents.urls")),
     path("", include("governance.web_urls")),
 ]
-
-if settings.BENCH_ENDPOINTS:  # bench/load.py's raw-SQL reference; never in production
-    from governance.bench_views import agreement_page_raw
-
-    urlpatterns.insert(0, path("bench/agreements/", agreement_page_raw, name="bench-agreements"))

@@ -372,7 +372,7 @@ def test_extension_keeps_the_agreement_in_force_until_the_extension_ends():
     ext = agreement("Förlängning", D(2019, 1, 1), D(2019, 12, 31))
     relate(ext, RelationKind.EXTENDS, old)
 
-    assert Agreement.objects.get(pk=old.pk).effective_until() == D(2019, 12, 31)
+    assert Agreement.objects.get(pk=old.pk).in_force_until == D(2019, 12, 31)
     assert status(old, D(2019, 6, 1)) == AgreementStatus.IN_FORCE
     assert status(old, D(2020, 1, 1)) == AgreementStatus.EXPIRED
     assert not Agreement.objects.expiring_within(30, D(2018, 12, 15)).filter(pk=old.pk).exists()
@@ -386,7 +386,7 @@ def test_extension_of_an_extension_carries_through():
     relate(first, RelationKind.EXTENDS, old)
     relate(second, RelationKind.EXTENDS, first)
 
-    assert Agreement.objects.get(pk=old.pk).effective_until() == D(2020, 12, 31)
+    assert Agreement.objects.get(pk=old.pk).in_force_until == D(2020, 12, 31)
     assert status(old, D(2020, 6, 1)) == AgreementStatus.IN_FORCE
 
 

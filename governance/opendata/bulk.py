@@ -45,6 +45,9 @@ PRIVATE_MODELS = {
 PUBLIC_ROWS = {"documents.document": {"public": True}}
 # Columns that name a stored file: exported as the address to download it from.
 FILE_COLUMNS = {"documents.document": "file"}
+# Columns the database works out from other rows (an agreement's status dates): the
+# export holds the rows they come from.
+DERIVED_COLUMNS = {"agreements.agreement": ("in_force_until", "superseded_from")}
 
 
 def public_models() -> list[type[models.Model]]:
@@ -67,8 +70,14 @@ def public_models() -> list[type[models.Model]]:
 
 def _rows(model, base_url: str = "") -> tuple[list[str], list[dict]]:
     label = model._meta.label_lower
-    # Generated columns (search vectors) are the database's index of the others.
-    columns = [f.attname for f in model._meta.concrete_fields if not f.generated]
+    # Generated columns (search vectors) are the database's index of the others; derived
+    # columns are worked out again from the rows they come from.
+    derived = DERIVED_COLUMNS.get(label, ())
+    columns = [
+        f.attname
+        for f in model._meta.concrete_fields
+        if not f.generated and f.attname not in derived
+    ]
     rows = model._base_manager.filter(**PUBLIC_ROWS.get(label, {})).order_by("pk")
     file_column = FILE_COLUMNS.get(label)
     if file_column is None:

@@ -55,4 +55,11 @@ def apply_changes(changes: Iterable[Change]) -> int:
             _delete(model, pk)
         else:
             _upsert(model, pk, data)
+    if any(label.startswith("agreements.agreement") for label, _pk in final):
+        # Rows of tables that are not records were written with every trigger held off,
+        # the agreement relations' among them: the status dates the feed does not carry
+        # (the database's own, from those relations) are worked out again.
+        from agreements.models import Agreement
+
+        Agreement.objects.all().refresh_status_dates()
     return len(final)
