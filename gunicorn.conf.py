@@ -53,3 +53,12 @@ def pre_fork(server, worker):
 
 def post_fork(server, worker):
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+
+
+def post_worker_init(worker):
+    # Each worker generates the OpenAPI document while it already serves, so the API
+    # documentation's first visit does not wait for it (not in the master: a thread
+    # running there while it forks could leave a worker holding a lock nobody releases).
+    from governance.api_urls import RegistrySchemaView
+
+    RegistrySchemaView.generate_ahead_in_background()

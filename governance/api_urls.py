@@ -1,6 +1,9 @@
 """The REST API, version 1, and its OpenAPI schema and documentation."""
 
+import threading
+
 from csp.decorators import csp_update
+from django.conf import settings
 from django.templatetags.static import static
 from django.urls import include, path
 from django.utils import translation
@@ -116,14 +119,7 @@ class RegistrySchemaView(SpectacularAPIView):
 
     def _get_schema_response(self, request):
         version = self.api_version or request.version or self._get_version_parameter(request)
-        key = (version, translation.get_language())
-        schema = self._generated.get(key)
-        if schema is None:
-            generator = self.generator_class(
-                urlconf=self.urlconf, api_version=version, patterns=self.patterns
-            )
-            schema = generator.get_schema(request=request, public=self.serve_public)
-            self._generated[key] = schema
+        schema = self.schema_for(version, translation.get_language(), request)
         from rest_framework.response import Response
 
         return Response(
@@ -132,6 +128,34 @@ class RegistrySchemaView(SpectacularAPIView):
                 "Content-Disposition": f'inline; filename="{self._get_filename(request, version)}"'
             },
         )
+
+    @classmethod
+    def schema_for(cls, version, language, request=None) -> dict:
+        key = (version, language)
+        schema = cls._generated.get(key)
+        if schema is None:
+            generator = cls.generator_class(
+                urlconf=cls.urlconf, api_version=version, patterns=cls.patterns
+            )
+            schema = generator.get_schema(request=request, public=cls.serve_public)
+            cls._generated[key] = schema
+        return schema
+
+    @classmethod
+    def generate_ahead(cls) -> None:
+        """Generate the document in every language before anyone asks, so that the first
+        visit to the documentation does not wait for it either."""
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                cls.schema_for(None, language)
+
+    @classmethod
+    def generate_ahead_in_background(cls) -> threading.Thread:
+        # A daemon thread: a server that starts serving at once, and a process that can
+        # still stop while the thread works.
+        thread = threading.Thread(target=cls.generate_ahead, name="openapi-ahead", daemon=True)
+        thread.start()
+        return thread
 
 
 @require_safe

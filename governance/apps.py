@@ -1,3 +1,5 @@
+import os
+
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 
@@ -5,6 +7,15 @@ from django.contrib.admin import apps as admin_apps
 class GovernanceConfig(AppConfig):
     name = "governance"
     verbose_name = "Styrning"
+
+    def ready(self):
+        # The development server's serving process (RUN_MAIN is set by its autoreloader)
+        # generates the OpenAPI document ahead, as gunicorn's workers do
+        # (gunicorn.conf.py, post_worker_init).
+        if os.environ.get("RUN_MAIN") == "true":
+            from governance.api_urls import RegistrySchemaView
+
+            RegistrySchemaView.generate_ahead_in_background()
 
 
 class RegistryAdminConfig(admin_apps.AdminConfig):
