@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class BodiesConfig(AppConfig):
     name = "bodies"
-    verbose_name = "Organisationer och beslutsorgan"
+    verbose_name = _("Organisationer och beslutsorgan")

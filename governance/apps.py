@@ -2,11 +2,12 @@ import os
 
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.utils.translation import gettext_lazy as _
 
 
 class GovernanceConfig(AppConfig):
     name = "governance"
-    verbose_name = "Styrning"
+    verbose_name = _("Styrning")
 
     def ready(self):
         # The development server's serving process (RUN_MAIN is set by its autoreloader)

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DocumentsConfig(AppConfig):
     name = "governance.documents"
     label = "documents"
-    verbose_name = "Dokument"
+    verbose_name = _("Dokument")

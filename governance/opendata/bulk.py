@@ -19,6 +19,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 
+from agreements.models import STATUS_DATES
 from governance.records import REGISTRY_APPS
 from governance.spreadsheets import neutralise
 
@@ -47,7 +48,7 @@ PUBLIC_ROWS = {"documents.document": {"public": True}}
 FILE_COLUMNS = {"documents.document": "file"}
 # Columns the database works out from other rows (an agreement's status dates): the
 # export holds the rows they come from.
-DERIVED_COLUMNS = {"agreements.agreement": ("in_force_until", "superseded_from")}
+DERIVED_COLUMNS = {"agreements.agreement": STATUS_DATES}
 
 
 def public_models() -> list[type[models.Model]]:
