@@ -183,7 +183,12 @@ def test_a_delivery_whose_lease_ran_out_is_sent_again(local_receivers):
         WebhookDelivery.objects.update(leased_until=timezone.now() + timezone.timedelta(minutes=1))
         assert run_once()["delivered"] == 0  # another worker holds it
         WebhookDelivery.objects.update(leased_until=timezone.now() - timezone.timedelta(seconds=1))
-        assert run_once()["delivered"] == 1
+        outcome = run_once()
+        # On failure, say what the deliveries looked like (status, attempts, error, lease).
+        states = list(
+            WebhookDelivery.objects.values_list("status", "attempts", "last_error", "leased_until")
+        )
+        assert outcome["delivered"] == 1, (outcome, states, timezone.now())
     assert len(receiver.requests) == 1
 
 
