@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from itertools import groupby
 
 from django import forms
 from django.db.models import Prefetch, Q
@@ -199,6 +200,12 @@ def build_timeline(items: list[tuple[Agreement, str]], current: Agreement, today
     return Timeline(bars, ticks, today_x, TL_LEFT * 2 + TL_WIDTH, TL_TOP + len(bars) * TL_ROW + 10)
 
 
+def clause_groups(clauses) -> list[tuple[str, list]]:
+    """Runs of clauses under the same lead-in ("I Västra Götaland är vi överens om:"), so a page
+    gives each lead-in once above its points instead of before every point."""
+    return [(heading, list(run)) for heading, run in groupby(clauses, key=lambda c: c.heading)]
+
+
 class AgreementDetailView(CachedPage, DetailView):
     template_name = "agreements/agreement_detail.html"
     context_object_name = "agreement"
@@ -262,6 +269,7 @@ class AgreementDetailView(CachedPage, DetailView):
             timeline=build_timeline(timeline_items, agreement, today),
             effective_until=until,
             adoptions=list(agreement.decisions.all()),
+            clause_groups=clause_groups(agreement.clauses.all()),
             breadcrumbs=crumbs,
         )
         return context

@@ -106,3 +106,32 @@ def test_the_national_map_lists_bodies_without_relations_instead_of_drawing_them
     assert all(n.key in linked for n in gmap.nodes)
     assert gmap.unconnected
     assert not {n.key for n in gmap.unconnected} & linked
+
+
+def test_an_agreement_page_gives_a_lead_in_once_and_links_its_source(client):
+    from agreements.models import Agreement
+
+    agreement = Agreement.objects.get(slug="avsiktsforklaring-vg-2016")
+    page = main(html(client.get(agreement.get_absolute_url())))
+    lead_in = "I Västra Götaland är vi överens om:"
+    clauses = list(agreement.clauses.all())
+    assert len(clauses) > 1 and all(c.heading == lead_in for c in clauses)
+    assert page.count(lead_in) == 1
+    assert page.index(lead_in) < page.index('id="klausul-1"')
+
+    # Each point's own link is named for assistive technology, and not repeated on screen.
+    for clause in clauses:
+        assert re.search(
+            rf'<a class="anchor-link" href="#klausul-{clause.order}"[^>]*>'
+            rf'<span aria-hidden="true">#</span>'
+            rf'<span class="visually-hidden">Länk till punkt {clause.order}</span></a>',
+            page,
+        )
+
+    # The source is a link, named by its short title, to its entry on the about page.
+    source = agreement.source
+    link = re.search(r"<dt>Källa</dt><dd><a href=\"([^\"]+)\">([^<]+)</a>", page)
+    assert link.group(2) == source.short_title != agreement.title
+    path, anchor = link.group(1).split("#")
+    about = html(client.get(path))
+    assert f'<li id="{anchor}">' in about and source.title in about
