@@ -134,3 +134,15 @@ def test_next_may_not_lead_off_the_site(client, coordinator_vg):
     response = _confirm(client, agreement, "https://example.com/")
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:index")
+
+
+def test_the_sections_are_named_in_the_readers_language(client, superuser):
+    client.force_login(superuser)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get("/admin/").content.decode()
+    for english, swedish in [
+        ("Agreements and decisions", "Överenskommelser och beslut"),
+        ("Organisations and decision bodies", "Organisationer och beslutsorgan"),
+        ("Governance", "Styrning"),
+    ]:
+        assert english in page and swedish not in page
