@@ -23,9 +23,8 @@ from agreements.services import (
     register_successor,
     successor_initial,
 )
-from governance import scope
-from governance.admin import RoutingRuleInline, RoutingRuleWrites
-from governance.admin_base import (
+from governance.core import scope
+from governance.core.admin_base import (
     ImportExportRegistryAdmin,
     RegistryAdmin,
     StackedInline,
@@ -33,7 +32,7 @@ from governance.admin_base import (
     filter_year,
     readable_error,
 )
-from governance.concurrency import StaleVersion
+from governance.core.concurrency import StaleVersion
 from governance.documents.admin import AgreementDocumentInline, DecisionDocumentInline
 
 # "Expires within 6 months" in the admin's filter.
@@ -177,7 +176,7 @@ class IncomingRelationInline(TabularInline):
     """Later agreements that replace, renew, extend or rest on this one: here to remove a wrong one.
 
     A relation is made from the later agreement (it needs the scope of both);
-    a coordinator of either side may remove it (``governance.scope.LINK_ROWS``).
+    a coordinator of either side may remove it (``governance.core.scope.LINK_ROWS``).
     """
 
     model = m.AgreementRelation
@@ -427,8 +426,9 @@ class AgreementAdmin(ImportExportRegistryAdmin):
 
 
 @admin.register(m.Clause)
-class ClauseAdmin(RoutingRuleWrites, RegistryAdmin):
-    inlines = [RoutingRuleInline]
+class ClauseAdmin(RegistryAdmin):
+    # governance.routing.admin adds the clause's routing rules to this page.
+    inlines = []
     list_display = ["agreement", "order", "heading", "short_text"]
     list_filter = ["agreement__county", "agreement__kind"]
     search_fields = ["text", "heading", "slug", "agreement__title", "agreement__short_name"]

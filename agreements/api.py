@@ -23,7 +23,7 @@ from agreements.serializers import (
     agreement_rows,
 )
 from bodies.models import Body, Organisation
-from governance.api import (
+from governance.core.api import (
     DateFromToFilter,
     RegistryFilterSet,
     RegistryViewSet,
@@ -33,10 +33,10 @@ from governance.api import (
     date_filter,
     year_filter,
 )
-from governance.as_of import as_of
+from governance.core.as_of import as_of
+from governance.core.read_cache import cached_read
 from governance.documents.serializers import with_documents
-from governance.models import Initiative
-from governance.read_cache import cached_read
+from governance.routing.models import Initiative
 
 ON_PARAMETER = OpenApiParameter(
     "on",
@@ -129,7 +129,7 @@ class AgreementViewSet(RegistryViewSet):
     def get_serializer_context(self):
         context = super().get_serializer_context()
         if self.request is not None:
-            # The request's ``on``, read once (governance.as_of); a date that cannot be
+            # The request's ``on``, read once (governance.core.as_of); a date that cannot be
             # used was refused before the view ran, and the browsable API's forms of that
             # 400 page are built without it.
             found = as_of(self.request)

@@ -12,11 +12,18 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from bodies.models import Body, County, Organisation, Person, track_history
-from governance.dates import add_days, date_in_range, validate_date, validate_year, year_in_range
-from governance.records import RegistryRecord, basis_field, basis_note_field, bump_version
-from governance.search import stored_vector_field, stored_vector_index
-from governance.text import SingleLineFields, single_line
+from bodies.models import Body, County, Organisation, Person
+from governance.core.dates import (
+    add_days,
+    date_in_range,
+    validate_date,
+    validate_year,
+    year_in_range,
+)
+from governance.core.history import track_history
+from governance.core.records import RegistryRecord, basis_field, basis_note_field, bump_version
+from governance.core.search import stored_vector_field, stored_vector_index
+from governance.core.text import SingleLineFields, single_line
 
 
 class AgreementKind(models.TextChoices):

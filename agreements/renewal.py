@@ -30,7 +30,7 @@ from agreements.models import (
     supersedes_it,
 )
 from bodies.models import Body, Meeting
-from governance.dates import add_days
+from governance.core.dates import add_days
 
 SUMMER_MONTHS = (6, 7, 8)
 # How far back from the last possible day entered meetings count as "the body's meetings".
@@ -83,13 +83,19 @@ class RenewalDeadline:
         past = self.is_past(day)
         if self.basis == Basis.NO_MEETINGS:
             if past:
-                return _(
-                    "%(body)s skulle ha beslutat senast den %(date)s "
-                    "(inga möten eller mötesrytm inlagda)."
-                ) % values
-            return _(
-                "%(body)s måste besluta senast den %(date)s (inga möten eller mötesrytm inlagda)."
-            ) % values
+                return (
+                    _(
+                        "%(body)s skulle ha beslutat senast den %(date)s "
+                        "(inga möten eller mötesrytm inlagda)."
+                    )
+                    % values
+                )
+            return (
+                _(
+                    "%(body)s måste besluta senast den %(date)s (inga möten eller mötesrytm inlagda)."
+                )
+                % values
+            )
         if past:
             text = _("%(body)s skulle ha beslutat senast vid sitt möte den %(date)s.") % values
         else:
@@ -111,12 +117,16 @@ class RenewalDeadline:
             "latest": self.latest_day.isoformat(),
         }
         if self.latest_day < day:
-            return _(
-                "Med %(notice)s dagars uppsägningstid skulle beslutet ha fattats senast %(latest)s."
-            ) % values
-        return _(
-            "Med %(notice)s dagars uppsägningstid måste beslutet fattas senast %(latest)s."
-        ) % values
+            return (
+                _(
+                    "Med %(notice)s dagars uppsägningstid skulle beslutet ha fattats senast %(latest)s."
+                )
+                % values
+            )
+        return (
+            _("Med %(notice)s dagars uppsägningstid måste beslutet fattas senast %(latest)s.")
+            % values
+        )
 
     def __str__(self):
         return self.sentence

@@ -2,7 +2,7 @@
 
 from agreements.models import Agreement, Decision
 from bodies.models import Body
-from governance.resources import RegistryResource, county_fk, slug_fk
+from governance.core.resources import RegistryResource, county_fk, slug_fk
 
 
 class AgreementResource(RegistryResource):

@@ -31,14 +31,14 @@ from agreements.renewal import (
 )
 from agreements.rows import incoming_relations
 from bodies.models import Body, Organisation, Person
-from governance.api import (
+from governance.core.api import (
     BASE_FIELDS,
     RECORD_FIELDS,
     ReadRefField,
     ReadRefListField,
     RegistrySerializer,
 )
-from governance.api.fields import RefBuilder, SelfUrlField, ref
+from governance.core.api.fields import RefBuilder, SelfUrlField, ref
 from governance.documents.models import Document
 from governance.documents.serializers import DocumentsField, DocumentSummarySerializer
 

@@ -11,9 +11,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from agreements.models import Agreement, AgreementParty, AgreementRelation, Clause, RelationKind
-from governance import scope
-from governance.concurrency import lock_unchanged, lock_writes
-from governance.dates import add_days
+from governance.core import scope
+from governance.core.concurrency import lock_unchanged, lock_writes
+from governance.core.dates import add_days
 
 SUCCESSOR_KINDS = (RelationKind.REPLACES, RelationKind.RENEWS)
 
@@ -174,7 +174,7 @@ def plan_successor(agreement: Agreement, plan: SuccessorPlan, *, by=None) -> Suc
 
     The preview shows this; ``register_successor`` saves exactly this.
     """
-    from governance.models import RoutingRule
+    from governance.routing.models import RoutingRule
 
     if plan.kind not in SUCCESSOR_KINDS:
         raise ValueError(f"a successor replaces or renews, not {plan.kind!r}")
@@ -257,7 +257,7 @@ def register_successor(
     ``expected_version``: the version of ``agreement`` the coordinator saw; a change
     made since is refused (``StaleVersion``) rather than copied unseen.
     """
-    from governance.routing import save_routing_rule
+    from governance.routing.services import save_routing_rule
 
     if expected_version is not None:
         lock_unchanged(agreement, expected_version=expected_version)

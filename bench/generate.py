@@ -101,12 +101,14 @@ def seed_vocabulary() -> tuple[list[str], list[int]]:
     from django.apps import apps
     from django.db import models
 
-    from governance.records import REGISTRY_APPS
+    from governance.core.records import REGISTRY_APPS
 
     counts: Counter[str] = Counter()
     for label in REGISTRY_APPS:
         for model in apps.get_app_config(label).get_models():
-            fields = [f.name for f in model._meta.concrete_fields if isinstance(f, models.TextField)]
+            fields = [
+                f.name for f in model._meta.concrete_fields if isinstance(f, models.TextField)
+            ]
             if not fields:
                 continue
             for row in model.objects.values_list(*fields):
@@ -152,7 +154,7 @@ def generate(seed: int = 2026) -> dict[str, int]:
         Organisation,
         OrganisationKind,
     )
-    from governance.read_cache import note_change
+    from governance.core.read_cache import note_change
 
     rng = random.Random(seed)
     words = BenchText(rng)

@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from bodies import models as m
 from bodies import services
 from bodies.resources import BodyResource, OrganisationResource
-from governance.admin_base import (
+from governance.core.admin_base import (
     ImportExportRegistryAdmin,
     RegistryAdmin,
     RegistryInlineForm,
@@ -367,3 +367,44 @@ class ChairTermAdmin(RegistryAdmin):
     list_select_related = ["body", "person"]
     autocomplete_fields = ["body", "person"]
     date_hierarchy = "starts_on"
+
+
+# County support structures and named roles -------------------------------------
+
+
+class PlatformHostInline(TabularInline):
+    model = m.PlatformHost
+    fields = ["kind", "organisation", "note"]
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(m.SupportStructure)
+class SupportStructureAdmin(RegistryAdmin):
+    list_display = [
+        "county",
+        "in_fou_environment",
+        "plan_decision_level",
+        "has_political_arena",
+    ]
+    list_filter = ["plan_decision_level", "in_fou_environment", "has_political_arena"]
+    search_fields = ["county__name", "political_arena", "plan_decided_by"]
+    list_select_related = ["county"]
+    autocomplete_fields = ["source"]
+    inlines = [PlatformHostInline]
+
+
+@admin.register(m.PlatformHost)
+class PlatformHostAdmin(RegistryAdmin):
+    list_display = ["support_structure", "kind", "organisation", "note"]
+    list_filter = ["kind"]
+    search_fields = ["support_structure__county__name", "organisation__name", "note"]
+    list_select_related = ["support_structure__county", "organisation"]
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(m.PersonRole)
+class PersonRoleAdmin(RegistryAdmin):
+    list_display = ["person", "role", "organisation", "source", "section"]
+    list_filter = ["source"]
+    search_fields = ["person__name", "role"]
+    autocomplete_fields = ["person", "organisation"]

@@ -25,8 +25,10 @@ from bodies.models import (
     Organisation,
     OrganisationKind,
     Person,
+    PersonRole,
     Seat,
     SeatSide,
+    SupportStructure,
     normalise_identifier,
 )
 from bodies.serializers import (
@@ -37,10 +39,12 @@ from bodies.serializers import (
     MembershipSerializer,
     MunicipalitySerializer,
     OrganisationSerializer,
+    PersonRoleSerializer,
     PersonSerializer,
     SeatSerializer,
+    SupportStructureSerializer,
 )
-from governance.api import (
+from governance.core.api import (
     DateFromToFilter,
     RegistryAPIMixin,
     RegistryFilterSet,
@@ -50,8 +54,8 @@ from governance.api import (
     by_county,
     by_slug,
 )
+from governance.core.read_cache import cached_read
 from governance.documents.serializers import with_documents
-from governance.read_cache import cached_read
 
 IDENTIFIER_HELP = (
     "An identifier as `<scheme>:<value>`, e.g. `scb_county:14` or `org_number:232100-0131`. "
@@ -300,8 +304,10 @@ class MeetingViewSet(RegistryViewSet):
 class ChairTermFilter(RegistryFilterSet):
     body = by_slug(Body, "body")
     role = filters.ChoiceFilter(
-        choices=[(MembershipRole.CHAIR.value, MembershipRole.CHAIR.label),
-                 (MembershipRole.VICE_CHAIR.value, MembershipRole.VICE_CHAIR.label)]
+        choices=[
+            (MembershipRole.CHAIR.value, MembershipRole.CHAIR.label),
+            (MembershipRole.VICE_CHAIR.value, MembershipRole.VICE_CHAIR.label),
+        ]
     )
     on = as_of_filter(lambda qs, day: qs.on(day), "Only terms running on this date.")
     # Terms keep no change time of their own; they follow their body's rotation rule.
@@ -329,3 +335,40 @@ class ChairTermViewSet(RegistryAPIMixin, viewsets.ReadOnlyModelViewSet):
     @cached_read
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
+
+
+class SupportStructureFilter(RegistryFilterSet):
+    county = by_county()
+    on = as_of_filter(
+        lambda qs, day: qs.described_on(day),
+        "Only county profiles from sources published by this date.",
+    )
+
+    class Meta:
+        model = SupportStructure
+        fields = ["county", "on"]
+
+
+class SupportStructureViewSet(RegistryViewSet):
+    """Each county's regional support structure (county profile)."""
+
+    queryset = (
+        SupportStructure.objects.select_related("county", "source", "confirmed_source")
+        .prefetch_related("hosts__organisation")
+        .order_by("county__code", "pk")
+    )
+    serializer_class = SupportStructureSerializer
+    filterset_class = SupportStructureFilter
+    search_fields = ["county__name", "political_arena", "plan_decided_by"]
+    ordering_fields = ["county__code", "modified_at"]
+
+
+class PersonRoleViewSet(RegistryViewSet):
+    """People the sources name in a role (a foreword's author, a contact person …)."""
+
+    queryset = PersonRole.objects.select_related("person", "organisation", "source").order_by(
+        "person__name", "pk"
+    )
+    serializer_class = PersonRoleSerializer
+    search_fields = ["person__name", "role"]
+    ordering_fields = ["modified_at"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import pghistory
 import pgtrigger
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -14,10 +13,12 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from governance.dates import date_in_range, validate_date
-from governance.records import RegistryRecord, generated_fields
-from governance.search import search_index, stored_vector_field, stored_vector_index
-from governance.text import SingleLineFields, single_line
+from governance.core.dates import date_in_range, validate_date
+from governance.core.history import track_history
+from governance.core.models import described_by_source_on
+from governance.core.records import RegistryRecord
+from governance.core.search import search_index, stored_vector_field, stored_vector_index
+from governance.core.text import SingleLineFields, single_line
 
 
 class Principal(models.TextChoices):
@@ -27,25 +28,6 @@ class Principal(models.TextChoices):
     REGION = "region", _("Regionen/landstinget")
     BOTH = "both", _("Både kommuner och region")
     ANY = "any", _("Alla/oavsett")
-
-
-def track_history(model=None, *, derived: tuple[str, ...] = ()):
-    """Record every insert, update and delete of ``model`` with database triggers.
-
-    Left out of the history: generated columns (they follow from the recorded ones) and
-    ``derived``, columns the database works out from other rows
-    (``@track_history(derived=(…))``).
-    """
-
-    def track(model):
-        return pghistory.track(
-            pghistory.InsertEvent(),
-            pghistory.UpdateEvent(),
-            pghistory.DeleteEvent(),
-            exclude=[*generated_fields(model), *derived] or None,
-        )(model)
-
-    return track if model is None else track(model)
 
 
 class CountyQuerySet(models.QuerySet):
@@ -422,8 +404,8 @@ class Body(RegistryRecord):
         return chair_periods(self, from_day=self.as_of_day or timezone.localdate())
 
     def status_on(self, day: dt.date | None = None):
-        """The status words of the body on ``day`` (default today): see governance.known_as_of."""
-        from governance.known_as_of import body_status
+        """The status words of the body on ``day`` (default today): see governance.core.known_as_of."""
+        from governance.core.known_as_of import body_status
 
         return body_status(self, day)
 
@@ -1000,3 +982,140 @@ class BodyOwner(Body.owners.through):
         proxy = True
         verbose_name = _("huvudman för organ")
         verbose_name_plural = _("huvudmän för organ")
+
+
+# The county's regional support structure and named roles (app label "governance",
+# see Meta) ---------------------------------------------------------------------
+
+
+class HostKind(models.TextChoices):
+    """Where a county's platform leaders (plattformsledare) are employed (seed 002)."""
+
+    REGIONAL_FEDERATION = "regional_federation", _("Regionförbund eller regionkommun")
+    MUNICIPAL = "municipal", _("Kommun eller kommunalförbund")
+    COUNTY_COUNCIL = "county_council", _("Landsting")
+    UNIVERSITY = "university", _("Universitet")
+    FOU = "fou", _("FoU-miljö finansierad av kommuner")
+
+
+class DecisionLevel(models.TextChoices):
+    POLITICAL = "political", _("Politisk nivå")
+    OFFICIALS = "officials", _("Tjänstemannanivå")
+    MIXED = "mixed", _("Politisk och tjänstemannanivå")
+
+
+class SupportStructureQuerySet(models.QuerySet):
+    def described_on(self, day: dt.date):
+        """County profiles the registry has for ``day``: those from sources published by then."""
+        return self.filter(described_by_source_on(day))
+
+
+@track_history
+class SupportStructure(RegistryRecord):
+    """A county's regional support structure as its 2013 plan describes it (seed 002)."""
+
+    county = models.OneToOneField(
+        County, verbose_name=_("län"), on_delete=models.PROTECT, related_name="support_structure"
+    )
+    in_fou_environment = models.BooleanField(
+        _("plattformsledaren placerad i FoU-miljö"), default=False
+    )
+    plan_signed_by = models.TextField(_("planen undertecknad av"), blank=True)
+    plan_decided_by = models.TextField(_("planen beslutad av"), blank=True)
+    plan_decision_level = models.CharField(
+        _("beslutsnivå"), max_length=20, choices=DecisionLevel.choices, blank=True
+    )
+    has_political_arena = models.BooleanField(
+        _("har politisk arena för välfärdsfrågor"), null=True, blank=True
+    )
+    political_arena = models.TextField(_("politisk arena"), blank=True)
+    decisions_needed = models.TextField(_("beslut som behövs 2014–2015"), blank=True)
+    national_dialogue = models.TextField(_("dialog med nationell nivå"), blank=True)
+    university_collaboration = models.TextField(
+        _("samverkan med universitet och högskolor"), blank=True
+    )
+    user_involvement = models.TextField(_("brukarmedverkan"), blank=True)
+
+    objects = SupportStructureQuerySet.as_manager()
+
+    class Meta(RegistryRecord.Meta):
+        app_label = "governance"  # see governance.core.apps
+        verbose_name = _("stödstruktur")
+        verbose_name_plural = _("stödstrukturer")
+        ordering = ["county__code"]
+        indexes = [search_index("supportstructure")]
+
+    def __str__(self):
+        return str(self.county)
+
+    def slug_text(self):
+        return self.county.name
+
+    def get_absolute_url(self):
+        return reverse("web:county-detail", kwargs={"slug": self.county.slug})
+
+
+@track_history
+class PlatformHost(SingleLineFields, models.Model):
+    """One host organisation of a county's platform leaders; a county may have several."""
+
+    support_structure = models.ForeignKey(
+        SupportStructure,
+        verbose_name=_("stödstruktur"),
+        on_delete=models.CASCADE,
+        related_name="hosts",
+    )
+    kind = models.CharField(_("typ av värdorganisation"), max_length=30, choices=HostKind.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_platforms",
+    )
+    note = models.CharField(_("anmärkning"), max_length=300, blank=True)
+
+    class Meta:
+        app_label = "governance"  # see governance.core.apps
+        verbose_name = _("värdorganisation")
+        verbose_name_plural = _("värdorganisationer")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["support_structure", "kind"], name="host_kind_once_per_county"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.support_structure}: {self.get_kind_display()}"
+
+
+@track_history
+class PersonRole(RegistryRecord):
+    """A person a source names in a role: a foreword's author, a contact person …"""
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="named_roles"
+    )
+    role = models.CharField(_("roll"), max_length=200)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="named_roles",
+    )
+    section = models.CharField(_("avsnitt eller sida i källan"), max_length=200, blank=True)
+
+    class Meta(RegistryRecord.Meta):
+        app_label = "governance"  # see governance.core.apps
+        verbose_name = _("namngiven roll")
+        verbose_name_plural = _("namngivna roller")
+        ordering = ["person__name", "id"]
+
+    def __str__(self):
+        return f"{self.person}: {self.role}"
+
+    def slug_text(self):
+        return f"{self.person.name} {self.role[:60]}"

@@ -1,7 +1,7 @@
 """CSV/Excel import and export of organisations and bodies."""
 
 from bodies.models import Body, Organisation
-from governance.resources import RegistryResource, county_fk, slug_fk
+from governance.core.resources import RegistryResource, county_fk, slug_fk
 
 
 class OrganisationResource(RegistryResource):

@@ -102,7 +102,7 @@ def parse_municipality_codes(text: str) -> list[tuple[str, str]]:
 def import_municipalities(rows: list[tuple[str, str]]) -> ImportResult:
     """Create missing municipalities and rename those whose name changed; all or nothing."""
     from bodies.models import County, Municipality
-    from governance.models import SourceDocument
+    from governance.core.models import SourceDocument
 
     counties = {county.code: county for county in County.objects.all()}
     missing = sorted({code[:2] for code, _ in rows} - counties.keys())

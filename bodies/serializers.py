@@ -15,11 +15,14 @@ from bodies.models import (
     Municipality,
     Organisation,
     Person,
+    PersonRole,
+    PlatformHost,
     Responsibility,
     Seat,
+    SupportStructure,
 )
-from governance.api import BASE_FIELDS, RECORD_FIELDS, ReadRefField, RegistrySerializer
-from governance.api.known_as_of import BodyStatusField, KnownAsOfField
+from governance.core.api import BASE_FIELDS, RECORD_FIELDS, ReadRefField, RegistrySerializer
+from governance.core.api.known_as_of import BodyStatusField, KnownAsOfField
 from governance.documents.serializers import DocumentsField
 
 
@@ -205,3 +208,54 @@ class ChairTermSerializer(serializers.ModelSerializer):
         model = ChairTerm
         fields = ["id", "body", "role", "side", "person", "starts_on", "ends_on", "generated"]
         read_only_fields = fields
+
+
+class PlatformHostSerializer(serializers.ModelSerializer):
+    organisation = ReadRefField()
+
+    class Meta:
+        model = PlatformHost
+        fields = ["kind", "organisation", "note"]
+        read_only_fields = fields
+
+
+class SupportStructureSerializer(RegistrySerializer):
+    known_as_of = KnownAsOfField()
+    hosts = PlatformHostSerializer(
+        many=True, read_only=True, help_text="Where the county's platform leaders are employed."
+    )
+
+    class Meta:
+        model = SupportStructure
+        fields = [
+            *BASE_FIELDS,
+            "county",
+            "in_fou_environment",
+            "hosts",
+            "plan_signed_by",
+            "plan_decided_by",
+            "plan_decision_level",
+            "has_political_arena",
+            "political_arena",
+            "decisions_needed",
+            "national_dialogue",
+            "university_collaboration",
+            "user_involvement",
+            "source",
+            "known_as_of",
+            *RECORD_FIELDS,
+        ]
+
+
+class PersonRoleSerializer(RegistrySerializer):
+    class Meta:
+        model = PersonRole
+        fields = [
+            *BASE_FIELDS,
+            "person",
+            "role",
+            "organisation",
+            "section",
+            "source",
+            *RECORD_FIELDS,
+        ]

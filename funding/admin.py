@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from funding import models as m
 from funding.resources import AllocationResource, CofinancingShareResource, StateGrantResource
-from governance.admin_base import ImportExportRegistryAdmin, RegistryAdmin, TabularInline
+from governance.core.admin_base import ImportExportRegistryAdmin, RegistryAdmin, TabularInline
 
 
 class AllocationInline(TabularInline):

@@ -21,7 +21,7 @@ from funding.serializers import (
     FundedPositionSerializer,
     StateGrantSerializer,
 )
-from governance.api import (
+from governance.core.api import (
     RegistryFilterSet,
     RegistryViewSet,
     as_of_filter,

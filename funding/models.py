@@ -13,10 +13,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement
-from bodies.models import County, Organisation, track_history
-from governance.dates import validate_year, year_in_range
-from governance.records import RegistryRecord
-from governance.text import single_line
+from bodies.models import County, Organisation
+from governance.core.dates import validate_year, year_in_range
+from governance.core.history import track_history
+from governance.core.records import RegistryRecord
+from governance.core.text import single_line
 
 HUNDRED = Decimal("100")
 

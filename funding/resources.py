@@ -3,7 +3,7 @@
 from agreements.models import Agreement
 from bodies.models import Organisation
 from funding.models import Allocation, CofinancingShare, StateGrant
-from governance.resources import RegistryResource, county_fk, slug_fk
+from governance.core.resources import RegistryResource, county_fk, slug_fk
 
 
 class StateGrantResource(RegistryResource):

@@ -12,7 +12,7 @@ from funding.models import (
     FundedPosition,
     StateGrant,
 )
-from governance.api import BASE_FIELDS, RECORD_FIELDS, ReadRefField, RegistrySerializer
+from governance.core.api import BASE_FIELDS, RECORD_FIELDS, ReadRefField, RegistrySerializer
 
 
 class StateGrantSerializer(RegistrySerializer):

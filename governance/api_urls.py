@@ -22,8 +22,10 @@ from bodies.api import (
     MembershipViewSet,
     MunicipalityViewSet,
     OrganisationViewSet,
+    PersonRoleViewSet,
     PersonViewSet,
     SeatViewSet,
+    SupportStructureViewSet,
 )
 from funding.api import (
     AllocationViewSet,
@@ -32,20 +34,18 @@ from funding.api import (
     FundedPositionViewSet,
     StateGrantViewSet,
 )
-from governance.api.fields import register_route
-from governance.api_views import (
+from governance.core.api.fields import register_route
+from governance.core.api.statements import StatementViewSet
+from governance.documents.api import DocumentViewSet
+from governance.opendata.api import ChangeFeedView
+from governance.routing.api import RoutingResolveView
+from governance.routing.api_views import (
     GoalViewSet,
     InitiativeViewSet,
     MatterViewSet,
     MilestoneViewSet,
-    PersonRoleViewSet,
     RoutingRuleViewSet,
-    StatementViewSet,
-    SupportStructureViewSet,
 )
-from governance.documents.api import DocumentViewSet
-from governance.opendata.api import ChangeFeedView
-from governance.routing_api import RoutingResolveView
 
 
 class RegistryAPIRoot(APIRootView):
@@ -63,9 +63,7 @@ class RegistryAPIRoot(APIRootView):
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         for name in ("routing-resolve", "changes"):
-            response.data[name] = reverse(
-                name, request=request, format=kwargs.get("format")
-            )
+            response.data[name] = reverse(name, request=request, format=kwargs.get("format"))
         return response
 
 

@@ -23,4 +23,4 @@ class RegistryAdminConfig(admin_apps.AdminConfig):
     """Django's admin, served by the registry's own site (tasks first, sections in order)."""
 
     default = False  # named in INSTALLED_APPS; "governance" itself is GovernanceConfig
-    default_site = "governance.admin_base.RegistryAdminSite"
+    default_site = "governance.core.admin_base.RegistryAdminSite"

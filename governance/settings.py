@@ -60,11 +60,16 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
-    "governance",
+    # The shared core first: the other apps' models use its records and history.
+    "governance.core",
     "bodies",
     "agreements",
     "funding",
+    "governance.routing",
     "governance.documents",
+    "governance.opendata",
+    "governance.site",
+    "governance.seed",
 ]
 
 MIDDLEWARE = [
@@ -78,12 +83,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Whether this session has passed the second login step, and if not, the admin
-    # asks for it before anything else (governance.two_factor).
+    # asks for it before anything else (governance.core.two_factor).
     "django_otp.middleware.OTPMiddleware",
-    "governance.two_factor.TwoFactorMiddleware",
+    "governance.core.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # The date the request is about (?per= on pages, ?on= in the API), read once.
-    "governance.as_of.AsOfMiddleware",
+    "governance.core.as_of.AsOfMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Stamps every history event written during a request with its user.
@@ -109,8 +114,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "governance.context_processors.site",
-                "governance.as_of.context",
+                "governance.site.context_processors.site",
+                "governance.core.as_of.context",
             ],
         },
     },
@@ -197,7 +202,7 @@ STORAGES = {
 # How many reverse proxies in front of the app append to X-Forwarded-For (nginx's
 # $proxy_add_x_forwarded_for does). 0: the header is ignored and the client is
 # REMOTE_ADDR. One number for login lockouts and API throttling alike
-# (governance.client_ip); a number larger than the real one lets clients forge
+# (governance.core.client_ip); a number larger than the real one lets clients forge
 # their address.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 if TRUSTED_PROXY_COUNT < 0:
@@ -211,7 +216,7 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "governance.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "governance.core.client_ip.client_ip"
 # A locked-out login gets a Swedish page saying when to try again (HTTP 429).
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 
@@ -236,7 +241,7 @@ REST_FRAMEWORK = {
     # a password hash on every request would cost hundreds of milliseconds.
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
-        "governance.two_factor.VerifiedSessionAuthentication",
+        "governance.core.two_factor.VerifiedSessionAuthentication",
     ],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
@@ -249,16 +254,16 @@ REST_FRAMEWORK = {
         # Full bulk downloads under /data/ (governance.opendata.downloads), per client.
         "downloads": _throttle_rate("DOWNLOAD_THROTTLE_ANON", "60/hour"),
     },
-    "EXCEPTION_HANDLER": "governance.api.errors.exception_handler",
+    "EXCEPTION_HANDLER": "governance.core.api.errors.exception_handler",
     "DEFAULT_PARSER_CLASSES": [
-        "governance.api_parsers.JSONParser",
+        "governance.core.parsers.JSONParser",
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     # For DRF's own client identification; the registry's throttles use
-    # governance.client_ip, which reads the same setting.
+    # governance.core.client_ip, which reads the same setting.
     "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 API_PAGE_SIZE = env.int("API_PAGE_SIZE", default=50)
@@ -281,7 +286,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
     "ENUM_NAME_OVERRIDES": {
-        "ValueBasisEnum": "governance.records.Basis",
+        "ValueBasisEnum": "governance.core.records.Basis",
         "PrincipalEnum": "bodies.models.Principal",
         "BodyKindEnum": "bodies.models.BodyKind",
         "BodyLevelEnum": "bodies.models.BodyLevel",
@@ -296,8 +301,8 @@ SPECTACULAR_SETTINGS = {
         "DecisionKindEnum": "agreements.models.DecisionKind",
         "PartyRoleEnum": "agreements.models.PartyRole",
         "RelationKindEnum": "agreements.models.RelationKind",
-        "HostKindEnum": "governance.models.HostKind",
-        "DecisionLevelEnum": "governance.models.DecisionLevel",
+        "HostKindEnum": "bodies.models.HostKind",
+        "DecisionLevelEnum": "bodies.models.DecisionLevel",
         "DocumentKindEnum": "governance.documents.models.DocumentKind",
         "TextStatusEnum": "governance.documents.models.TextStatus",
     },
@@ -346,7 +351,7 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
 
-# Two-step login (governance.two_factor): whoever can change the registry gives a
+# Two-step login (governance.core.two_factor): whoever can change the registry gives a
 # code from an authenticator app after the password. On in production; off with
 # DEBUG and in the test run, so a local `make run` logs in with a password alone.
 REQUIRE_TWO_FACTOR = env.bool("REQUIRE_TWO_FACTOR", default=PRODUCTION)
@@ -362,7 +367,7 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 # database table by default (`manage.py createcachetable`), Redis when
 # API_CACHE_URL says so (e.g. redis://127.0.0.1:6379/1, needs the redis package).
 CACHES["api"] = env.cache_url("API_CACHE_URL", default="dbcache://api_cache")
-# The read cache (governance.read_cache): public pages and API reads, kept until the
+# The read cache (governance.core.read_cache): public pages and API reads, kept until the
 # registry changes. Local memory per worker process by default — each worker reads
 # the registry's version from the database, so none serves a stale answer; a shared
 # cache (READ_CACHE_URL=redis://…) lets workers share what they built. 0 s: off.

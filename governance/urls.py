@@ -12,10 +12,10 @@ handler500 = "governance.unavailable.server_error"
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path(f"{settings.ADMIN_URL}tvastegsinloggning/", include("governance.two_factor_views")),
+    path(f"{settings.ADMIN_URL}tvastegsinloggning/", include("governance.core.two_factor_views")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("api/", include("governance.api_urls")),
     path("data/", include("governance.opendata.urls")),
     path("dokument/", include("governance.documents.urls")),
-    path("", include("governance.web_urls")),
+    path("", include("governance.site.urls")),
 ]

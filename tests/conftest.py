@@ -19,7 +19,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import translation
 
-from governance.scope import COORDINATORS, READERS
+from governance.core.scope import COORDINATORS, READERS
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
@@ -28,6 +28,8 @@ def pytest_configure(config):
     # Tests create many users; PBKDF2's deliberate slowness buys nothing here. Production
     # settings keep Django's default hashers.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
@@ -40,7 +42,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     yield
     # The read cache's version listener holds a connection of its own to the test database,
     # which must be closed before the database can be dropped.
-    from governance.read_cache import stop_listener
+    from governance.core.read_cache import stop_listener
 
     stop_listener()
 
@@ -73,7 +75,7 @@ def superuser(db):
 def coordinator_vg(db):
     """A Samordnare assigned Västra Götaland (county 14)."""
     from bodies.models import County
-    from governance.models import CoordinatorScope
+    from governance.core.models import CoordinatorScope
 
     user = _user("samordnare-vg", groups=[COORDINATORS])
     scope = CoordinatorScope.objects.create(user=user)
@@ -85,7 +87,7 @@ def coordinator_vg(db):
 def coordinator_dalarna(db):
     """A Samordnare assigned Dalarna (county 20)."""
     from bodies.models import County
-    from governance.models import CoordinatorScope
+    from governance.core.models import CoordinatorScope
 
     user = _user("samordnare-dalarna", groups=[COORDINATORS])
     scope = CoordinatorScope.objects.create(user=user)

@@ -14,7 +14,7 @@ import pytest
 from django.urls import reverse
 
 from bodies.models import Body, BodyKind, BodyLevel, County
-from governance.as_of import InvalidDay, carry_per, parse_day
+from governance.core.as_of import InvalidDay, carry_per, parse_day
 
 pytestmark = pytest.mark.django_db
 

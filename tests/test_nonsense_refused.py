@@ -16,9 +16,9 @@ from agreements.models import (
     Signatory,
 )
 from bodies.models import Body, BodyKind, BodyLevel, County, Organisation, Person, Seat, SeatSide
-from governance.models import Matter, RoutingRule
-from governance.routing import check_conflicts
-from governance.text import validate_single_line
+from governance.core.text import validate_single_line
+from governance.routing.models import Matter, RoutingRule
+from governance.routing.services import check_conflicts
 from tests.test_models import refused_by_database
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 Each cell makes one request, through the API or the admin (its forms, inlines,
 actions and import), as one kind of user, and then asserts the database: the
-write happened exactly when the rule of ``governance.scope`` allows it. A cell
+write happened exactly when the rule of ``governance.core.scope`` allows it. A cell
 names the scopes it needs (``needs``): a list of groups, each satisfied by
 any one of its places; the admin's inline paths add the parent's county,
 since the parent form must be open to reach them.
@@ -39,8 +39,8 @@ from agreements.models import (
 )
 from bodies.models import Body, BodyKind, BodyLevel, County
 from funding.models import Allocation, StateGrant
-from governance.models import CoordinatorScope
-from governance.scope import COORDINATORS, READERS
+from governance.core.models import CoordinatorScope
+from governance.core.scope import COORDINATORS, READERS
 from tests.admin.helpers import change_url, form_data
 
 pytestmark = pytest.mark.django_db
@@ -467,9 +467,9 @@ def test_a_write_happens_exactly_when_the_rule_allows_it(world, users, cell, use
 def test_every_registry_admin_inline_and_import_goes_through_the_rule():
     from django.contrib import admin as django_admin
 
-    from governance.admin_base import RegistryAdmin, ScopedInlineMixin
-    from governance.records import REGISTRY_APPS
-    from governance.resources import RegistryResource
+    from governance.core.admin_base import RegistryAdmin, ScopedInlineMixin
+    from governance.core.records import REGISTRY_APPS
+    from governance.core.resources import RegistryResource
 
     for model, model_admin in django_admin.site._registry.items():
         if (
@@ -487,10 +487,10 @@ def test_every_registry_admin_inline_and_import_goes_through_the_rule():
 
 
 def test_every_api_resource_writes_through_the_rule():
-    from governance.api.permissions import RegistryModelPermissions
-    from governance.api.serializers import RegistrySerializer
-    from governance.api.viewsets import RegistryViewSet
     from governance.api_urls import router
+    from governance.core.api.permissions import RegistryModelPermissions
+    from governance.core.api.serializers import RegistrySerializer
+    from governance.core.api.viewsets import RegistryViewSet
 
     for _prefix, viewset, _basename in router.registry:
         if not any(hasattr(viewset, write) for write in ("create", "update", "destroy")):
@@ -503,8 +503,8 @@ def test_every_api_resource_writes_through_the_rule():
 def test_every_registry_model_has_a_place_and_its_links_are_relations():
     from django.apps import apps
 
-    from governance import scope
-    from governance.records import REGISTRY_APPS
+    from governance.core import scope
+    from governance.core.records import REGISTRY_APPS
 
     for label, names in scope.LINKS.items():
         model = apps.get_model(label)

@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from rest_framework.test import APIClient
 
 from bodies.models import Body
-from governance.read_cache import (
+from governance.core.read_cache import (
     LISTENER_NAME,
     TRIGGER,
     TRUNCATE_TRIGGER,
@@ -242,7 +242,7 @@ def test_a_cached_page_carries_the_visitors_own_csrf_token(seeded_registry, fres
         "/i18n/setlang/", {"language": "en", "next": BODY_PAGE, "csrfmiddlewaretoken": token}
     )
     assert switched.status_code == 302
-    assert visitor.get(BODY_PAGE).content.decode().startswith("<!DOCTYPE html>\n<html lang=\"en\">")
+    assert visitor.get(BODY_PAGE).content.decode().startswith('<!DOCTYPE html>\n<html lang="en">')
 
 
 def test_signed_in_coordinators_always_get_fresh_pages(seeded_registry, fresh_cache):
@@ -264,9 +264,7 @@ def test_inside_an_open_transaction_nothing_is_cached(db, fresh_cache):
     assert "Okommitterat namn" in response.content.decode()
 
 
-def test_api_reads_are_cached_with_their_etag_and_refreshed_by_writes(
-    seeded_registry, fresh_cache
-):
+def test_api_reads_are_cached_with_their_etag_and_refreshed_by_writes(seeded_registry, fresh_cache):
     reader = APIClient()
     first, built = _queries(reader, BODY_API)
     assert _registry_queries(built)
@@ -323,7 +321,7 @@ def test_a_zero_lifetime_turns_the_cache_off(seeded_registry, fresh_cache, setti
 def test_answers_larger_than_the_entry_limit_are_built_every_time(
     seeded_registry, fresh_cache, monkeypatch
 ):
-    from governance import read_cache
+    from governance.core import read_cache
 
     monkeypatch.setattr(read_cache, "MAX_ENTRY_BYTES", 1000)
     client = Client()

@@ -23,8 +23,8 @@ from agreements.models import (
 from agreements.renewal import Rhythm, last_meeting_on_or_before, renewal_deadline
 from bodies.models import Body, BodyKind, BodyLevel, County, Meeting
 from funding.models import Allocation
-from governance.dates import EARLIEST, LATEST, add_days, validate_date, validate_year
-from governance.records import REGISTRY_APPS
+from governance.core.dates import EARLIEST, LATEST, add_days, validate_date, validate_year
+from governance.core.records import REGISTRY_APPS
 from tests.test_models import refused_by_database
 
 BEFORE = dt.date(1899, 12, 31)

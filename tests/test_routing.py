@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 
 from agreements.models import Clause
 from bodies.models import Body, County, Organisation
-from governance.models import Initiative, Matter, RoutingRule
-from governance.routing import (
+from governance.routing.models import Initiative, Matter, RoutingRule
+from governance.routing.services import (
     check_conflicts,
     find_conflicts,
     resolve_routing,
@@ -387,7 +387,7 @@ def test_dalarna_rules_point_at_the_proposal_passage_without_duplicating_it():
 
 
 def test_rules_in_force_on_uses_the_agreements_validity():
-    from governance.routing import rules_in_force_on
+    from governance.routing.services import rules_in_force_on
 
     vg = RoutingRule.objects.filter(clause__agreement__slug=VG)
 

@@ -155,8 +155,8 @@ def test_initiative_routing_field_serialises_every_seeded_initiative_in_fixed_qu
 ):
     from rest_framework import serializers
 
-    from governance.models import Initiative
-    from governance.routing_api import InitiativeRoutingField
+    from governance.routing.api import InitiativeRoutingField
+    from governance.routing.models import Initiative
 
     class InitiativeWithRouting(serializers.Serializer):
         slug = serializers.SlugField()

@@ -7,7 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from governance.models import Initiative
+from governance.routing.models import Initiative
 
 pytestmark = pytest.mark.django_db
 

@@ -10,14 +10,13 @@ from django.urls import reverse
 
 from agreements.models import Agreement, AgreementKind, Clause, Decision, DecisionKind
 from bodies.models import Body, BodyKind, BodyLevel
-from governance import search
-from governance.search import STORED, RankedHits
+from governance.core.search import STORED
+from governance.site import search
+from governance.site.search import RankedHits
 
 pytestmark = pytest.mark.django_db
 
 MODELS = {"agreement": Agreement, "clause": Clause, "decision": Decision, "body": Body}
-
-
 
 
 @pytest.fixture

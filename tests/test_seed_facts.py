@@ -20,7 +20,8 @@ from bodies.models import (
     Person,
 )
 from funding.models import Allocation, CofinancingShare, FundedPosition, StateGrant
-from governance.models import Goal, Initiative, Matter, Milestone, SourceDocument
+from governance.core.models import SourceDocument
+from governance.routing.models import Goal, Initiative, Matter, Milestone
 from governance.seed.loader import load
 
 
@@ -636,7 +637,7 @@ def test_the_fact_table_covers_at_least_forty_facts():
 def test_every_record_seeded_from_these_documents_names_its_source():
     from django.apps import apps
 
-    from governance.records import RegistryRecord
+    from governance.core.records import RegistryRecord
 
     ours = ["vgr", "vastkom", "lisa", "sro", "chefsnatverket", VG, DALARNA, "skl", "mal-1"]
     for model in apps.get_models():
@@ -697,7 +698,7 @@ def test_load_registry_command_reports_nothing_missing_on_a_loaded_database(caps
 def test_all_seeded_slugs_are_ascii():
     from django.apps import apps
 
-    from governance.records import RegistryRecord
+    from governance.core.records import RegistryRecord
 
     for model in apps.get_models():
         if issubclass(model, RegistryRecord):

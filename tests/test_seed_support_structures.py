@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from agreements.models import Decision
-from bodies.models import Body, Organisation
-from governance.models import PlatformHost, SupportStructure
+from bodies.models import Body, Organisation, PlatformHost, SupportStructure
 from governance.seed import loader
 
 pytestmark = pytest.mark.django_db

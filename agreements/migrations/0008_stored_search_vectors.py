@@ -3,7 +3,7 @@
 from django.db import migrations
 
 
-# The vector of governance.search.search_vector(key), computed once per write and kept:
+# The vector of governance.core.search.search_vector(key), computed once per write and kept:
 # ranking many matches then reads the stored vectors instead of parsing the texts again.
 # tests/test_search_storage.py holds these definitions equal to search_vector().
 

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from governance.read_cache import InstallChangeTrigger
+from governance.core.read_cache import InstallChangeTrigger
 
 TABLES = [
     "agreements_agreement",

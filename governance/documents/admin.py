@@ -13,7 +13,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from governance.admin_base import (
+from governance.core.admin_base import (
     RegistryAdmin,
     RegistryInlineForm,
     RegistryModelForm,
@@ -123,7 +123,16 @@ class DecisionDocumentInline(DocumentInline):
 @admin.register(Document)
 class DocumentAdmin(RegistryAdmin):
     form = DocumentForm
-    list_display = ["title", "kind", "date", "owner_display", "public", "file_type", "file_size", "text_status"]
+    list_display = [
+        "title",
+        "kind",
+        "date",
+        "owner_display",
+        "public",
+        "file_type",
+        "file_size",
+        "text_status",
+    ]
     list_filter = ["kind", "public", "text_status"]
     search_fields = ["title", "filename", "slug"]
     list_select_related = ["agreement", "decision", "body", "support_structure", "source"]

@@ -7,7 +7,7 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 
 from agreements.models import Agreement, Decision
 from bodies.models import Body
-from governance.api import RegistryFilterSet, RegistryViewSet, by_slug
+from governance.core.api import RegistryFilterSet, RegistryViewSet, by_slug
 
 from .models import Document, DocumentKind, TextStatus
 from .serializers import DocumentSerializer

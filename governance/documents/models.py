@@ -23,11 +23,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, Decision
-from bodies.models import Body, track_history
-from governance.dates import validate_date
-from governance.models import SupportStructure
-from governance.records import RegistryRecord
-from governance.search import search_index
+from bodies.models import Body, SupportStructure
+from governance.core.dates import validate_date
+from governance.core.history import track_history
+from governance.core.records import RegistryRecord
+from governance.core.search import search_index
 
 from .files import EXTENSIONS, CheckedFile
 
@@ -156,7 +156,9 @@ class Document(RegistryRecord, FileFields):
         editable=False,
     )
     page_count = models.PositiveIntegerField(_("antal sidor"), null=True, editable=False)
-    text_error = models.CharField(_("fel vid textutläsning"), max_length=500, blank=True, editable=False)
+    text_error = models.CharField(
+        _("fel vid textutläsning"), max_length=500, blank=True, editable=False
+    )
     extracted_at = models.DateTimeField(_("text utläst"), null=True, editable=False)
 
     objects = DocumentQuerySet.as_manager()

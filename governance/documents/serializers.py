@@ -7,8 +7,8 @@ from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from governance.api import BASE_FIELDS, RECORD_FIELDS, RegistrySerializer
-from governance.api.fields import SelfUrlField
+from governance.core.api import BASE_FIELDS, RECORD_FIELDS, RegistrySerializer
+from governance.core.api.fields import SelfUrlField
 
 from .files import check_upload
 from .models import Document, DocumentVersion

@@ -16,10 +16,10 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from governance.admin import SuperuserOnlyMixin
-from governance.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
+from governance.core.admin import SuperuserOnlyMixin
 from governance.opendata import signing
 from governance.opendata.changes import tracked_labels
+from governance.opendata.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
 
 
 def _https_by_default(field, **kwargs):

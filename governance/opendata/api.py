@@ -12,8 +12,8 @@ from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from governance.api.errors import VALIDATION_ERROR_SCHEMA
-from governance.api.viewsets import RegistryAPIMixin
+from governance.core.api.errors import VALIDATION_ERROR_SCHEMA
+from governance.core.api.viewsets import RegistryAPIMixin
 from governance.documents.models import may_see_private
 from governance.opendata.changes import (
     MAX_LIMIT,

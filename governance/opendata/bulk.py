@@ -20,8 +20,8 @@ from django.db import models
 from django.utils import timezone
 
 from agreements.models import STATUS_DATES
-from governance.records import REGISTRY_APPS
-from governance.spreadsheets import neutralise
+from governance.core.records import REGISTRY_APPS
+from governance.core.spreadsheets import neutralise
 
 LICENCE_NAME = "CC0 1.0 Universell (Public Domain Dedication)"
 LICENCE_URL = "https://creativecommons.org/publicdomain/zero/1.0/"
@@ -98,9 +98,7 @@ def as_json(base_url: str = "") -> bytes:
         "name": "Samverkansregistret",
         "generated_at": timezone.now(),
         "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
-        "tables": {
-            model._meta.label_lower: _rows(model, base_url)[1] for model in public_models()
-        },
+        "tables": {model._meta.label_lower: _rows(model, base_url)[1] for model in public_models()},
     }
     return json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1).encode()
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 
-from governance.models import RegistryVersion
+from governance.core.models import RegistryVersion
 from governance.opendata.bulk import LICENCE_URL
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")

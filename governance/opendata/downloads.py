@@ -3,7 +3,7 @@
 Building the whole registry as JSON, a ZIP of CSV files or Popolo reads every
 table; doing that on every request would let anyone keep the database busy.
 So each file is built the first time it is asked for at a registry version
-(``governance.read_cache.current_version``, moved on by every committed write)
+(``governance.core.read_cache.current_version``, moved on by every committed write)
 and kept under ``BULK_DOWNLOAD_DIR``; every later request at that version gets
 the kept file. The ETag is the version, so a harvester that sends
 ``If-None-Match`` gets ``304 Not Modified`` until the registry changes. Full
@@ -30,7 +30,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
-from governance.read_cache import current_version
+from governance.core.read_cache import current_version
 
 
 @dataclass(frozen=True)
@@ -51,9 +51,7 @@ def directory() -> Path:
 
 
 def kept_path(download: Download, version: str, base_url: str) -> Path:
-    tag = hashlib.sha256(
-        f"{version}\x1f{base_url}\x1f{_code_fingerprint(download.build)}".encode()
-    )
+    tag = hashlib.sha256(f"{version}\x1f{base_url}\x1f{_code_fingerprint(download.build)}".encode())
     return directory() / f"{download.name}.{tag.hexdigest()[:24]}"
 
 

@@ -15,8 +15,8 @@ import pgtrigger
 from django.apps import apps
 from django.db import connection, transaction
 
+from governance.core.records import RegistryRecord
 from governance.opendata.changes import Change
-from governance.records import RegistryRecord
 
 
 def _upsert(model, pk: str, data: dict) -> None:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
-from governance.api.viewsets import AnonymousThrottle
+from governance.core.api.viewsets import AnonymousThrottle
 from governance.opendata import bulk, dcat, downloads, popolo
 
 TURTLE = "text/turtle"
@@ -43,6 +43,8 @@ JSON_DOWNLOAD = downloads.Download(
     "samverkansregistret.json", bulk.as_json, "application/json; charset=utf-8"
 )
 CSV_DOWNLOAD = downloads.Download("samverkansregistret-csv.zip", bulk.as_csv_zip, "application/zip")
+
+
 def _popolo_json(base_url: str) -> bytes:
     return json.dumps(popolo.export(), cls=DjangoJSONEncoder, ensure_ascii=False, indent=1).encode()
 

@@ -34,9 +34,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from governance.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
 from governance.opendata import receivers, signing
 from governance.opendata.changes import Position, changes_after
+from governance.opendata.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
 
 MAX_ATTEMPTS = 8
 TIMEOUT_SECONDS = 10

@@ -33,7 +33,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import DataError, IntegrityError, models, transaction
 
-from governance.concurrency import lock_writes
+from governance.core.concurrency import lock_writes
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -241,7 +241,7 @@ def write(record: Record, sources: dict) -> bool:
     try:
         obj = model(**values)
         if model._meta.label_lower == "governance.routingrule":
-            from governance.routing import save_routing_rule
+            from governance.routing.services import save_routing_rule
 
             save_routing_rule(obj, many.pop("handlers", []))
         else:
@@ -267,8 +267,8 @@ def ensure_groups(path: Path, content: dict) -> None:
     """The admin's groups with their permissions on the registry's data."""
     from django.contrib.auth.models import Group, Permission
 
-    from governance.records import REGISTRY_APPS
-    from governance.scope import COORDINATORS, READERS
+    from governance.core.records import REGISTRY_APPS
+    from governance.core.scope import COORDINATORS, READERS
 
     # Webhook subscriptions hold signing secrets and decide where the server sends
     # requests: superusers only, so no group gets their permissions.
@@ -304,7 +304,7 @@ def load(directory: Path = DATA_DIR) -> dict[str, int]:
         records += parse_records(path, content)
 
     with pghistory.context(source="load_registry"):
-        from governance.models import SourceDocument
+        from governance.core.models import SourceDocument
 
         for path, content in contents:
             if "groups" in content:

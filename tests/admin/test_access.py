@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from bodies.models import Body
-from governance.scope import COORDINATORS, READERS
+from governance.core.scope import COORDINATORS, READERS
 from tests.admin.helpers import change_url, form_data
 
 

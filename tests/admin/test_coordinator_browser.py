@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.contrib import admin
 from django.urls import NoReverseMatch, reverse
 
-from governance.records import REGISTRY_APPS
+from governance.core.records import REGISTRY_APPS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

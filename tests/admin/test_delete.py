@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from bodies.models import Body, Organisation, OrganisationKind
-from governance.deletion import describe, referrers
+from governance.core.deletion import describe, referrers
 
 
 def test_delete_of_a_referenced_body_is_refused_listing_the_referrers(client, superuser):

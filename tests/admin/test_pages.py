@@ -4,7 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from governance.records import REGISTRY_APPS
+from governance.core.records import REGISTRY_APPS
 
 REGISTRY_MODELS = [
     model for model in admin.site._registry if model._meta.app_label in REGISTRY_APPS

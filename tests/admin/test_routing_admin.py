@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from bodies.models import County, Organisation
-from governance.models import Matter, RoutingRule
+from governance.routing.models import Matter, RoutingRule
 from tests.admin.helpers import change_url, form_data
 
 

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from agreements.models import Agreement, AgreementKind
 from bodies.models import Body, County
-from governance.models import CoordinatorScope
+from governance.core.models import CoordinatorScope
 from tests.admin.helpers import change_url, form_data
 
 

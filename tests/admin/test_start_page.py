@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from agreements.models import Agreement
 from bodies.models import Body, County
-from governance.models import SourceDocument
+from governance.core.models import SourceDocument
 
 
 def _index(client, user):

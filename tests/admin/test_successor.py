@@ -8,9 +8,9 @@ from django.urls import reverse
 from agreements.models import Agreement, AgreementRelation, Clause, RelationKind
 from agreements.services import SuccessorPlan, register_successor
 from bodies.models import County
-from governance import scope
-from governance.models import Matter, RoutingRule
-from governance.routing import resolve_routing
+from governance.core import scope
+from governance.routing.models import Matter, RoutingRule
+from governance.routing.services import resolve_routing
 from tests.admin.helpers import form_data
 
 VG = "avsiktsforklaring-vg-2016"

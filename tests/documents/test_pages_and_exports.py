@@ -7,8 +7,8 @@ import json
 import pytest
 
 from agreements.models import Agreement
+from governance.core.scope import COORDINATORS
 from governance.documents.models import Document
-from governance.scope import COORDINATORS
 from tests.documents.conftest import AGREEMENT, pdf_upload
 
 
@@ -66,7 +66,7 @@ def test_the_change_feed_shows_non_public_documents_only_as_tombstones(seeded_re
     from django.contrib.auth import get_user_model
 
     from bodies.models import County
-    from governance.models import CoordinatorScope
+    from governance.core.models import CoordinatorScope
     from tests.api.conftest import token_client
     from tests.conftest import _user
 

@@ -150,7 +150,7 @@ def test_dcat_catalogue_parses_back_with_the_required_dcat_ap_se_classes_and_pro
 def test_dcat_and_the_footer_say_when_the_registry_last_changed(client):
     import datetime as dt
 
-    from governance.models import RegistryVersion
+    from governance.core.models import RegistryVersion
 
     # Later than any row's modified_at: the answer is the registry's version, not a MAX().
     changed = dt.datetime(2030, 1, 2, 12, tzinfo=dt.UTC)
@@ -164,7 +164,7 @@ def test_dcat_and_the_footer_say_when_the_registry_last_changed(client):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_delete_moves_the_registry_last_change():
-    from governance.models import RegistryVersion
+    from governance.core.models import RegistryVersion
 
     county = County.objects.create(code="99", name="Provlän")
     created = RegistryVersion.last_changed()

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from governance.models import WebhookSubscription
+from governance.opendata.models import WebhookSubscription
 
 pytestmark = pytest.mark.django_db
 

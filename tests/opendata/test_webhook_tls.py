@@ -7,8 +7,8 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 import trustme
 
-from governance.models import WebhookDelivery, WebhookSubscription
 from governance.opendata import receivers, signing
+from governance.opendata.models import WebhookDelivery, WebhookSubscription
 from governance.opendata.webhooks import connection_to, post
 
 

@@ -17,10 +17,10 @@ from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 
 from bodies.models import Body, BodyKind, BodyLevel
-from governance.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
+from governance.core.read_cache import current_version
 from governance.opendata import receivers, signing
+from governance.opendata.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
 from governance.opendata.webhooks import backoff, connection_to, enqueue, run_once
-from governance.read_cache import current_version
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

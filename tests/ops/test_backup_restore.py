@@ -19,8 +19,8 @@ from django.db import connection
 from rest_framework.authtoken.models import Token
 
 from agreements.models import Agreement
-from governance.management.commands.backup_registry import FORMAT_VERSION, backed_up_models
-from governance.scope import READERS
+from governance.core.management.commands.backup_registry import FORMAT_VERSION, backed_up_models
+from governance.core.scope import READERS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -205,7 +205,7 @@ def test_backup_does_not_overwrite_a_file_unless_told(db, tmp_path):
 
 
 def test_restore_refuses_tables_the_backup_does_not_cover(db):
-    from governance.management.commands.restore_registry import restore
+    from governance.core.management.commands.restore_registry import restore
 
     data = {"models": {"governance.registryversion": {"count": 1, "rows": []}}}
     with pytest.raises(CommandError, match=r"governance\.registryversion"):

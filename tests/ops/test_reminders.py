@@ -9,8 +9,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from agreements.models import Agreement
-from governance.models import CoordinatorScope
-from governance.scope import COORDINATORS
+from governance.core.models import CoordinatorScope
+from governance.core.scope import COORDINATORS
 
 pytestmark = pytest.mark.django_db
 

@@ -26,7 +26,7 @@ from rest_framework.test import APIClient
 
 from agreements.models import Agreement, AgreementKind, AgreementRelation, Clause, RelationKind
 from bodies.models import Body, BodyKind, BodyLevel, County, Organisation, OrganisationKind, Person
-from governance.models import Matter, RoutingRule
+from governance.routing.models import Matter, RoutingRule
 
 ROUNDS = 50
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]

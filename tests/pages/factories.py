@@ -49,7 +49,7 @@ from funding.models import (
     DistributionShare,
     FundedPosition,
 )
-from governance.models import Initiative, Matter, Milestone
+from governance.routing.models import Initiative, Matter, Milestone
 
 _counter = itertools.count(1)
 

@@ -7,8 +7,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from governance.glossary import TERMS, swedish_sort_key
-from governance.models import SourceDocument
+from governance.core.models import SourceDocument
+from governance.site.glossary import TERMS, swedish_sort_key
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def test_every_title_names_the_page_then_the_registry(client, name):
 def test_the_footer_leads_to_about_accessibility_glossary_data_and_contact(client, settings, name):
     settings.OPEN_DATA_CONTACT_EMAIL = "registret@region.example"
     html = client.get(reverse(name)).content.decode()
-    footer = html[html.index('<footer class="site-footer">'):]
+    footer = html[html.index('<footer class="site-footer">') :]
     for target in ("web:about", "web:accessibility", "web:glossary", "opendata:index"):
         assert f'href="{reverse(target)}"' in footer, target
     assert 'href="mailto:registret@region.example"' in footer

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from agreements.models import Agreement
 from bodies.models import Body, County, Organisation
-from governance.models import Initiative
+from governance.routing.models import Initiative
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -44,7 +44,8 @@ CUT_NAMES = """() => {
 def nav_paths(page, base_url) -> list[str]:
     page.goto(base_url + reverse("web:start"))
     hrefs = page.eval_on_selector_all(
-        ".site-nav a[href], .site-footer a[href^='/']", "links => links.map(a => a.getAttribute('href'))"
+        ".site-nav a[href], .site-footer a[href^='/']",
+        "links => links.map(a => a.getAttribute('href'))",
     )
     return list(dict.fromkeys(hrefs))
 

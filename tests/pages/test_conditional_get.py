@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from governance.models import RegistryVersion
+from governance.core.models import RegistryVersion
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +82,7 @@ def test_the_form_token_of_a_kept_page_belongs_to_the_visitors_cookie(client):
 
 
 def test_a_new_release_changes_every_pages_etag(settings, tmp_path):
-    from governance.read_cache import release_fingerprint
+    from governance.core.read_cache import release_fingerprint
 
     template = tmp_path / "templates" / "start.html"
     template.parent.mkdir()

@@ -275,7 +275,7 @@ def test_county_page_shows_profile_bodies_and_map_link(client, world):
 
 
 def test_timeline_lists_milestones_by_year(client):
-    from governance.models import Milestone
+    from governance.routing.models import Milestone
 
     factories.Milestone.objects.create(year=2009, title="Testmilstolpe", text="Något hände")
     page = html(client.get(reverse("web:timeline")))
@@ -378,7 +378,7 @@ def test_search_expression_matches_the_gin_index(model_path, key):
     from django.contrib.postgres.search import SearchQuery
     from django.db import connection
 
-    from governance.search import STORED, document_vector
+    from governance.core.search import STORED, document_vector
 
     model = apps.get_model(model_path)
     query = SearchQuery("överenskommelsen", config="swedish", search_type="websearch")

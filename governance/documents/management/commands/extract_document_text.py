@@ -7,8 +7,8 @@ development (``DOCUMENT_EXTRACT_ON_UPLOAD``, on with ``DEBUG``) an upload is
 read out right after it is saved, and no worker is needed.
 """
 
+from governance.core.management.worker import WorkerCommand
 from governance.documents.extract import extract_pending
-from governance.management.worker import WorkerCommand
 
 
 class Command(WorkerCommand):
