@@ -137,7 +137,8 @@ def term_tasks(user, today: dt.date, days: int) -> TaskGroup:
 
 def stale_tasks(user, today: dt.date) -> TaskGroup:
     from bodies.models import Body
-    from governance.core.known_as_of import body_status, confirmation_days
+    from bodies.status import body_status
+    from governance.core.known_as_of import confirmation_days
 
     bodies = (
         scope.editable(Body.objects.all(), user)

@@ -22,13 +22,13 @@ from agreements.serializers import (
     DecisionSerializer,
     agreement_rows,
 )
+from bodies.filters import by_county
 from bodies.models import Body, Organisation
 from governance.core.api import (
     DateFromToFilter,
     RegistryFilterSet,
     RegistryViewSet,
     as_of_filter,
-    by_county,
     by_slug,
     date_filter,
     year_filter,

@@ -2,7 +2,8 @@
 
 from agreements.models import Agreement, Decision
 from bodies.models import Body
-from governance.core.resources import RegistryResource, county_fk, slug_fk
+from bodies.resources import county_fk
+from governance.core.resources import RegistryResource, slug_fk
 
 
 class AgreementResource(RegistryResource):

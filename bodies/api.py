@@ -10,6 +10,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from bodies.filters import by_county
 from bodies.models import (
     Body,
     BodyKind,
@@ -51,7 +52,6 @@ from governance.core.api import (
     RegistryPagination,
     RegistryViewSet,
     as_of_filter,
-    by_county,
     by_slug,
 )
 from governance.core.read_cache import cached_read

@@ -404,8 +404,8 @@ class Body(RegistryRecord):
         return chair_periods(self, from_day=self.as_of_day or timezone.localdate())
 
     def status_on(self, day: dt.date | None = None):
-        """The status words of the body on ``day`` (default today): see governance.core.known_as_of."""
-        from governance.core.known_as_of import body_status
+        """The status words of the body on ``day`` (default today): see bodies.status."""
+        from bodies.status import body_status
 
         return body_status(self, day)
 

@@ -1,7 +1,16 @@
 """CSV/Excel import and export of organisations and bodies."""
 
-from bodies.models import Body, Organisation
-from governance.core.resources import RegistryResource, county_fk, slug_fk
+from import_export import fields, widgets
+
+from bodies.models import Body, County, Organisation
+from governance.core.resources import RegistryResource, slug_fk
+
+
+def county_fk(column: str = "county") -> fields.Field:
+    """A county written and read as its SCB code ('14')."""
+    return fields.Field(
+        attribute=column, column_name=column, widget=widgets.ForeignKeyWidget(County, field="code")
+    )
 
 
 class OrganisationResource(RegistryResource):

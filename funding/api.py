@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Prefetch
 
 from agreements.models import Agreement
+from bodies.filters import by_county
 from bodies.models import Organisation
 from funding.models import (
     Allocation,
@@ -25,7 +26,6 @@ from governance.core.api import (
     RegistryFilterSet,
     RegistryViewSet,
     as_of_filter,
-    by_county,
     by_slug,
     year_filter,
 )

@@ -2,8 +2,9 @@
 
 from agreements.models import Agreement
 from bodies.models import Organisation
+from bodies.resources import county_fk
 from funding.models import Allocation, CofinancingShare, StateGrant
-from governance.core.resources import RegistryResource, county_fk, slug_fk
+from governance.core.resources import RegistryResource, slug_fk
 
 
 class StateGrantResource(RegistryResource):

@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from bodies.models import Body, BodyStatus
-from governance.core.known_as_of import body_status, confirm, known_as_of
+from bodies.status import body_status
+from governance.core.known_as_of import confirm, known_as_of
 from governance.core.models import SourceDocument
 
 pytestmark = pytest.mark.django_db

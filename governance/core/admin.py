@@ -9,10 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from governance.core import models as m
 from governance.core.admin_base import (
     RegistryAdmin,
-    name_third_party_models,
 )
-
-name_third_party_models()
 
 
 @admin.register(m.SourceDocument)

@@ -29,15 +29,6 @@ def slug_fk(column: str, model, attribute: str | None = None) -> fields.Field:
     )
 
 
-def county_fk(column: str = "county") -> fields.Field:
-    """A county written and read as its SCB code ('14')."""
-    from bodies.models import County
-
-    return fields.Field(
-        attribute=column, column_name=column, widget=widgets.ForeignKeyWidget(County, field="code")
-    )
-
-
 class RegistryResource(resources.ModelResource):
     """Base resource: slug as the key, transactions, validation, scope and version checks."""
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from django_filters import rest_framework as filters
 
 from agreements.models import Agreement, Clause
+from bodies.filters import by_county
 from bodies.models import Body, Organisation, Principal
 from governance.core.api import (
     RegistryFilterSet,
     RegistryViewSet,
     as_of_filter,
-    by_county,
     by_slug,
     year_filter,
 )

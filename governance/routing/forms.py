@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bodies.filters import CountyKeyField
 from bodies.models import County
 from governance.core.dates import validate_date
 from governance.routing.models import Matter
@@ -21,27 +22,6 @@ class SlugChoiceField(forms.ModelChoiceField):
                 self.error_messages["invalid_choice"], code="invalid_choice"
             )
         return super().to_python(value)
-
-
-class CountyChoiceField(SlugChoiceField):
-    """A county by its SCB code or its slug (``County.objects.named``)."""
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        if not isinstance(value, str) or "\x00" in value:
-            raise forms.ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice"
-            )
-        found = self.queryset.named(value).first()
-        if found is None:
-            raise forms.ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice"
-            )
-        return found
-
-    def label_from_instance(self, obj):
-        return obj.name
 
 
 class RoutingQueryForm(forms.Form):
@@ -69,7 +49,7 @@ class RoutingQueryForm(forms.Form):
             ),
         },
     )
-    county = CountyChoiceField(
+    county = CountyKeyField(
         label=_("Län"),
         queryset=County.objects.order_by("code"),
         to_field_name="code",

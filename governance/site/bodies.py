@@ -14,7 +14,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from agreements.models import Agreement, AgreementParty, Decision, DecisionKind
 from agreements.selectors import bodies_deciding_together
-from bodies.governance_map import EdgeKind, build_map
+from governance.site.governance_map import EdgeKind, build_map
 from bodies.models import (
     Body,
     BodyKind,

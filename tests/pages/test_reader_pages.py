@@ -9,7 +9,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from bodies.governance_map import build_map
+from governance.site.governance_map import build_map
 from bodies.models import Body, County, Organisation
 
 pytestmark = pytest.mark.django_db

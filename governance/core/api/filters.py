@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django import forms
 from django_filters import rest_framework as filters
 from django_filters.fields import DateRangeField
 from rest_framework.exceptions import ValidationError
 
-from bodies.models import County
 from governance.core.dates import EARLIEST_YEAR, LATEST_YEAR, validate_date
 
 
@@ -44,46 +42,6 @@ def by_slug(model, field_name: str, help_text: str | None = None, **kwargs):
         to_field_name="slug",
         queryset=model.objects.all(),
         help_text=help_text or f"Slug of the {model._meta.model_name}.",
-        **kwargs,
-    )
-
-
-class CountyKeyField(forms.ModelChoiceField):
-    """A county given by its SCB code or its slug (``County.objects.named``)."""
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        if not isinstance(value, str) or "\x00" in value:
-            raise forms.ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice"
-            )
-        found = self.queryset.named(value).first()
-        if found is None:
-            raise forms.ValidationError(
-                self.error_messages["invalid_choice"],
-                code="invalid_choice",
-                params={"value": value},
-            )
-        return found
-
-
-class CountyKeyFilter(filters.ModelChoiceFilter):
-    field_class = CountyKeyField
-
-
-COUNTY_HELP = (
-    "The county: its SCB code with the leading zero (e.g. `14`) or its slug "
-    "(e.g. `vastra-gotalands-lan`), as `/api/v1/counties/` gives them."
-)
-
-
-def by_county(field_name: str = "county", **kwargs):
-    """Filter on a county given by its SCB code (``14``) or its slug."""
-    return CountyKeyFilter(
-        field_name=field_name,
-        queryset=County.objects.all(),
-        help_text=COUNTY_HELP,
         **kwargs,
     )
 

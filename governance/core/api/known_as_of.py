@@ -69,5 +69,5 @@ class BodyStatusField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, body):
-        words = known.body_status(body, _day(self.context))
+        words = body.status_on(_day(self.context))
         return {"code": words.code, "text": words.text}

@@ -42,4 +42,4 @@ def known_as_of(record):
 
 @register.simple_tag
 def body_status(body, day=None):
-    return known.body_status(body, day)
+    return body.status_on(day)
