@@ -59,6 +59,6 @@ def post_worker_init(worker):
     # Each worker generates the OpenAPI document while it already serves, so the API
     # documentation's first visit does not wait for it (not in the master: a thread
     # running there while it forks could leave a worker holding a lock nobody releases).
-    from governance.api_urls import RegistrySchemaView
+    from governance.api.urls import RegistrySchemaView
 
     RegistrySchemaView.generate_ahead_in_background()

@@ -33,7 +33,6 @@ from governance.core.admin_base import (
     readable_error,
 )
 from governance.core.concurrency import StaleVersion
-from governance.documents.admin import AgreementDocumentInline, DecisionDocumentInline
 
 # "Expires within 6 months" in the admin's filter.
 SIX_MONTHS_DAYS = 183
@@ -309,7 +308,7 @@ class AgreementAdmin(ImportExportRegistryAdmin):
         SignatoryInline,
         DecisionInline,
         RelationInline,
-        AgreementDocumentInline,
+        # governance.documents.admin adds the agreement's documents here.
         IncomingRelationInline,
     ]
     actions = ["open_successor_form"]
@@ -427,8 +426,7 @@ class AgreementAdmin(ImportExportRegistryAdmin):
 
 @admin.register(m.Clause)
 class ClauseAdmin(RegistryAdmin):
-    # governance.routing.admin adds the clause's routing rules to this page.
-    inlines = []
+    inlines = []  # governance.routing.admin adds the clause's routing rules
     list_display = ["agreement", "order", "heading", "short_text"]
     list_filter = ["agreement__county", "agreement__kind"]
     search_fields = ["text", "heading", "slug", "agreement__title", "agreement__short_name"]
@@ -481,7 +479,7 @@ class DecisionAdmin(ImportExportRegistryAdmin):
     list_select_related = ["body", "agreement"]
     autocomplete_fields = ["body", "agreement", "initiative", "source"]
     date_hierarchy = "date"
-    inlines = [DecisionDocumentInline]
+    inlines = []  # governance.documents.admin adds the decision's documents
 
 
 @admin.register(m.AgreementRelation)

@@ -22,6 +22,6 @@ class RegistryAdminConfig(admin_apps.AdminConfig):
 
         name_third_party_models()
         if os.environ.get("RUN_MAIN") == "true":
-            from governance.api_urls import RegistrySchemaView
+            from governance.api.urls import RegistrySchemaView
 
             RegistrySchemaView.generate_ahead_in_background()

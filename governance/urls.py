@@ -14,7 +14,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path(f"{settings.ADMIN_URL}tvastegsinloggning/", include("governance.core.two_factor_views")),
     path(settings.ADMIN_URL, admin.site.urls),
-    path("api/", include("governance.api_urls")),
+    path("api/", include("governance.api.urls")),
     path("data/", include("governance.opendata.urls")),
     path("dokument/", include("governance.documents.urls")),
     path("", include("governance.site.urls")),

@@ -155,7 +155,7 @@ def test_initiative_routing_field_serialises_every_seeded_initiative_in_fixed_qu
 ):
     from rest_framework import serializers
 
-    from governance.routing.api import InitiativeRoutingField
+    from governance.api.routing.resolver import InitiativeRoutingField
     from governance.routing.models import Initiative
 
     class InitiativeWithRouting(serializers.Serializer):

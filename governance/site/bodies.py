@@ -14,7 +14,6 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from agreements.models import Agreement, AgreementParty, Decision, DecisionKind
 from agreements.selectors import bodies_deciding_together
-from governance.site.governance_map import EdgeKind, build_map
 from bodies.models import (
     Body,
     BodyKind,
@@ -37,7 +36,8 @@ from governance.core.read_cache import CachedPage
 from governance.core.statements import statements_for
 from governance.routing.models import RoutingRule
 from governance.routing.services import describe_validity, rule_in_force, rules_queryset
-from governance.routing.views import clause_url
+from governance.site.governance_map import EdgeKind, build_map
+from governance.site.routing import clause_url
 
 PAGE_SIZE = 25
 

@@ -2,10 +2,10 @@
 
 from django.urls import path
 
-from governance.routing import views as routing_views
 from governance.site import agreements as agreement_views
 from governance.site import bodies as body_views
 from governance.site import funding as funding_views
+from governance.site import routing as routing_views
 from governance.site import views
 
 app_name = "web"

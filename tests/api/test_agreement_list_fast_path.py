@@ -9,7 +9,6 @@ import json
 import pytest
 from rest_framework.test import APIRequestFactory
 
-from agreements.api import AgreementViewSet
 from agreements.models import (
     Agreement,
     AgreementKind,
@@ -19,8 +18,13 @@ from agreements.models import (
     RenewalType,
     Signatory,
 )
-from agreements.serializers import AgreementListSerializer, AgreementSerializer, agreement_rows
 from bodies.models import Body, Meeting, Organisation, Person
+from governance.api.agreements.serializers import (
+    AgreementListSerializer,
+    AgreementSerializer,
+    agreement_rows,
+)
+from governance.api.agreements.views import AgreementViewSet
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 from django.conf import settings
 
-from governance.api_urls import RegistrySchemaView
+from governance.api.urls import RegistrySchemaView
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from governance.site.governance_map import build_map
 from bodies.models import Body, County, Organisation
+from governance.site.governance_map import build_map
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-# Model -> router basename of its resource (filled by ``governance.api_urls``).
+# Model -> router basename of its resource (filled by ``governance.api.urls``).
 ROUTES: dict[type[models.Model], str] = {}
 
 # Attributes that name a record, tried in order; records without any are named by slug.

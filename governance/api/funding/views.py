@@ -15,7 +15,7 @@ from funding.models import (
     FundedPosition,
     StateGrant,
 )
-from funding.serializers import (
+from governance.api.funding.serializers import (
     AllocationSerializer,
     CofinancingSerializer,
     DistributionKeySerializer,

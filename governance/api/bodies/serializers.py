@@ -21,9 +21,9 @@ from bodies.models import (
     Seat,
     SupportStructure,
 )
+from governance.api.documents.serializers import DocumentsField
 from governance.core.api import BASE_FIELDS, RECORD_FIELDS, ReadRefField, RegistrySerializer
 from governance.core.api.known_as_of import BodyStatusField, KnownAsOfField
-from governance.documents.serializers import DocumentsField
 
 
 class IdentifierSerializer(serializers.ModelSerializer):

@@ -32,7 +32,7 @@ from bodies.models import (
     SupportStructure,
     normalise_identifier,
 )
-from bodies.serializers import (
+from governance.api.bodies.serializers import (
     BodySerializer,
     ChairTermSerializer,
     CountySerializer,
@@ -45,6 +45,7 @@ from bodies.serializers import (
     SeatSerializer,
     SupportStructureSerializer,
 )
+from governance.api.documents.serializers import with_documents
 from governance.core.api import (
     DateFromToFilter,
     RegistryAPIMixin,
@@ -55,7 +56,6 @@ from governance.core.api import (
     by_slug,
 )
 from governance.core.read_cache import cached_read
-from governance.documents.serializers import with_documents
 
 IDENTIFIER_HELP = (
     "An identifier as `<scheme>:<value>`, e.g. `scb_county:14` or `org_number:232100-0131`. "

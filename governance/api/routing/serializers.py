@@ -5,8 +5,8 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from governance.api.routing.resolver import RoutingAnswerSerializer, answer_data
 from governance.core.api import BASE_FIELDS, RECORD_FIELDS, RegistrySerializer
-from governance.routing.api import RoutingAnswerSerializer, answer_data
 from governance.routing.models import Goal, Initiative, Matter, Milestone, RoutingRule
 from governance.routing.services import routing_for_initiative, save_routing_rule
 

@@ -9,9 +9,8 @@ from rest_framework import serializers
 
 from governance.core.api import BASE_FIELDS, RECORD_FIELDS, RegistrySerializer
 from governance.core.api.fields import SelfUrlField
-
-from .files import check_upload
-from .models import Document, DocumentVersion
+from governance.documents.files import check_upload
+from governance.documents.models import Document, DocumentVersion
 
 # What the list of documents on an agreement, decision or body says of each.
 SUMMARY_FIELDS = [

@@ -29,8 +29,9 @@ from agreements.renewal import (
     meetings_for,
     row_renewal_days,
 )
-from agreements.rows import incoming_relations
 from bodies.models import Body, Organisation, Person
+from governance.api.agreements.rows import incoming_relations
+from governance.api.documents.serializers import DocumentsField, DocumentSummarySerializer
 from governance.core.api import (
     BASE_FIELDS,
     RECORD_FIELDS,
@@ -40,7 +41,6 @@ from governance.core.api import (
 )
 from governance.core.api.fields import RefBuilder, SelfUrlField, ref
 from governance.documents.models import Document
-from governance.documents.serializers import DocumentsField, DocumentSummarySerializer
 
 # An agreement's adoptions in the API: newest first, as decisions are listed.
 ADOPTION_ORDER = ("-date", "-year", "pk")

@@ -13,8 +13,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.reverse import reverse
 from rest_framework.routers import APIRootView, DefaultRouter
 
-from agreements.api import AgreementViewSet, DecisionViewSet
-from bodies.api import (
+from governance.api.agreements.views import AgreementViewSet, DecisionViewSet
+from governance.api.bodies.views import (
     BodyViewSet,
     ChairTermViewSet,
     CountyViewSet,
@@ -27,25 +27,25 @@ from bodies.api import (
     SeatViewSet,
     SupportStructureViewSet,
 )
-from funding.api import (
+from governance.api.documents.views import DocumentViewSet
+from governance.api.funding.views import (
     AllocationViewSet,
     CofinancingViewSet,
     DistributionKeyViewSet,
     FundedPositionViewSet,
     StateGrantViewSet,
 )
-from governance.core.api.fields import register_route
-from governance.core.api.statements import StatementViewSet
-from governance.documents.api import DocumentViewSet
-from governance.opendata.api import ChangeFeedView
-from governance.routing.api import RoutingResolveView
-from governance.routing.api_views import (
+from governance.api.routing.resolver import RoutingResolveView
+from governance.api.routing.views import (
     GoalViewSet,
     InitiativeViewSet,
     MatterViewSet,
     MilestoneViewSet,
     RoutingRuleViewSet,
 )
+from governance.core.api.fields import register_route
+from governance.core.api.statements import StatementViewSet
+from governance.opendata.api import ChangeFeedView
 
 
 class RegistryAPIRoot(APIRootView):

@@ -7,6 +7,13 @@ from django_filters import rest_framework as filters
 from agreements.models import Agreement, Clause
 from bodies.filters import by_county
 from bodies.models import Body, Organisation, Principal
+from governance.api.routing.serializers import (
+    GoalSerializer,
+    InitiativeSerializer,
+    MatterSerializer,
+    MilestoneSerializer,
+    RoutingRuleSerializer,
+)
 from governance.core.api import (
     RegistryFilterSet,
     RegistryViewSet,
@@ -15,13 +22,6 @@ from governance.core.api import (
     year_filter,
 )
 from governance.routing.models import Goal, Initiative, Matter, Milestone, RoutingRule
-from governance.routing.serializers import (
-    GoalSerializer,
-    InitiativeSerializer,
-    MatterSerializer,
-    MilestoneSerializer,
-    RoutingRuleSerializer,
-)
 from governance.routing.services import routing_for_initiatives, rules_in_force_on
 
 

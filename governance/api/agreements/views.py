@@ -17,13 +17,14 @@ from agreements.models import (
     Decision,
     DecisionKind,
 )
-from agreements.serializers import (
+from bodies.filters import by_county
+from bodies.models import Body, Organisation
+from governance.api.agreements.serializers import (
     AgreementSerializer,
     DecisionSerializer,
     agreement_rows,
 )
-from bodies.filters import by_county
-from bodies.models import Body, Organisation
+from governance.api.documents.serializers import with_documents
 from governance.core.api import (
     DateFromToFilter,
     RegistryFilterSet,
@@ -35,7 +36,6 @@ from governance.core.api import (
 )
 from governance.core.as_of import as_of
 from governance.core.read_cache import cached_read
-from governance.documents.serializers import with_documents
 from governance.routing.models import Initiative
 
 ON_PARAMETER = OpenApiParameter(

@@ -7,10 +7,9 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 
 from agreements.models import Agreement, Decision
 from bodies.models import Body
+from governance.api.documents.serializers import DocumentSerializer
 from governance.core.api import RegistryFilterSet, RegistryViewSet, by_slug
-
-from .models import Document, DocumentKind, TextStatus
-from .serializers import DocumentSerializer
+from governance.documents.models import Document, DocumentKind, TextStatus
 
 
 class DocumentFilter(RegistryFilterSet):
