@@ -33,6 +33,7 @@ from governance.core.admin_base import (
     readable_error,
 )
 from governance.core.concurrency import StaleVersion
+from governance.documents.admin import AgreementDocumentInline, DecisionDocumentInline
 
 # "Expires within 6 months" in the admin's filter.
 SIX_MONTHS_DAYS = 183
@@ -308,7 +309,7 @@ class AgreementAdmin(ImportExportRegistryAdmin):
         SignatoryInline,
         DecisionInline,
         RelationInline,
-        # governance.documents.admin adds the agreement's documents here.
+        AgreementDocumentInline,
         IncomingRelationInline,
     ]
     actions = ["open_successor_form"]
@@ -479,7 +480,7 @@ class DecisionAdmin(ImportExportRegistryAdmin):
     list_select_related = ["body", "agreement"]
     autocomplete_fields = ["body", "agreement", "initiative", "source"]
     date_hierarchy = "date"
-    inlines = []  # governance.documents.admin adds the decision's documents
+    inlines = [DecisionDocumentInline]
 
 
 @admin.register(m.AgreementRelation)

@@ -13,8 +13,6 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from agreements.admin import AgreementAdmin, DecisionAdmin, IncomingRelationInline
-from agreements.models import Agreement, Decision
 from governance.core.admin_base import (
     RegistryAdmin,
     RegistryInlineForm,
@@ -246,23 +244,3 @@ class DocumentPageAdmin(DerivedAdmin):
     list_display = ["document", "number"]
     list_select_related = ["document"]
     search_fields = ["document__title"]
-
-
-# An agreement's and a decision's pages show their documents: this package extends their
-# admins (``agreements.admin``), as documents build on agreements.
-admin.site.unregister(Agreement)
-admin.site.unregister(Decision)
-
-
-@admin.register(Agreement)
-class AgreementWithDocumentsAdmin(AgreementAdmin):
-    inlines = [
-        *(i for i in AgreementAdmin.inlines if i is not IncomingRelationInline),
-        AgreementDocumentInline,
-        IncomingRelationInline,
-    ]
-
-
-@admin.register(Decision)
-class DecisionWithDocumentsAdmin(DecisionAdmin):
-    inlines = [*DecisionAdmin.inlines, DecisionDocumentInline]

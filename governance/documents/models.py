@@ -22,8 +22,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from agreements.models import Agreement, Decision
-from bodies.models import Body, SupportStructure
 from governance.core.dates import validate_date
 from governance.core.history import track_history
 from governance.core.records import RegistryRecord
@@ -71,15 +69,13 @@ class DocumentQuerySet(models.QuerySet):
 
     def of(self, record):
         """The documents of ``record``, including those of its decisions."""
-        if isinstance(record, Agreement):
-            return self.filter(Q(agreement=record) | Q(decision__agreement=record))
-        if isinstance(record, Body):
-            return self.filter(Q(body=record) | Q(decision__body=record))
-        if isinstance(record, Decision):
-            return self.filter(decision=record)
-        if isinstance(record, SupportStructure):
-            return self.filter(support_structure=record)
-        return self.none()
+        of_kind = {
+            "agreements.agreement": Q(agreement=record) | Q(decision__agreement=record),
+            "bodies.body": Q(body=record) | Q(decision__body=record),
+            "agreements.decision": Q(decision=record),
+            "governance.supportstructure": Q(support_structure=record),
+        }.get(record._meta.label_lower)
+        return self.none() if of_kind is None else self.filter(of_kind)
 
 
 class FileFields(models.Model):
@@ -108,7 +104,7 @@ class Document(RegistryRecord, FileFields):
     kind = models.CharField(_("typ"), max_length=30, choices=DocumentKind.choices)
     date = models.DateField(_("datum"), null=True, blank=True, validators=[validate_date])
     agreement = models.ForeignKey(
-        Agreement,
+        "agreements.Agreement",
         verbose_name=_("överenskommelse"),
         on_delete=models.PROTECT,
         null=True,
@@ -116,7 +112,7 @@ class Document(RegistryRecord, FileFields):
         related_name="documents",
     )
     decision = models.ForeignKey(
-        Decision,
+        "agreements.Decision",
         verbose_name=_("beslut"),
         on_delete=models.PROTECT,
         null=True,
@@ -124,7 +120,7 @@ class Document(RegistryRecord, FileFields):
         related_name="documents",
     )
     body = models.ForeignKey(
-        Body,
+        "bodies.Body",
         verbose_name=_("beslutsorgan"),
         on_delete=models.PROTECT,
         null=True,
@@ -132,7 +128,7 @@ class Document(RegistryRecord, FileFields):
         related_name="documents",
     )
     support_structure = models.ForeignKey(
-        SupportStructure,
+        "governance.SupportStructure",
         verbose_name=_("stödstruktur"),
         on_delete=models.PROTECT,
         null=True,
