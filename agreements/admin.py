@@ -10,17 +10,15 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from agreements import models as m
+from agreements import services
 from agreements.resources import AgreementResource, DecisionResource
 from agreements.services import (
     SUCCESSOR_KINDS,
     SuccessorPlan,
-    plan_successor,
-    register_successor,
     successor_initial,
 )
 from governance.core import scope
@@ -95,51 +93,14 @@ class PartyInline(TabularInline):
 
 
 class ClauseInline(StackedInline):
-    """Clauses one under another (a table of long texts was wider than the window), each
-    with the routing rules taken from it and a link to edit them on the clause's page."""
+    """Clauses one under another (a table of long texts was wider than the window);
+    ``governance.routing.admin`` adds the routing rules taken from each."""
 
     model = m.Clause
-    fields = ["order", "heading", "text", ("organisations", "bodies"), "routing_rules"]
-    readonly_fields = ["routing_rules"]
+    fields = ["order", "heading", "text", ("organisations", "bodies")]
     autocomplete_fields = ["organisations", "bodies"]
     show_change_link = True
     ordering = ["order", "id"]
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .prefetch_related("routing_rules__matter", "routing_rules__handlers")
-        )
-
-    @admin.display(description=_("hanteringsregler"))
-    def routing_rules(self, obj):
-        if obj is None or obj.pk is None:
-            return gettext("Spara klausulen först; sedan kan regler läggas till.")
-        rules = list(obj.routing_rules.all())
-        url = reverse("admin:agreements_clause_change", args=[obj.pk]) + "#routing_rules-group"
-        if not rules:
-            return format_html(
-                '{} <a href="{}">{}</a>', gettext("Inga."), url, gettext("Lägg till regel")
-            )
-        return format_html(
-            '<ul class="clause-rules">{}</ul><a href="{}">{}</a>',
-            format_html_join(
-                "",
-                "<li>{} ({}): {}</li>",
-                (
-                    (
-                        r.matter,
-                        r.get_concerns_display(),
-                        ", ".join(h.display_name for h in r.handlers.all())
-                        or (str(r.deciding_body) if r.deciding_body_id else "–"),
-                    )
-                    for r in rules
-                ),
-            ),
-            url,
-            gettext("Ändra klausulens hanteringsregler"),
-        )
 
 
 class SignatoryInline(TabularInline):
@@ -241,11 +202,6 @@ class SuccessorForm(forms.Form):
     )
     parties = forms.BooleanField(label=_("Parterna"), required=False)
     clauses = forms.BooleanField(label=_("Klausulerna"), required=False)
-    routing_rules = forms.BooleanField(
-        label=_("Klausulernas hanteringsregler"),
-        required=False,
-        help_text=_("Flyttas till den nya perioden. Kräver att klausulerna följer med."),
-    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     FACTS = (
@@ -257,37 +213,20 @@ class SuccessorForm(forms.Form):
         "valid_until",
         "is_draft",
     )
-    CARRIED = ("parties", "clauses", "routing_rules")
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("routing_rules") and not cleaned.get("clauses"):
-            self.add_error(
-                "routing_rules",
-                gettext(
-                    "Hanteringsreglerna hör till klausulerna: välj att klausulerna följer med."
-                ),
-            )
-        return cleaned
+    CARRIED = ("parties", "clauses")
+    plan_class = SuccessorPlan
 
     def plan(self) -> SuccessorPlan:
         data = self.cleaned_data
-        return SuccessorPlan(
-            kind=data["kind"],
-            title=data["title"],
-            short_name=data["short_name"],
-            agreement_kind=data["agreement_kind"],
-            valid_from=data["valid_from"],
-            valid_until=data["valid_until"],
-            is_draft=data["is_draft"],
-            parties=data["parties"],
-            clauses=data["clauses"],
-            routing_rules=data["routing_rules"],
-        )
+        return self.plan_class(**{name: data[name] for name in self.FACTS + self.CARRIED})
 
 
 @admin.register(m.Agreement)
 class AgreementAdmin(ImportExportRegistryAdmin):
+    # "Registrera efterföljare": the form and the services that plan and save a successor
+    # (governance.routing.admin extends both with the clauses' routing rules).
+    successor_form = SuccessorForm
+    successor_services = services
     resource_classes = [AgreementResource]
     list_display = [
         "__str__",
@@ -371,16 +310,19 @@ class AgreementAdmin(ImportExportRegistryAdmin):
         if not (self.has_add_permission(request) and self.has_view_permission(request, agreement)):
             raise PermissionDenied
         kind = request.GET.get("kind")
-        initial = successor_initial(
-            agreement, kind if kind in SUCCESSOR_KINDS else m.RelationKind.REPLACES
-        )
-        initial["version"] = agreement.version
-        form = SuccessorForm(request.POST or None, initial=initial)
+        initial = {
+            **successor_initial(
+                agreement, kind if kind in SUCCESSOR_KINDS else m.RelationKind.REPLACES
+            ),
+            **dict.fromkeys(self.successor_form.CARRIED, True),
+            "version": agreement.version,
+        }
+        form = self.successor_form(request.POST or None, initial=initial)
         preview = None
         if request.method == "POST" and form.is_valid():
             try:
                 if "_save" in request.POST:
-                    saved = register_successor(
+                    saved = self.successor_services.register_successor(
                         agreement,
                         form.plan(),
                         by=request.user,
@@ -396,7 +338,9 @@ class AgreementAdmin(ImportExportRegistryAdmin):
                     if saved.old_period_clauses:
                         self.message_user(request, saved.review_sentence(), messages.WARNING)
                     return HttpResponseRedirect(self._change_url(saved.agreement))
-                preview = plan_successor(agreement, form.plan(), by=request.user)
+                preview = self.successor_services.plan_successor(
+                    agreement, form.plan(), by=request.user
+                )
             except (ValidationError, IntegrityError, scope.WriteRefused, StaleVersion) as exc:
                 form.add_error(None, readable_error(exc))
         context = {
@@ -406,8 +350,8 @@ class AgreementAdmin(ImportExportRegistryAdmin):
             "opts": self.opts,
             "original": agreement,
             "form": form,
-            "facts": [form[name] for name in SuccessorForm.FACTS],
-            "carried": [form[name] for name in SuccessorForm.CARRIED],
+            "facts": [form[name] for name in form.FACTS],
+            "carried": [form[name] for name in form.CARRIED],
             "preview": preview,
         }
         request.current_app = self.admin_site.name

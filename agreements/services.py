@@ -45,7 +45,6 @@ class SuccessorPlan:
     is_draft: bool = False
     parties: bool = True
     clauses: bool = True
-    routing_rules: bool = True
 
 
 @dataclass
@@ -56,17 +55,19 @@ class Successor:
     relation: AgreementRelation
     parties: list = field(default_factory=list)  # AgreementParty
     clauses: list = field(default_factory=list)  # (Clause, old Clause)
-    rules: list = field(default_factory=list)  # (RoutingRule, handlers)
     # Copied clauses whose text names a year of the predecessor's period: (clause, years).
     old_period_clauses: list = field(default_factory=list)
 
-    def summary(self) -> str:
-        """What was (or will be) carried over, in one sentence."""
-        parts = [
+    def carried(self) -> list[str]:
+        """What was (or will be) carried over, one phrase each."""
+        return [
             _("%(n)d parter") % {"n": len(self.parties)},
             _("%(n)d klausuler") % {"n": len(self.clauses)},
-            _("%(n)d hanteringsregler") % {"n": len(self.rules)},
         ]
+
+    def summary(self) -> str:
+        """What was (or will be) carried over, in one sentence."""
+        parts = self.carried()
         return _("Kopierat från %(old)s: %(parts)s.") % {
             "old": self.relation.target,
             "parts": ", ".join(parts),
@@ -134,7 +135,6 @@ def successor_initial(agreement: Agreement, kind: str = RelationKind.REPLACES) -
         "is_draft": False,
         "parties": True,
         "clauses": True,
-        "routing_rules": True,
     }
 
 
@@ -152,7 +152,7 @@ def _shift(day: dt.date, old_start: dt.date | None, new_start: dt.date | None) -
     return add_days(day, (new_start - old_start).days)
 
 
-def _moved(day: dt.date | None, old_start, start, end) -> dt.date | None:
+def moved_into(day: dt.date | None, old_start, start, end) -> dt.date | None:
     """A rule's own date moved to the new period, kept inside it."""
     if day is None:
         return None
@@ -164,7 +164,7 @@ def _moved(day: dt.date | None, old_start, start, end) -> dt.date | None:
     return day
 
 
-def _check(by, obj) -> None:
+def check_scope(by, obj) -> None:
     if by is not None:
         scope.check_write(by, obj)
 
@@ -174,11 +174,9 @@ def plan_successor(agreement: Agreement, plan: SuccessorPlan, *, by=None) -> Suc
 
     The preview shows this; ``register_successor`` saves exactly this.
     """
-    from governance.routing.models import RoutingRule
-
     if plan.kind not in SUCCESSOR_KINDS:
         raise ValueError(f"a successor replaces or renews, not {plan.kind!r}")
-    _check(by, agreement)
+    check_scope(by, agreement)
     drafts = [s for s in agreement.successors() if s.is_draft]
     if drafts:
         raise ValidationError(
@@ -194,7 +192,7 @@ def plan_successor(agreement: Agreement, plan: SuccessorPlan, *, by=None) -> Suc
         **{name: getattr(agreement, name) for name in COPIED_FIELDS},
     )
     new.full_clean(exclude=["slug"])
-    _check(by, new)
+    check_scope(by, new)
     successor = Successor(
         agreement=new, relation=AgreementRelation(source=new, kind=plan.kind, target=agreement)
     )
@@ -211,34 +209,6 @@ def plan_successor(agreement: Agreement, plan: SuccessorPlan, *, by=None) -> Suc
             named = years_named(f"{old.heading} {old.text}", years)
             if named:
                 successor.old_period_clauses.append((copy, named))
-    if plan.clauses and plan.routing_rules:
-        copies = {old.pk: copy for copy, old in successor.clauses}
-        rules = (
-            RoutingRule.objects.filter(clause__agreement=agreement)
-            .select_related("matter", "county", "deciding_body")
-            .prefetch_related("handlers")
-            .order_by("clause__order", "priority", "pk")
-        )
-        for old in rules:
-            rule = RoutingRule(
-                matter=old.matter,
-                concerns=old.concerns,
-                county=old.county,
-                deciding_body=old.deciding_body,
-                priority=old.priority,
-                clause=copies[old.clause_id],
-                valid_from=_moved(
-                    old.valid_from, agreement.valid_from, plan.valid_from, plan.valid_until
-                ),
-                valid_until=_moved(
-                    old.valid_until, agreement.valid_from, plan.valid_from, plan.valid_until
-                ),
-                valid_from_basis=old.valid_from_basis,
-                basis_note=old.basis_note,
-                explanation=old.explanation,
-            )
-            _check(by, rule)
-            successor.rules.append((rule, list(old.handlers.all())))
     return successor
 
 
@@ -249,16 +219,13 @@ def register_successor(
     """Save the successor of ``agreement`` that ``plan`` describes, all or nothing.
 
     The new agreement is linked to ``agreement`` by an ``AgreementRelation`` of
-    ``plan.kind``; parties, clauses (with the organisations and bodies they name) and
-    the clauses' routing rules are copied as chosen, the rules' own dates moved to the
-    new period. Every row is validated as the admin and the API validate it (a routing
-    rule through ``governance.routing.save_routing_rule``: a rule that contradicts another is
-    refused, naming it) and checked against ``by``'s scope (``scope.check_write``).
+    ``plan.kind``; parties and clauses (with the organisations and bodies they name) are
+    copied as chosen (the clauses' routing rules: ``governance.routing.successor``). Every
+    row is validated as the admin and the API validate it and checked against ``by``'s
+    scope (``scope.check_write``).
     ``expected_version``: the version of ``agreement`` the coordinator saw; a change
     made since is refused (``StaleVersion``) rather than copied unseen.
     """
-    from governance.routing.services import save_routing_rule
-
     if expected_version is not None:
         lock_unchanged(agreement, expected_version=expected_version)
     lock_writes(AgreementRelation)
@@ -268,21 +235,18 @@ def register_successor(
     for party in successor.parties:
         party.agreement = new
         party.full_clean()
-        _check(by, party)
+        check_scope(by, party)
         party.save()
     for clause, old in successor.clauses:
         clause.agreement = new
         clause.full_clean(exclude=["slug"])
-        _check(by, clause)
+        check_scope(by, clause)
         clause.save()
         clause.organisations.set(old.organisations.all())
         clause.bodies.set(old.bodies.all())
-    for rule, handlers in successor.rules:
-        rule.clause = rule.clause  # the saved clause: its pk is set now
-        save_routing_rule(rule, handlers, user=by)
     relation = successor.relation
     relation.source = new
     relation.full_clean()
-    _check(by, relation)
+    check_scope(by, relation)
     relation.save()
     return successor

@@ -3,15 +3,17 @@
 A clause's page shows the routing rules taken from it: this package extends the clause's
 admin (``agreements.admin.ClauseAdmin``) with them, as routing builds on agreements."""
 
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from agreements.admin import ClauseAdmin
-from agreements.models import Clause
+from agreements.admin import AgreementAdmin, ClauseAdmin, ClauseInline, SuccessorForm
+from agreements.models import Agreement, Clause
 from governance.core.admin_base import (
     VERSION_FIELD,
     RegistryAdmin,
@@ -19,6 +21,7 @@ from governance.core.admin_base import (
     StackedInline,
 )
 from governance.routing import models as m
+from governance.routing import successor
 from governance.routing.services import check_conflicts, rules_in_force_on, save_routing_rule
 
 
@@ -187,3 +190,82 @@ class ClauseWithRulesAdmin(RoutingRuleWrites, ClauseAdmin):
     ``save_routing_rule`` like every other write of a routing rule."""
 
     inlines = [*ClauseAdmin.inlines, RoutingRuleInline]
+
+
+class ClauseWithRulesInline(ClauseInline):
+    """Each clause with the routing rules taken from it and a link to edit them on the
+    clause's page."""
+
+    fields = [*ClauseInline.fields, "routing_rules"]
+    readonly_fields = ["routing_rules"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("routing_rules__matter", "routing_rules__handlers")
+        )
+
+    @admin.display(description=_("hanteringsregler"))
+    def routing_rules(self, obj):
+        if obj is None or obj.pk is None:
+            return gettext("Spara klausulen först; sedan kan regler läggas till.")
+        rules = list(obj.routing_rules.all())
+        url = reverse("admin:agreements_clause_change", args=[obj.pk]) + "#routing_rules-group"
+        if not rules:
+            return format_html(
+                '{} <a href="{}">{}</a>', gettext("Inga."), url, gettext("Lägg till regel")
+            )
+        return format_html(
+            '<ul class="clause-rules">{}</ul><a href="{}">{}</a>',
+            format_html_join(
+                "",
+                "<li>{} ({}): {}</li>",
+                (
+                    (
+                        r.matter,
+                        r.get_concerns_display(),
+                        ", ".join(h.display_name for h in r.handlers.all())
+                        or (str(r.deciding_body) if r.deciding_body_id else "–"),
+                    )
+                    for r in rules
+                ),
+            ),
+            url,
+            gettext("Ändra klausulens hanteringsregler"),
+        )
+
+
+class SuccessorWithRulesForm(SuccessorForm):
+    routing_rules = forms.BooleanField(
+        label=_("Klausulernas hanteringsregler"),
+        required=False,
+        help_text=_("Flyttas till den nya perioden. Kräver att klausulerna följer med."),
+    )
+
+    CARRIED = (*SuccessorForm.CARRIED, "routing_rules")
+    plan_class = successor.SuccessorPlan
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("routing_rules") and not cleaned.get("clauses"):
+            self.add_error(
+                "routing_rules",
+                gettext(
+                    "Hanteringsreglerna hör till klausulerna: välj att klausulerna följer med."
+                ),
+            )
+        return cleaned
+
+
+admin.site.unregister(Agreement)
+
+
+@admin.register(Agreement)
+class AgreementWithRulesAdmin(AgreementAdmin):
+    """The agreement's page with each clause's routing rules, and a successor that carries
+    them over (``governance.routing.successor``)."""
+
+    inlines = [ClauseWithRulesInline if i is ClauseInline else i for i in AgreementAdmin.inlines]
+    successor_form = SuccessorWithRulesForm
+    successor_services = successor

@@ -6,11 +6,11 @@ import pytest
 from django.urls import reverse
 
 from agreements.models import Agreement, AgreementRelation, Clause, RelationKind
-from agreements.services import SuccessorPlan, register_successor
 from bodies.models import County
 from governance.core import scope
 from governance.routing.models import Matter, RoutingRule
 from governance.routing.services import resolve_routing
+from governance.routing.successor import SuccessorPlan, register_successor
 from tests.admin.helpers import form_data
 
 VG = "avsiktsforklaring-vg-2016"
