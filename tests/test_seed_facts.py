@@ -23,6 +23,8 @@ from funding.models import Allocation, CofinancingShare, FundedPosition, StateGr
 from governance.models import Goal, Initiative, Matter, Milestone, SourceDocument
 from governance.seed.loader import load
 
+pytestmark = pytest.mark.usefixtures("seed")
+
 
 def org(slug):
     return Organisation.objects.get(slug=slug)

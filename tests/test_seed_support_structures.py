@@ -9,7 +9,7 @@ from bodies.models import Body, Organisation
 from governance.models import PlatformHost, SupportStructure
 from governance.seed import loader
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("seed")
 
 SEED_002 = "skl-lansplaner-2014"
 
