@@ -14,7 +14,7 @@ from bodies.models import Body, BodyStatus
 from governance.known_as_of import body_status, confirm, known_as_of
 from governance.models import SourceDocument
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("seed")
 
 D = dt.date
 PLANS_TITLE = "SKL:s sammanställning av länsplanerna"

@@ -25,6 +25,7 @@ from governance.read_cache import (
     registry_tables,
     version_listener,
 )
+from tests.factories import bodies as factories
 
 BODY_PAGE = "/beslutsorgan/lisa/"
 BODY_API = "/api/v1/bodies/lisa/"
@@ -242,7 +243,7 @@ def test_a_cached_page_carries_the_visitors_own_csrf_token(seeded_registry, fres
         "/i18n/setlang/", {"language": "en", "next": BODY_PAGE, "csrfmiddlewaretoken": token}
     )
     assert switched.status_code == 302
-    assert visitor.get(BODY_PAGE).content.decode().startswith("<!DOCTYPE html>\n<html lang=\"en\">")
+    assert visitor.get(BODY_PAGE).content.decode().startswith('<!DOCTYPE html>\n<html lang="en">')
 
 
 def test_signed_in_coordinators_always_get_fresh_pages(seeded_registry, fresh_cache):
@@ -256,6 +257,7 @@ def test_signed_in_coordinators_always_get_fresh_pages(seeded_registry, fresh_ca
 
 def test_inside_an_open_transaction_nothing_is_cached(db, fresh_cache):
     # A test transaction may hold uncommitted writes the version cannot know of.
+    factories.body("Lisa", slug="lisa")
     client = Client()
     _queries(client, BODY_PAGE)
     Body.objects.filter(slug="lisa").update(name="Okommitterat namn")
@@ -264,9 +266,7 @@ def test_inside_an_open_transaction_nothing_is_cached(db, fresh_cache):
     assert "Okommitterat namn" in response.content.decode()
 
 
-def test_api_reads_are_cached_with_their_etag_and_refreshed_by_writes(
-    seeded_registry, fresh_cache
-):
+def test_api_reads_are_cached_with_their_etag_and_refreshed_by_writes(seeded_registry, fresh_cache):
     reader = APIClient()
     first, built = _queries(reader, BODY_API)
     assert _registry_queries(built)

@@ -13,6 +13,8 @@ from governance.models import Matter, RoutingRule
 from governance.routing import resolve_routing
 from tests.admin.helpers import form_data
 
+pytestmark = pytest.mark.usefixtures("seed")
+
 VG = "avsiktsforklaring-vg-2016"
 
 

@@ -22,7 +22,7 @@ from agreements.models import (
 from agreements.serializers import AgreementListSerializer, AgreementSerializer, agreement_rows
 from bodies.models import Body, Meeting, Organisation, Person
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("seed")
 
 
 def _both(agreements, fresh, request):

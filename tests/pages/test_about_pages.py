@@ -41,7 +41,7 @@ def test_every_title_names_the_page_then_the_registry(client, name):
 def test_the_footer_leads_to_about_accessibility_glossary_data_and_contact(client, settings, name):
     settings.OPEN_DATA_CONTACT_EMAIL = "registret@region.example"
     html = client.get(reverse(name)).content.decode()
-    footer = html[html.index('<footer class="site-footer">'):]
+    footer = html[html.index('<footer class="site-footer">') :]
     for target in ("web:about", "web:accessibility", "web:glossary", "opendata:index"):
         assert f'href="{reverse(target)}"' in footer, target
     assert 'href="mailto:registret@region.example"' in footer
@@ -49,6 +49,7 @@ def test_the_footer_leads_to_about_accessibility_glossary_data_and_contact(clien
     assert '<link rel="icon"' in html
 
 
+@pytest.mark.usefixtures("seed")
 def test_the_about_page_names_every_source_document(client):
     html = client.get(reverse("web:about")).content.decode()
     sources = list(SourceDocument.objects.all())
