@@ -86,6 +86,7 @@ def test_every_date_and_year_field_carries_the_range_as_validator_and_constraint
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("pair", DATE_FIELDS, ids=_label)
+@pytest.mark.usefixtures("seed")
 def test_the_database_refuses_dates_outside_the_range_in_every_date_field(pair):
     model, field = pair
     row = model._default_manager.order_by("pk").first()

@@ -147,6 +147,7 @@ def test_body_page_shows_mandate_composition_working_forms_and_relations(client,
     assert "Ska besluta om fortsättning" in page
 
 
+@pytest.mark.usefixtures("seed")
 def test_seeded_heads_network_page_names_its_steering_group(client):
     network = Body.objects.filter(slug="chefsnatverket").first()
     if network is None:
@@ -207,6 +208,7 @@ def test_agreement_page_links_clauses_lineage_basis_and_renewal(client, world):
     assert page.count('class="bar') >= 3  # basis, predecessor, this
 
 
+@pytest.mark.usefixtures("seed")
 def test_seeded_vg_declaration_rests_on_the_2016_national_agreement(client):
     vg = Agreement.objects.filter(slug="avsiktsforklaring-vg-2016").first()
     if vg is None:
