@@ -203,6 +203,7 @@ def test_status_dates_are_not_in_the_write_api_or_its_schema(client):
 def test_status_dates_are_not_in_the_open_data_export():
     from governance.opendata.bulk import _rows
 
+    _agreement("export", D(2016, 1, 1), D(2018, 12, 31))
     columns, rows = _rows(Agreement)
     assert "valid_until" in columns
     assert "in_force_until" not in columns and "superseded_from" not in columns

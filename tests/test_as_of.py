@@ -117,6 +117,7 @@ def test_header_control_is_a_labelled_get_form_holding_the_day(client):
     assert form.count('name="per"') == 1
 
 
+@pytest.mark.usefixtures("seed")
 def test_internal_links_and_get_forms_carry_per(client):
     text = page(client, "/", per="2017-06-01")
 
@@ -159,6 +160,7 @@ def test_carry_per_keeps_fragments_and_an_existing_per():
 
 
 @pytest.mark.parametrize(("per", "count"), [("2015-06-01", 2), ("2017-06-01", 1)])
+@pytest.mark.usefixtures("seed")
 def test_start_page_counts_the_agreements_in_force_on_the_day(client, per, count):
     text = page(client, "/", per=per)
 
@@ -170,6 +172,7 @@ def test_start_page_counts_the_agreements_in_force_on_the_day(client, per, count
 
 
 @pytest.mark.parametrize("per", ["2019-06-01", None])
+@pytest.mark.usefixtures("seed")
 def test_start_page_never_shows_a_bare_zero_but_the_latest_known_state(client, per):
     text = page(client, "/", per=per)
 
@@ -179,6 +182,7 @@ def test_start_page_never_shows_a_bare_zero_but_the_latest_known_state(client, p
     assert "Den nyaste daterade källan är från 2016" in text
 
 
+@pytest.mark.usefixtures("seed")
 def test_the_latest_known_day_is_a_day_something_was_in_force():
     from agreements.models import Agreement
 
@@ -190,6 +194,7 @@ def test_the_latest_known_day_is_a_day_something_was_in_force():
 # A body ---------------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("seed")
 def test_body_page_shows_decisions_taken_by_the_day_and_statuses_of_that_day(client):
     sro = reverse("web:body-detail", args=["sro"])
 
@@ -208,6 +213,7 @@ def test_body_page_shows_decisions_taken_by_the_day_and_statuses_of_that_day(cli
     )
 
 
+@pytest.mark.usefixtures("seed")
 def test_body_list_on_a_day_lists_the_bodies_that_existed(client):
     Body.objects.create(
         slug="ny-namnd",
@@ -237,6 +243,7 @@ def test_body_list_on_a_day_lists_the_bodies_that_existed(client):
         ("2019-06-01", "expired", "superseded"),
     ],
 )
+@pytest.mark.usefixtures("seed")
 def test_agreement_page_gives_the_status_of_the_day(client, per, vg_2016, vg_2013):
     text = page(client, reverse("web:agreement-detail", args=[VG_2016]), per=per)
 
@@ -247,6 +254,7 @@ def test_agreement_page_gives_the_status_of_the_day(client, per, vg_2016, vg_201
     assert lineage.group(1) == vg_2013
 
 
+@pytest.mark.usefixtures("seed")
 def test_agreement_list_in_force_on_the_day(client):
     url = reverse("web:agreement-list") + f"?status=in_force&county={VG}"
 
@@ -260,6 +268,7 @@ def test_agreement_list_in_force_on_the_day(client):
 # The governance map ---------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("seed")
 def test_governance_map_shows_what_applied_on_the_day(client):
     vg_map = reverse("web:map-county", args=[VG])
 
@@ -280,6 +289,7 @@ def test_governance_map_shows_what_applied_on_the_day(client):
 # County profiles ---------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("seed")
 def test_county_profiles_appear_from_the_year_of_their_source(client):
     vg = reverse("web:county-detail", args=[VG])
 
@@ -298,6 +308,7 @@ ASK = {"matter": "nationell-satsning", "concerns": "municipalities"}
 
 
 @pytest.mark.parametrize("county", ["14", VG])
+@pytest.mark.usefixtures("seed")
 def test_resolver_on_three_days(client, county):
     def ask(on):
         response = client.get(RESOLVE, {**ASK, "county": county, "on": on})
@@ -324,6 +335,7 @@ def test_resolver_on_three_days(client, county):
         assert answer["county"]["url"].endswith(f"/api/v1/counties/{VG}/")
 
 
+@pytest.mark.usefixtures("seed")
 def test_a_rule_with_dates_of_its_own_says_so():
     response_rule = {
         "matter": "politiskt-initiativ",
@@ -338,6 +350,7 @@ def test_a_rule_with_dates_of_its_own_says_so():
     assert (body["rules"][0]["valid_from"], body["rules"][0]["basis"]) == ("2019-01-01", "rule")
 
 
+@pytest.mark.usefixtures("seed")
 def test_routing_page_answers_for_the_day_of_the_page(client):
     url = reverse("web:routing") + "?matter=nationell-satsning&concerns=municipalities&county=14"
 
@@ -353,6 +366,7 @@ def test_routing_page_answers_for_the_day_of_the_page(client):
     ("on", "expected"),
     [("2015-06-01", {VG_2013}), ("2017-06-01", {VG_2016}), ("2019-06-01", set())],
 )
+@pytest.mark.usefixtures("seed")
 def test_api_agreements_in_force_on_the_day_by_county_slug_or_code(client, on, expected):
     for county in ("14", VG):
         found = slugs(
@@ -369,6 +383,7 @@ def test_api_agreements_in_force_on_the_day_by_county_slug_or_code(client, on, e
         ("2019-06-01", set()),
     ],
 )
+@pytest.mark.usefixtures("seed")
 def test_api_routing_rules_in_force_on_the_day(client, on, expected):
     found = slugs(
         client.get(
@@ -379,6 +394,7 @@ def test_api_routing_rules_in_force_on_the_day(client, on, expected):
     assert found == expected
 
 
+@pytest.mark.usefixtures("seed")
 def test_api_decisions_taken_by_the_day(client):
     before = slugs(client.get("/api/v1/decisions/", {"on": "2013-09-20", "body": "sro"}))
     after = slugs(client.get("/api/v1/decisions/", {"on": "2013-09-27", "body": "sro"}))
@@ -387,6 +403,7 @@ def test_api_decisions_taken_by_the_day(client):
     assert len(after) == 1
 
 
+@pytest.mark.usefixtures("seed")
 def test_api_bodies_and_seats_of_bodies_that_existed(client):
     body = Body.objects.get(slug="valfardsradet")
     body.established_on = dt.date(2019, 1, 1)
@@ -405,6 +422,7 @@ def test_api_bodies_and_seats_of_bodies_that_existed(client):
     assert seats_2019["count"] == body.seats.count() > 0
 
 
+@pytest.mark.usefixtures("seed")
 def test_api_support_structures_and_funding_on_the_day(client):
     assert client.get("/api/v1/support-structures/", {"on": "2012-06-01"}).json()["count"] == 0
     assert client.get("/api/v1/support-structures/", {"on": "2015-06-01"}).json()["count"] == 21
@@ -414,6 +432,7 @@ def test_api_support_structures_and_funding_on_the_day(client):
     assert [g["year"] for g in grants] == [2016]
 
 
+@pytest.mark.usefixtures("seed")
 def test_api_filters_take_a_county_by_slug_as_by_code(client):
     by_code = slugs(client.get("/api/v1/bodies/", {"county": "14", "page_size": 200}))
     by_slug = slugs(client.get("/api/v1/bodies/", {"county": VG, "page_size": 200}))
@@ -443,6 +462,7 @@ def test_schema_documents_on_for_the_resources_with_time(client):
         assert "on" in names, path
 
 
+@pytest.mark.usefixtures("seed")
 def test_calendar_takes_a_county_by_code_as_by_slug(client):
     by_code = client.get(reverse("web:calendar"), {"lan": "14"})
     by_slug = client.get(reverse("web:calendar"), {"lan": VG})

@@ -25,6 +25,7 @@ def run(path, capsys=None):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_sample_file_creates_municipalities_in_the_county_of_their_code(capsys):
     out = run(SAMPLE, capsys)
 
@@ -39,6 +40,7 @@ def test_sample_file_creates_municipalities_in_the_county_of_their_code(capsys):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_importing_the_same_file_twice_changes_nothing(capsys):
     run(SAMPLE)
     before = {m.code: (m.pk, m.version) for m in Municipality.objects.all()}
@@ -50,6 +52,7 @@ def test_importing_the_same_file_twice_changes_nothing(capsys):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_reimport_updates_a_changed_name_and_keeps_the_slug(tmp_path, capsys):
     run(SAMPLE)
     renamed = tmp_path / "kommuner.csv"
@@ -65,6 +68,7 @@ def test_reimport_updates_a_changed_name_and_keeps_the_slug(tmp_path, capsys):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_tab_separated_variant_is_accepted():
     run(SAMPLE_TSV)
     assert sorted(Municipality.objects.values_list("code", "name")) == [
@@ -75,6 +79,7 @@ def test_tab_separated_variant_is_accepted():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_windows_1252_file_is_read_with_its_swedish_letters(tmp_path):
     legacy = tmp_path / "kommuner.csv"
     legacy.write_bytes("1490;Borås\n2039;Älvdalen\n".encode("cp1252"))

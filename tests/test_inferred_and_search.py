@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from agreements.models import Agreement
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("seed")
 
 
 def test_agreement_page_marks_an_inferred_start_with_its_reason_as_text(client):

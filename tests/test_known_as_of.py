@@ -15,7 +15,7 @@ from bodies.status import body_status
 from governance.core.known_as_of import confirm, known_as_of
 from governance.core.models import SourceDocument
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("seed")
 
 D = dt.date
 PLANS_TITLE = "SKL:s sammanställning av länsplanerna"

@@ -42,6 +42,7 @@ def refused_by_database(write):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_bulk_update_setting_valid_until_before_valid_from_is_refused():
     assert refused_by_database(
         lambda: Agreement.objects.filter(slug=VG).update(valid_until=dt.date(2015, 12, 31))
@@ -50,6 +51,7 @@ def test_bulk_update_setting_valid_until_before_valid_from_is_refused():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_saving_an_agreement_that_ends_before_it_starts_is_refused():
     agreement = Agreement.objects.get(slug=VG)
     agreement.valid_from = dt.date(2019, 1, 1)
@@ -82,6 +84,7 @@ def test_an_agreement_ending_the_day_it_starts_is_accepted():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("percent", ["100.01", "-1", "250"])
+@pytest.mark.usefixtures("seed")
 def test_cofinancing_share_outside_0_to_100_is_refused(percent):
     assert refused_by_database(
         lambda: CofinancingShare.objects.filter(year=2014).update(
@@ -101,6 +104,7 @@ def test_cofinancing_share_at_the_bounds_is_accepted(percent):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_state_pays_what_the_principals_do_not():
     assert CofinancingShare.objects.get(year=2014).state_share_percent == Decimal("75")
 
@@ -168,6 +172,7 @@ def test_computed_shares_sum_to_exactly_100():
         (Agreement, VG13),  # replaced by the 2016 declaration, adopted by decisions
     ],
 )
+@pytest.mark.usefixtures("seed")
 def test_deleting_a_referenced_record_is_refused_not_cascaded(model, slug):
     obj = model.objects.get(slug=slug)
     with pytest.raises(ProtectedError):
@@ -176,6 +181,7 @@ def test_deleting_a_referenced_record_is_refused_not_cascaded(model, slug):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_database_refuses_a_raw_delete_of_a_referenced_organisation():
     def raw_delete():
         with connection.cursor() as cursor:
@@ -188,6 +194,7 @@ def test_database_refuses_a_raw_delete_of_a_referenced_organisation():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_municipality_code_is_unique():
     dalarna = County.objects.get(code="20")
     Municipality.objects.create(code="2080", name="Falun", county=dalarna)
@@ -197,12 +204,14 @@ def test_municipality_code_is_unique():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_county_code_is_unique():
     assert refused_by_database(lambda: County.objects.create(code="20", name="Ett annat län"))
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("code", ["208", "20800", "2O80"])
+@pytest.mark.usefixtures("seed")
 def test_municipality_code_must_be_four_digits(code):
     dalarna = County.objects.get(code="20")
     assert refused_by_database(
@@ -214,6 +223,7 @@ def test_municipality_code_must_be_four_digits(code):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_body_cannot_get_its_mandate_from_its_own_descendant():
     network = Body.objects.get(slug="chefsnatverket")
     network.parent = Body.objects.get(slug="arbetsgrupper-dalarna")
@@ -223,12 +233,14 @@ def test_body_cannot_get_its_mandate_from_its_own_descendant():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_database_refuses_a_body_that_is_its_own_parent():
     network = Body.objects.get(slug="chefsnatverket")
     assert refused_by_database(lambda: Body.objects.filter(pk=network.pk).update(parent=network.pk))
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_agreement_cannot_become_its_own_predecessor_through_its_successor():
     relation = AgreementRelation(
         source=Agreement.objects.get(slug=VG13),
@@ -240,6 +252,7 @@ def test_agreement_cannot_become_its_own_predecessor_through_its_successor():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_database_refuses_an_agreement_related_to_itself():
     vg = Agreement.objects.get(slug=VG)
     assert refused_by_database(
@@ -248,6 +261,7 @@ def test_database_refuses_an_agreement_related_to_itself():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_based_on_a_framework_is_not_a_cycle():
     relation = AgreementRelation(
         source=Agreement.objects.get(slug="overenskommelse-2013"),
@@ -275,6 +289,7 @@ def test_based_on_a_framework_is_not_a_cycle():
         ("overenskommelse-ebp-2016", dt.date(2017, 1, 1), AgreementStatus.EXPIRED),
     ],
 )
+@pytest.mark.usefixtures("seed")
 def test_agreement_status_on_a_date(slug, day, status):
     agreement = Agreement.objects.get(slug=slug)
     assert agreement.status_on(day) == status
@@ -282,6 +297,7 @@ def test_agreement_status_on_a_date(slug, day, status):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_in_force_on_lists_the_2016_declaration_but_not_its_predecessor():
     in_force = set(
         Agreement.objects.in_force_on(dt.date(2017, 6, 1)).values_list("slug", flat=True)
@@ -292,6 +308,7 @@ def test_in_force_on_lists_the_2016_declaration_but_not_its_predecessor():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_a_draft_successor_does_not_supersede():
     draft = Agreement.objects.create(
         title="Utkast till ny avsiktsförklaring",
@@ -324,12 +341,14 @@ def test_a_draft_successor_does_not_supersede():
         (Body, "nsk-s"),
     ],
 )
+@pytest.mark.usefixtures("seed")
 def test_seeded_slug_is_slugified_short_name_or_name(model, slug):
     obj = model.objects.get(slug=slug)
     assert slugify(obj.short_name or obj.name) == slug
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_slug_is_made_from_short_name_with_numeric_suffix_on_collision():
     first = Organisation.objects.create(
         name="Västsvenska kommunalförbundens samorganisation", short_name="VästKom", kind="other"
@@ -348,6 +367,7 @@ def test_slug_falls_back_to_name_and_is_ascii():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_slug_stays_stable_when_the_name_changes():
     lisa = Body.objects.get(slug="lisa")
     lisa.short_name = "LiSA-gruppen"

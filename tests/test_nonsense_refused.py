@@ -40,6 +40,7 @@ def _body(slug, **fields):
 # Commissioning ------------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("seed")
 def test_a_body_cannot_commission_itself():
     group = _body("egen-grupp")
     group.commissioned_by = group
@@ -51,6 +52,7 @@ def test_a_body_cannot_commission_itself():
     )
 
 
+@pytest.mark.usefixtures("seed")
 def test_bodies_cannot_commission_each_other_in_a_cycle():
     first = _body("forsta-gruppen")
     second = _body("andra-gruppen", commissioned_by=first)
@@ -63,6 +65,7 @@ def test_bodies_cannot_commission_each_other_in_a_cycle():
     ]
 
 
+@pytest.mark.usefixtures("seed")
 def test_a_chain_of_commissions_without_a_cycle_is_accepted():
     first = _body("uppdragsgivare")
     second = _body("uppdragstagare", commissioned_by=first)
@@ -93,6 +96,7 @@ def test_agreements_cannot_rest_on_each_other_in_a_cycle():
 # Terms --------------------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("seed")
 def test_a_term_of_zero_months_is_refused():
     body = _body("nollgrupp")
     body.term_months = 0
@@ -147,6 +151,7 @@ def test_long_texts_may_have_line_breaks():
     ("model", "field"),
     [(Agreement, "title"), (Body, "name"), (Organisation, "name"), (Person, "name")],
 )
+@pytest.mark.usefixtures("seed")
 def test_the_database_refuses_control_characters_in_names_and_titles(model, field):
     row = model.objects.order_by("pk").first()
     rows = model.objects.filter(pk=row.pk)
@@ -156,6 +161,7 @@ def test_the_database_refuses_control_characters_in_names_and_titles(model, fiel
 # Routing rules ------------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("seed")
 def test_an_exact_copy_of_a_routing_rule_is_refused():
     existing = RoutingRule.objects.filter(deciding_body__isnull=False).order_by("pk").first()
     copy = RoutingRule(
@@ -183,6 +189,7 @@ def test_an_exact_copy_of_a_routing_rule_is_refused():
     assert refused_by_database(insert_copy)
 
 
+@pytest.mark.usefixtures("seed")
 def test_a_rule_for_another_clause_is_no_copy():
     existing = RoutingRule.objects.filter(deciding_body__isnull=True).order_by("pk").first()
     other_clause = Clause.objects.exclude(pk=existing.clause_id).first()

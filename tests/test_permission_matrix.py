@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -37,11 +36,13 @@ from agreements.models import (
     DecisionKind,
     RelationKind,
 )
-from bodies.models import Body, BodyKind, BodyLevel, County
+from bodies.models import Body, BodyKind, BodyLevel
 from funding.models import Allocation, StateGrant
 from governance.core.models import CoordinatorScope
 from governance.core.scope import COORDINATORS, READERS
 from tests.admin.helpers import change_url, form_data
+from tests.factories.bodies import county
+from tests.factories.users import group
 
 pytestmark = pytest.mark.django_db
 
@@ -70,8 +71,8 @@ def allowed(user: str, needs: list[set]) -> bool:
 
 @pytest.fixture
 def world(db):
-    vg = County.objects.get(code="14")
-    dal = County.objects.get(code="20")
+    vg = county("14")
+    dal = county("20")
 
     def body(slug, county):
         return Body.objects.create(
@@ -121,14 +122,14 @@ def _user(username, *, groups=(), superuser=False, staff=True):
     user.is_superuser = superuser
     user.save()
     for name in groups:
-        user.groups.add(Group.objects.get(name=name))
+        user.groups.add(group(name))
     return user
 
 
 @pytest.fixture
 def users(db):
-    vg = County.objects.get(code="14")
-    dal = County.objects.get(code="20")
+    vg = county("14")
+    dal = county("20")
     made = {
         "anonymous": None,
         "token_without_group": _user("matris-utan-grupp", staff=False),
@@ -487,7 +488,8 @@ def test_every_registry_admin_inline_and_import_goes_through_the_rule():
 
 
 def test_every_api_resource_writes_through_the_rule():
-    from governance.api.urls import router
+    from governance.core.api.urls import router
+
     from governance.core.api.permissions import RegistryModelPermissions
     from governance.core.api.serializers import RegistrySerializer
     from governance.core.api.viewsets import RegistryViewSet

@@ -25,6 +25,7 @@ from governance.core.read_cache import (
     registry_tables,
     version_listener,
 )
+from tests.factories import bodies as factories
 
 BODY_PAGE = "/beslutsorgan/lisa/"
 BODY_API = "/api/v1/bodies/lisa/"
@@ -256,6 +257,7 @@ def test_signed_in_coordinators_always_get_fresh_pages(seeded_registry, fresh_ca
 
 def test_inside_an_open_transaction_nothing_is_cached(db, fresh_cache):
     # A test transaction may hold uncommitted writes the version cannot know of.
+    factories.body("Lisa", slug="lisa")
     client = Client()
     _queries(client, BODY_PAGE)
     Body.objects.filter(slug="lisa").update(name="Okommitterat namn")

@@ -86,6 +86,7 @@ def test_every_date_and_year_field_carries_the_range_as_validator_and_constraint
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("pair", DATE_FIELDS, ids=_label)
+@pytest.mark.usefixtures("seed")
 def test_the_database_refuses_dates_outside_the_range_in_every_date_field(pair):
     model, field = pair
     row = model._default_manager.order_by("pk").first()
@@ -97,6 +98,7 @@ def test_the_database_refuses_dates_outside_the_range_in_every_date_field(pair):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_the_database_accepts_the_ends_of_the_range():
     rows = Agreement.objects.filter(pk=Agreement.objects.order_by("pk").first().pk)
     assert not refused_by_database(lambda: rows.update(valid_from=EARLIEST, valid_until=LATEST))
@@ -104,6 +106,7 @@ def test_the_database_accepts_the_ends_of_the_range():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("year", [0, 1899, 2200, 9999])
+@pytest.mark.usefixtures("seed")
 def test_the_database_refuses_years_outside_the_range(year):
     rows = Decision.objects.filter(pk=Decision.objects.order_by("pk").first().pk)
     assert refused_by_database(lambda: rows.update(year=year))
@@ -188,6 +191,7 @@ def edge_agreements(db):
     return first, last, other
 
 
+@pytest.mark.usefixtures("seed")
 def test_renewal_deadlines_at_the_ends_of_the_range_are_computed(edge_agreements):
     first, last, _other = edge_agreements
     early = renewal_deadline(Agreement.objects.get(pk=first.pk))
@@ -214,6 +218,7 @@ def test_renewal_deadlines_at_the_ends_of_the_range_are_computed(edge_agreements
         "/",
     ],
 )
+@pytest.mark.usefixtures("seed")
 def test_pages_feeds_and_api_answer_for_agreements_at_the_ends_of_the_range(edge_agreements, url):
     assert Client().get(url).status_code == 200
 

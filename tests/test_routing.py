@@ -135,6 +135,7 @@ CASES = [
     ("matter", "concerns", "county", "on", "handlers", "deciding", "clauses"),
     [pytest.param(*case[1:], id=case[0]) for case in CASES],
 )
+@pytest.mark.usefixtures("seed")
 def test_resolver_answers_each_routing_clause(
     matter, concerns, county, on, handlers, deciding, clauses
 ):
@@ -153,6 +154,7 @@ def test_resolver_answers_each_routing_clause(
         assert {m.agreement.slug for m in answer.rules} == {"organisationsforslag-dalarna-2019"}
 
 
+@pytest.mark.usefixtures("seed")
 def test_vg_answer_names_handler_and_date_in_message():
     answer = _ask("nationell-satsning", "municipalities", "14", IN_VG_DECLARATION)
 
@@ -160,6 +162,7 @@ def test_vg_answer_names_handler_and_date_in_message():
     assert "2017-06-01" in answer.message
 
 
+@pytest.mark.usefixtures("seed")
 def test_vg_rules_stop_after_2018_and_sro_must_decide_renewal():
     answer = _ask("nationell-satsning", "municipalities", "14", AFTER_VG_DECLARATION)
 
@@ -172,6 +175,7 @@ def test_vg_rules_stop_after_2018_and_sro_must_decide_renewal():
     assert "SRO" in answer.message
 
 
+@pytest.mark.usefixtures("seed")
 def test_vg_rules_still_apply_on_the_last_day_of_2018():
     answer = _ask("politiskt-stallningstagande", "both", "14", dt.date(2018, 12, 31))
 
@@ -179,6 +183,7 @@ def test_vg_rules_still_apply_on_the_last_day_of_2018():
     assert answer.deciding_body.slug == "sro"
 
 
+@pytest.mark.usefixtures("seed")
 def test_vg_clauses_1_and_7_route_nothing():
     for order in (1, 7):
         clause = Clause.objects.get(slug=f"{VG}-{order}")
@@ -191,6 +196,7 @@ def test_vg_clauses_1_and_7_route_nothing():
     assert routed == {2, 3, 4, 5, 6}
 
 
+@pytest.mark.usefixtures("seed")
 def test_dalarna_answers_say_they_rest_on_a_draft():
     answer = _ask("start-eller-avslut-av-arbetsgrupp", "both", "20", IN_DALARNA_PROPOSAL)
 
@@ -199,6 +205,7 @@ def test_dalarna_answers_say_they_rest_on_a_draft():
     assert all("utkast" in m.rule.explanation for m in answer.rules)
 
 
+@pytest.mark.usefixtures("seed")
 def test_dalarna_rules_do_not_apply_before_2019():
     answer = _ask("start-eller-avslut-av-arbetsgrupp", "both", "20", dt.date(2018, 6, 1))
 
@@ -206,6 +213,7 @@ def test_dalarna_rules_do_not_apply_before_2019():
     assert "2019-01-01" in answer.message
 
 
+@pytest.mark.usefixtures("seed")
 def test_county_without_rules_for_the_matter_says_so():
     answer = _ask("politiskt-initiativ", "region", "14", IN_VG_DECLARATION)
 
@@ -214,6 +222,7 @@ def test_county_without_rules_for_the_matter_says_so():
     assert "ingen hanteringsregel" in answer.message.lower()
 
 
+@pytest.mark.usefixtures("seed")
 def test_resolver_reads_a_fixed_number_of_queries(django_assert_max_num_queries):
     matter = Matter.objects.get(slug="nationell-satsning")
     county = County.objects.get(code="14")
@@ -224,6 +233,7 @@ def test_resolver_reads_a_fixed_number_of_queries(django_assert_max_num_queries)
         [str(m.clause.agreement) for m in answer.rules]
 
 
+@pytest.mark.usefixtures("seed")
 def test_resolver_refuses_unknown_concerns():
     with pytest.raises(ValueError):
         _ask("nationell-satsning", "everyone", "14", IN_VG_DECLARATION)
@@ -244,6 +254,7 @@ def _vg_rule(**overrides):
     return RoutingRule(**fields)
 
 
+@pytest.mark.usefixtures("seed")
 def test_conflicting_deciding_body_is_refused_by_clean_naming_the_other_rule():
     existing = RoutingRule.objects.get(
         clause__slug=f"{VG}-2", matter__slug="nationell-satsning", concerns="municipalities"
@@ -259,6 +270,7 @@ def test_conflicting_deciding_body_is_refused_by_clean_naming_the_other_rule():
     ).exists()
 
 
+@pytest.mark.usefixtures("seed")
 def test_conflicting_handlers_are_refused_by_check_conflicts():
     existing = RoutingRule.objects.get(
         clause__slug=f"{VG}-2", matter__slug="nationell-satsning", concerns="municipalities"
@@ -272,6 +284,7 @@ def test_conflicting_handlers_are_refused_by_check_conflicts():
     assert existing.slug in str(refused.value)
 
 
+@pytest.mark.usefixtures("seed")
 def test_save_routing_rule_refuses_a_conflict_and_saves_nothing():
     before = RoutingRule.objects.count()
 
@@ -281,6 +294,7 @@ def test_save_routing_rule_refuses_a_conflict_and_saves_nothing():
     assert RoutingRule.objects.count() == before
 
 
+@pytest.mark.usefixtures("seed")
 def test_editing_a_rule_into_a_conflict_is_refused():
     region_rule = RoutingRule.objects.get(clause__slug=f"{VG}-3", concerns="region")
     region_rule.concerns = "municipalities"
@@ -289,18 +303,21 @@ def test_editing_a_rule_into_a_conflict_is_refused():
         check_conflicts(region_rule, list(region_rule.handlers.all()))
 
 
+@pytest.mark.usefixtures("seed")
 def test_same_answer_is_not_a_conflict():
     rule = _vg_rule()
 
     assert find_conflicts(rule, [Organisation.objects.get(slug="vastkom")]) == []
 
 
+@pytest.mark.usefixtures("seed")
 def test_rule_valid_after_the_other_ends_is_not_a_conflict():
     rule = _vg_rule(valid_from=dt.date(2019, 1, 1), deciding_body=Body.objects.get(slug="sro"))
 
     assert find_conflicts(rule, [Organisation.objects.get(slug="koncernkontoret")]) == []
 
 
+@pytest.mark.usefixtures("seed")
 def test_rule_for_other_principals_or_county_is_not_a_conflict():
     other_principals = _vg_rule(concerns="any", deciding_body=Body.objects.get(slug="sro"))
     other_county = _vg_rule(county=County.objects.get(code="01"))
@@ -309,6 +326,7 @@ def test_rule_for_other_principals_or_county_is_not_a_conflict():
     assert find_conflicts(other_county, []) == []
 
 
+@pytest.mark.usefixtures("seed")
 def test_rule_ending_before_it_starts_is_refused_by_the_database_check():
     rule = _vg_rule(valid_from=dt.date(2019, 1, 1), valid_until=dt.date(2018, 1, 1))
 
@@ -329,6 +347,7 @@ def test_every_seeded_initiative_is_routed():
         assert all(a.message for a in answers)
 
 
+@pytest.mark.usefixtures("seed")
 def test_initiative_for_both_in_vg_is_routed_to_vastkom_and_koncernkontoret():
     initiative = Initiative.objects.create(
         title="Testsatsning",
@@ -344,6 +363,7 @@ def test_initiative_for_both_in_vg_is_routed_to_vastkom_and_koncernkontoret():
     assert {h.slug for h in answer.handlers} == {"vastkom", "koncernkontoret"}
 
 
+@pytest.mark.usefixtures("seed")
 def test_national_initiative_is_routed_in_every_county_with_rules():
     initiative = Initiative.objects.create(
         title="Nationell testsatsning",
@@ -358,6 +378,7 @@ def test_national_initiative_is_routed_in_every_county_with_rules():
     assert [h.slug for h in answers[0].handlers] == ["vastkom"]
 
 
+@pytest.mark.usefixtures("seed")
 def test_initiative_routing_reads_rules_once(django_assert_max_num_queries):
     matter = Matter.objects.get(slug="nationell-satsning")
     for n in range(5):
@@ -370,6 +391,7 @@ def test_initiative_routing_reads_rules_once(django_assert_max_num_queries):
         routing_for_initiatives(initiatives)
 
 
+@pytest.mark.usefixtures("seed")
 def test_dalarna_rules_point_at_the_proposal_passage_without_duplicating_it():
     import re
 
@@ -386,6 +408,7 @@ def test_dalarna_rules_point_at_the_proposal_passage_without_duplicating_it():
         assert clauses.get().routing_rules.filter(county__code="20").exists()
 
 
+@pytest.mark.usefixtures("seed")
 def test_rules_in_force_on_uses_the_agreements_validity():
     from governance.routing.services import rules_in_force_on
 

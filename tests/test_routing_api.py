@@ -20,6 +20,7 @@ def _resolve(client, **params):
     return response, response.json()
 
 
+@pytest.mark.usefixtures("seed")
 def test_resolves_vg_clause_2_to_vastkom_with_the_clause_and_agreement(client):
     response, body = _resolve(client, **VG_CLAUSE_2)
 
@@ -38,6 +39,7 @@ def test_resolves_vg_clause_2_to_vastkom_with_the_clause_and_agreement(client):
     assert body["renewal_body"] is None
 
 
+@pytest.mark.usefixtures("seed")
 def test_both_returns_both_handlers_and_the_joint_monitoring_rule(client):
     _response, body = _resolve(client, **{**VG_CLAUSE_2, "concerns": "both"})
 
@@ -45,6 +47,7 @@ def test_both_returns_both_handlers_and_the_joint_monitoring_rule(client):
     assert [r["clause_order"] for r in body["rules"]] == [2, 3, 4]
 
 
+@pytest.mark.usefixtures("seed")
 def test_deciding_body_is_named_with_slug_and_name(client):
     _response, body = _resolve(
         client,
@@ -59,6 +62,7 @@ def test_deciding_body_is_named_with_slug_and_name(client):
     assert body["handlers"] == []
 
 
+@pytest.mark.usefixtures("seed")
 def test_dalarna_political_initiative_goes_to_valfardsradet(client):
     _response, body = _resolve(
         client, matter="politiskt-initiativ", concerns="both", county="20", on="2019-06-01"
@@ -70,6 +74,7 @@ def test_dalarna_political_initiative_goes_to_valfardsradet(client):
     assert body["rules"][0]["agreement_is_draft"] is True
 
 
+@pytest.mark.usefixtures("seed")
 def test_after_2018_vg_answer_is_not_in_force_and_names_sro(client):
     response, body = _resolve(client, **{**VG_CLAUSE_2, "on": "2019-01-01"})
 
@@ -82,6 +87,7 @@ def test_after_2018_vg_answer_is_not_in_force_and_names_sro(client):
     assert "2018-12-31" in body["message"]
 
 
+@pytest.mark.usefixtures("seed")
 def test_date_defaults_to_today(client):
     params = {k: v for k, v in VG_CLAUSE_2.items() if k != "on"}
 
@@ -109,6 +115,7 @@ def test_date_defaults_to_today(client):
         ),
     ],
 )
+@pytest.mark.usefixtures("seed")
 def test_bad_parameters_are_refused_with_field_errors(client, params, fields):
     response, body = _resolve(client, **params)
 
@@ -150,12 +157,13 @@ def test_schema_documents_the_parameters_and_responses(client):
     assert {"200", "400"} <= set(operation["responses"])
 
 
+@pytest.mark.usefixtures("seed")
 def test_initiative_routing_field_serialises_every_seeded_initiative_in_fixed_queries(
     django_assert_max_num_queries,
 ):
+    from governance.core.api.routing.resolver import InitiativeRoutingField
     from rest_framework import serializers
 
-    from governance.api.routing.resolver import InitiativeRoutingField
     from governance.routing.models import Initiative
 
     class InitiativeWithRouting(serializers.Serializer):

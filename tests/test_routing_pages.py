@@ -38,6 +38,7 @@ def test_page_offers_a_labelled_get_form_without_an_answer(client):
     assert "<script" not in html.split("</footer>")[0]
 
 
+@pytest.mark.usefixtures("seed")
 def test_page_answers_vg_clause_2_with_reasons_and_links(client):
     html = _page(client, **VG_CLAUSE_2)
 
@@ -50,6 +51,7 @@ def test_page_answers_vg_clause_2_with_reasons_and_links(client):
     assert "nationella satsningar som avser länet för Västra Götalands kommuner" in html
 
 
+@pytest.mark.usefixtures("seed")
 def test_page_links_the_handler_and_deciding_body_pages(client):
     html = _page(
         client, matter="politiskt-stallningstagande", concerns="both", county="14", on="2017-06-01"
@@ -58,6 +60,7 @@ def test_page_links_the_handler_and_deciding_body_pages(client):
     assert f'href="{reverse("web:body-detail", kwargs={"slug": "sro"})}"' in html
 
 
+@pytest.mark.usefixtures("seed")
 def test_page_after_2018_says_no_rule_applies_and_sro_must_decide(client):
     html = _page(client, **{**VG_CLAUSE_2, "on": "2019-03-01"})
 
@@ -66,6 +69,7 @@ def test_page_after_2018_says_no_rule_applies_and_sro_must_decide(client):
     assert f'href="{reverse("web:body-detail", kwargs={"slug": "sro"})}"' in html
 
 
+@pytest.mark.usefixtures("seed")
 def test_page_shows_the_dalarna_mandate_flow_as_based_on_a_draft(client):
     html = _page(
         client,
@@ -112,6 +116,7 @@ def test_page_reads_the_same_number_of_queries_for_any_question(
         _page(client, matter="politiskt-initiativ", concerns="both", county="20", on="2019-06-01")
 
 
+@pytest.mark.usefixtures("seed")
 def test_page_lists_every_rule_with_its_clause(client):
     html = _page(client)
 
@@ -122,6 +127,7 @@ def test_page_lists_every_rule_with_its_clause(client):
 # Initiatives --------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("seed")
 def test_initiative_list_shows_where_each_seeded_initiative_is_routed(client):
     response = client.get(reverse("web:initiative-list"))
     html = response.content.decode()
@@ -139,6 +145,7 @@ def test_initiative_list_reads_a_fixed_number_of_queries(client, django_assert_m
         client.get(reverse("web:initiative-list"))
 
 
+@pytest.mark.usefixtures("seed")
 def test_initiative_page_shows_routing_with_clause_links(client):
     initiative = Initiative.objects.filter(
         county__isnull=True, matter__slug="nationell-satsning"
@@ -156,6 +163,7 @@ def test_initiative_page_shows_routing_with_clause_links(client):
     assert reverse("web:routing") + "?" in html
 
 
+@pytest.mark.usefixtures("seed")
 def test_initiative_page_shows_today_that_the_vg_rules_have_ended(client):
     initiative = Initiative.objects.filter(
         county__isnull=True, matter__slug="nationell-satsning"

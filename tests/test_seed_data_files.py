@@ -39,6 +39,7 @@ def test_every_record_of_the_documents_files_names_a_source_document():
     assert count > 300
 
 
+@pytest.mark.usefixtures("seed")
 def test_a_loaded_record_keeps_the_source_its_file_gives_it():
     for path in _document_files():
         for record in read_file(path)["records"]:

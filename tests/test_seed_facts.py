@@ -24,6 +24,8 @@ from governance.core.models import SourceDocument
 from governance.routing.models import Goal, Initiative, Matter, Milestone
 from governance.seed.loader import load
 
+pytestmark = pytest.mark.usefixtures("seed")
+
 
 def org(slug):
     return Organisation.objects.get(slug=slug)

@@ -8,7 +8,7 @@ from agreements.models import Decision
 from bodies.models import Body, Organisation, PlatformHost, SupportStructure
 from governance.seed import loader
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("seed")
 
 SEED_002 = "skl-lansplaner-2014"
 

@@ -26,7 +26,7 @@ LONG_TERM_PLAN = "När började kravet på en långsiktig plan?"
 STATE_SUPPORT_ENDED = "När upphörde det statliga stödet till stödstrukturerna?"
 PLAN_SIGNATURES = "Vem undertecknade länsplanerna 2013?"
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("seed")
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "governance" / "seed"
 

@@ -12,7 +12,7 @@ from governance.core.records import REGISTRY_APPS
 from governance.seed.overlap import SOURCE_DIR, longest_verbatim, source_texts
 
 pytestmark = [
-    pytest.mark.django_db,
+    pytest.mark.usefixtures("seed"),
     pytest.mark.skipif(not SOURCE_DIR.is_dir(), reason="the source documents are not here"),
 ]
 

@@ -614,6 +614,7 @@ def dalarna_region():
     return region
 
 
+@pytest.mark.usefixtures("seed")
 def test_organisation_is_found_by_any_of_its_identifiers(dalarna_region):
     by = Organisation.objects.by_identifier
     assert list(by("scb_county", "20")) == [dalarna_region]
@@ -642,6 +643,7 @@ def test_scb_codes_are_text_with_leading_zeros():
         bad.save()
 
 
+@pytest.mark.usefixtures("seed")
 def test_former_name_is_used_for_dates_it_covers(dalarna_region):
     FormerName.objects.create(
         organisation=dalarna_region, name="Landstinget Dalarna", used_until=D(2018, 12, 31)
@@ -654,6 +656,7 @@ def test_former_name_is_used_for_dates_it_covers(dalarna_region):
 # The seeded documents ------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("seed")
 def test_seeded_vg_declaration_lineage_and_sro_deadline_from_its_rhythm():
     """The VG declaration 2016 replaces the 2013 one, rests on the national 2016 agreement,
     and needs a new SRO decision after 2018-12-31."""
@@ -681,6 +684,7 @@ def test_seeded_vg_declaration_lineage_and_sro_deadline_from_its_rhythm():
         )
 
 
+@pytest.mark.usefixtures("seed")
 def test_seeded_heads_network_gets_a_rotation_once_its_rule_is_entered():
     network = Body.objects.get(slug="chefsnatverket")
     ChairRotationRule.objects.create(
@@ -691,6 +695,7 @@ def test_seeded_heads_network_gets_a_rotation_once_its_rule_is_entered():
     assert chairs == ["municipalities", "region"] * 2 + ["municipalities"]
 
 
+@pytest.mark.usefixtures("seed")
 def test_seeded_region_dalarna_kept_its_former_name():
     region = Organisation.objects.get(slug="region-dalarna")
     assert "Landstinget Dalarna" in [f.name for f in region.former_names.all()]
@@ -855,6 +860,7 @@ def test_term_warnings_follow_the_configured_number_of_days(client, heads_networ
 # The pages, over HTTP ------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("seed")
 def test_agreement_page_says_when_sro_must_decide(client):
     declaration = Agreement.objects.get(slug="avsiktsforklaring-vg-2016")
     Meeting.objects.filter(body=declaration.renewal_body, date__year=2018).delete()

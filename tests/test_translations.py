@@ -222,11 +222,13 @@ def _body_page_url() -> str:
     ],
     ids=["start page", "body page", "agreement list"],
 )
+@pytest.mark.usefixtures("seed")
 def test_page_headings_are_english(client, url, english, swedish):
     _assert_english(english_headings(client, url()), english=english, swedish=swedish)
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_the_page_of_all_counties_is_counties_in_english_and_one_county_is_county(client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     page = client.get(reverse("web:county-list")).content.decode()

@@ -5,9 +5,9 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
-from bodies.models import Body
 from governance.core.scope import COORDINATORS, READERS
 from tests.admin.helpers import change_url, form_data
+from tests.factories import bodies as factories
 
 
 def test_groups_exist_after_load_registry_with_their_permissions(db):
@@ -27,7 +27,7 @@ def test_groups_exist_after_load_registry_with_their_permissions(db):
 
 
 def test_reader_views_but_cannot_change(client, reader, superuser):
-    lisa = Body.objects.get(slug="lisa")
+    lisa = factories.body("Lisa", in_county=factories.county("14"))
     client.force_login(superuser)
     data = form_data(client.get(change_url(lisa)), "body_form")
     client.force_login(reader)

@@ -75,6 +75,7 @@ def test_a_cofinancing_share_outside_0_to_100_is_a_form_error(client, superuser,
         "bodies/body/?established_on__year=9999",
     ],
 )
+@pytest.mark.usefixtures("seed")
 def test_admin_filters_outside_the_range_fall_back_to_the_whole_list(client, superuser, query):
     client.force_login(superuser)
     response = client.get(f"/admin/{query}")
@@ -108,6 +109,7 @@ def _agreement_rows(*dates):
 @pytest.mark.parametrize(
     ("start", "end"), [("0001-01-01", "0001-06-01"), ("2020-01-01", "9999-12-31")]
 )
+@pytest.mark.usefixtures("seed")
 def test_an_import_with_a_date_outside_the_range_applies_nothing(superuser, start, end):
     dataset = _agreement_rows(("2019-01-01", "2020-12-31"), (start, end))
     result = AgreementResource().import_data(dataset, dry_run=False, user=superuser)
@@ -117,6 +119,7 @@ def test_an_import_with_a_date_outside_the_range_applies_nothing(superuser, star
     assert not Agreement.objects.filter(title__startswith="Importerat").exists()
 
 
+@pytest.mark.usefixtures("seed")
 def test_an_import_at_the_ends_of_the_range_is_applied(superuser):
     dataset = _agreement_rows(("1900-01-01", "2199-12-31"))
     result = AgreementResource().import_data(dataset, dry_run=False, user=superuser)
@@ -124,6 +127,7 @@ def test_an_import_at_the_ends_of_the_range_is_applied(superuser):
     assert Agreement.objects.get(title="Importerat 0").valid_until == dt.date(2199, 12, 31)
 
 
+@pytest.mark.usefixtures("seed")
 def test_an_import_of_an_allocation_for_year_zero_applies_nothing(superuser):
     dataset = tablib.Dataset(headers=["slug", "year", "county", "purpose"])
     dataset.append(["", "0", "14", "Årslöst"])

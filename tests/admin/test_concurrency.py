@@ -1,9 +1,12 @@
 """No lost update: the second of two saves from the same starting point is refused."""
 
+import pytest
 from django.test import Client
 
 from bodies.models import Body
 from tests.admin.helpers import change_url, form_data
+
+pytestmark = pytest.mark.usefixtures("seed")
 
 
 def test_stale_save_is_refused_with_the_change_made_in_between(client, coordinator_vg, superuser):

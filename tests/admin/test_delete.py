@@ -1,11 +1,13 @@
 """Deleting a record that others refer to is refused, naming what refers to it."""
 
+import pytest
 from django.urls import reverse
 
 from bodies.models import Body, Organisation, OrganisationKind
 from governance.core.deletion import describe, referrers
 
 
+@pytest.mark.usefixtures("seed")
 def test_delete_of_a_referenced_body_is_refused_listing_the_referrers(client, superuser):
     lisa = Body.objects.get(slug="lisa")
     refs = referrers(lisa)
@@ -25,6 +27,7 @@ def test_delete_of_a_referenced_body_is_refused_listing_the_referrers(client, su
     assert Body.objects.filter(pk=lisa.pk).exists()
 
 
+@pytest.mark.usefixtures("seed")
 def test_bulk_delete_of_a_referenced_record_is_refused(client, superuser):
     vgr = Organisation.objects.get(slug="vgr")
     client.force_login(superuser)

@@ -1,10 +1,13 @@
 """Every write leaves a history event (admin, bulk update, command), shown with revert."""
 
+import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
 from bodies.models import Body, ChairRotationRule, ChairTerm
 from tests.admin.helpers import change_url, form_data
+
+pytestmark = pytest.mark.usefixtures("seed")
 
 
 def _history_url(obj):

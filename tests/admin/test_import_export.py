@@ -2,6 +2,7 @@
 
 import io
 
+import pytest
 import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -21,6 +22,7 @@ def _csv(rows):
     return SimpleUploadedFile("import.csv", out.getvalue().encode(), content_type="text/csv")
 
 
+@pytest.mark.usefixtures("seed")
 def test_import_with_one_bad_row_shows_the_error_and_applies_nothing(client, superuser):
     client.force_login(superuser)
     url = reverse("admin:agreements_agreement_import")
@@ -39,6 +41,7 @@ def test_import_with_one_bad_row_shows_the_error_and_applies_nothing(client, sup
     assert not Agreement.objects.filter(title__in=["Bra avtal", "Dåligt avtal"]).exists()
 
 
+@pytest.mark.usefixtures("seed")
 def test_resource_import_with_a_bad_row_rolls_back_the_good_ones(superuser):
     dataset = tablib.Dataset(headers=["slug", "name", "kind", "level", "county"])
     dataset.append(["", "Nytt nätverk", "network", "county", "14"])
@@ -48,6 +51,7 @@ def test_resource_import_with_a_bad_row_rolls_back_the_good_ones(superuser):
     assert not Body.objects.filter(name__in=["Nytt nätverk", "Felaktigt organ"]).exists()
 
 
+@pytest.mark.usefixtures("seed")
 def test_import_preview_then_confirm_applies_the_rows(client, superuser):
     client.force_login(superuser)
     url = reverse("admin:bodies_organisation_import")
@@ -67,6 +71,7 @@ def test_import_preview_then_confirm_applies_the_rows(client, superuser):
     assert org.events.get().pgh_context.metadata["user"] == superuser.pk
 
 
+@pytest.mark.usefixtures("seed")
 def test_coordinator_cannot_import_rows_of_another_county(coordinator_dalarna):
     vg = Agreement.objects.get(slug="avsiktsforklaring-vg-2016")
     dataset = AgreementResource().export(queryset=Agreement.objects.filter(pk=vg.pk))
@@ -77,6 +82,7 @@ def test_coordinator_cannot_import_rows_of_another_county(coordinator_dalarna):
     assert vg.title != "Kapad via import"
 
 
+@pytest.mark.usefixtures("seed")
 def test_import_of_a_row_exported_before_a_change_is_refused(superuser):
     vg = Agreement.objects.get(slug="avsiktsforklaring-vg-2016")
     dataset = AgreementResource().export(queryset=Agreement.objects.filter(pk=vg.pk))
@@ -88,6 +94,7 @@ def test_import_of_a_row_exported_before_a_change_is_refused(superuser):
     assert vg.purpose == "Ändrat efter exporten"
 
 
+@pytest.mark.usefixtures("seed")
 def test_every_resource_exports_csv_and_xlsx(db):
     for resource in (
         AgreementResource,
@@ -104,6 +111,7 @@ def test_every_resource_exports_csv_and_xlsx(db):
     assert Decision.objects.exists()
 
 
+@pytest.mark.usefixtures("seed")
 def test_admin_export_downloads_csv(client, superuser):
     client.force_login(superuser)
     response = client.post(

@@ -1,5 +1,6 @@
 """Editing parts together, and constraint violations shown as form errors (never a 500)."""
 
+import pytest
 from django.urls import reverse
 
 from agreements.models import Agreement, AgreementKind
@@ -14,6 +15,7 @@ def _add_agreement_data(client, **fields):
     return data
 
 
+@pytest.mark.usefixtures("seed")
 def test_agreement_is_created_with_parties_clauses_signatory_and_adoption(client, coordinator_vg):
     client.force_login(coordinator_vg)
     vg = County.objects.get(code="14")
@@ -80,6 +82,7 @@ def test_dates_in_the_wrong_order_are_a_form_error(client, superuser):
     assert not Agreement.objects.filter(title="Baklänges").exists()
 
 
+@pytest.mark.usefixtures("seed")
 def test_duplicate_party_inline_is_a_form_error(client, superuser):
     agreement = Agreement.objects.get(slug="avsiktsforklaring-vg-2016")
     vgr = Organisation.objects.get(slug="vgr")
@@ -99,6 +102,7 @@ def test_duplicate_party_inline_is_a_form_error(client, superuser):
     assert agreement.party_links.filter(organisation=vgr).count() == 1
 
 
+@pytest.mark.usefixtures("seed")
 def test_distribution_shares_not_summing_to_100_are_a_form_error(client, superuser):
     key = DistributionKey.objects.create(name="Testnyckel", basis="lika delar")
     a, b = Organisation.objects.get(slug="vgr"), Organisation.objects.get(slug="vastkom")

@@ -55,6 +55,7 @@ def test_changelists_render_for_a_coordinator(client, coordinator_dalarna, model
     assert client.get(_url(model, "changelist")).status_code == expected
 
 
+@pytest.mark.usefixtures("seed")
 def test_agreement_changelist_is_in_swedish_with_status_and_filters(client, superuser):
     client.force_login(superuser)
     from agreements.models import Agreement
@@ -71,6 +72,7 @@ def test_agreement_changelist_is_in_swedish_with_status_and_filters(client, supe
         assert text in html
 
 
+@pytest.mark.usefixtures("seed")
 def test_agreement_changelist_query_count_does_not_grow_with_rows(
     client, superuser, django_assert_max_num_queries
 ):
@@ -93,6 +95,7 @@ def test_agreement_filters_answer(client, superuser, query):
     assert client.get(_url(Agreement, "changelist") + "?" + query).status_code == 200
 
 
+@pytest.mark.usefixtures("seed")
 def test_body_filters_by_kind_level_county(client, superuser):
     from bodies.models import Body
 
@@ -102,6 +105,7 @@ def test_body_filters_by_kind_level_county(client, superuser):
     assert "SRO" in response.content.decode() or "samråd" in response.content.decode().lower()
 
 
+@pytest.mark.usefixtures("seed")
 def test_change_form_links_to_the_objects_history_and_public_page(client, coordinator_vg):
     from agreements.models import Agreement
 
@@ -113,6 +117,7 @@ def test_change_form_links_to_the_objects_history_and_public_page(client, coordi
     assert 'class="events-admin"' not in html
 
 
+@pytest.mark.usefixtures("seed")
 def test_body_changelist_for_a_coordinator_uses_a_bounded_number_of_queries(
     client, coordinator_dalarna, django_assert_max_num_queries
 ):

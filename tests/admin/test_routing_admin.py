@@ -1,10 +1,13 @@
 """Routing rules are edited in the admin; a conflicting rule is refused as a form error."""
 
+import pytest
 from django.urls import reverse
 
 from bodies.models import County, Organisation
 from governance.routing.models import Matter, RoutingRule
 from tests.admin.helpers import change_url, form_data
+
+pytestmark = pytest.mark.usefixtures("seed")
 
 
 def _seeded_vg_rule():

@@ -1,11 +1,14 @@
 """A coordinator may change only their own counties' records; the rest is read-only."""
 
+import pytest
 from django.urls import reverse
 
 from agreements.models import Agreement, AgreementKind
 from bodies.models import Body, County
 from governance.core.models import CoordinatorScope
 from tests.admin.helpers import change_url, form_data
+
+pytestmark = pytest.mark.usefixtures("seed")
 
 
 def _delete_url(obj):

@@ -3,6 +3,7 @@
 import datetime as dt
 import re
 
+import pytest
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
@@ -88,6 +89,7 @@ def test_filter_headings_name_the_filter_and_history_is_not_in_capitals(client, 
     assert re.search(r"\.object-tools a:link,[^}]*text-transform: none", css)
 
 
+@pytest.mark.usefixtures("seed")
 def test_an_expiring_agreement_is_a_task_until_confirmed(client, coordinator_vg):
     agreement = _expiring_vg_agreement()
     response = _index(client, coordinator_vg)
@@ -105,6 +107,7 @@ def test_an_expiring_agreement_is_a_task_until_confirmed(client, coordinator_vg)
     assert agreement not in _tasks(_index(client, coordinator_vg), "expiring")
 
 
+@pytest.mark.usefixtures("seed")
 def test_a_body_whose_confirmation_is_old_is_a_task_until_confirmed(client, coordinator_vg):
     stale = _tasks(_index(client, coordinator_vg), "stale")
     assert stale, "the seed's Västra Götaland bodies were last confirmed years ago"
@@ -114,6 +117,7 @@ def test_a_body_whose_confirmation_is_old_is_a_task_until_confirmed(client, coor
     assert body not in _tasks(_index(client, coordinator_vg), "stale")
 
 
+@pytest.mark.usefixtures("seed")
 def test_a_coordinator_sees_only_the_tasks_of_their_counties(client, coordinator_dalarna):
     agreement = _expiring_vg_agreement()
     response = _index(client, coordinator_dalarna)
@@ -121,6 +125,7 @@ def test_a_coordinator_sees_only_the_tasks_of_their_counties(client, coordinator
     assert all(b.county.code == "20" for b in _tasks(response, "stale"))
 
 
+@pytest.mark.usefixtures("seed")
 def test_confirming_outside_ones_scope_is_refused(client, coordinator_dalarna):
     body = Body.objects.filter(county__code="14").first()
     client.force_login(coordinator_dalarna)
@@ -128,6 +133,7 @@ def test_confirming_outside_ones_scope_is_refused(client, coordinator_dalarna):
     assert client.get(url).status_code == 403
 
 
+@pytest.mark.usefixtures("seed")
 def test_next_may_not_lead_off_the_site(client, coordinator_vg):
     agreement = _expiring_vg_agreement()
     client.force_login(coordinator_vg)

@@ -13,6 +13,8 @@ from governance.routing.services import resolve_routing
 from governance.routing.successor import SuccessorPlan, register_successor
 from tests.admin.helpers import form_data
 
+pytestmark = pytest.mark.usefixtures("seed")
+
 VG = "avsiktsforklaring-vg-2016"
 
 

@@ -19,6 +19,8 @@ from bodies.models import (
 from bodies.services import generate_chair_terms
 from tests.admin.helpers import change_url, form_data
 
+pytestmark = pytest.mark.usefixtures("seed")
+
 
 @pytest.fixture
 def network():

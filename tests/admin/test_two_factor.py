@@ -10,6 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.admin.totp import App
 from tests.api.conftest import token_client
+from tests.factories import bodies as factories
 
 PASSWORD = "correct horse battery staple"
 ENROL = "/admin/tvastegsinloggning/aktivera/"
@@ -125,6 +126,7 @@ def test_a_session_without_the_second_step_cannot_write_through_the_api(
 
 
 def test_api_tokens_are_not_affected(coordinator_vg, required):
+    factories.body("Lisa", slug="lisa", in_county=factories.county("14"))
     api = token_client(coordinator_vg)
     response = api.patch("/api/v1/bodies/lisa/", {"mandate": "Ny"}, format="json")
     assert response.status_code == 200

@@ -22,12 +22,12 @@ from bodies.models import (
     Body,
     BodyKind,
     BodyLevel,
-    County,
     Identifier,
     IdentifierScheme,
     Organisation,
     OrganisationKind,
 )
+from tests.factories.bodies import county
 
 
 def forget_throttle_counts():
@@ -77,12 +77,12 @@ def reader_client(reader):
 
 @pytest.fixture
 def vg(db):
-    return County.objects.get(code="14")
+    return county("14")
 
 
 @pytest.fixture
 def dalarna(db):
-    return County.objects.get(code="20")
+    return county("20")
 
 
 @pytest.fixture

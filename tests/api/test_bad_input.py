@@ -10,6 +10,7 @@ from agreements.models import Agreement
 from bodies.models import Body
 from funding.models import CofinancingShare
 from tests.api.conftest import token_client
+from tests.factories import bodies, routing
 
 pytestmark = pytest.mark.django_db
 
@@ -191,7 +192,9 @@ def test_a_title_with_control_characters_is_a_400(vg_client, records):
 
 
 def test_an_exact_copy_of_a_routing_rule_is_a_400_naming_the_rule(vg_client, anon):
-    slug = "avsiktsforklaring-vg-2016-2-nationell-satsning"
+    vg = bodies.county("14")
+    handler = bodies.organisation(in_county=vg)
+    slug = routing.routing_rule(county=vg, handlers=[handler], priority=3).slug
     rule = anon.get(f"/api/v1/routing-rules/{slug}/").json()
     payload = {
         "matter": rule["matter"]["slug"],

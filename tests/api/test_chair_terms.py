@@ -8,7 +8,7 @@ import pytest
 
 from bodies.models import Body, ChairTerm, Person
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("seed")
 
 
 @pytest.fixture
@@ -17,12 +17,20 @@ def terms():
     first = Person.objects.create(name="Ordförande Ett", slug="ordforande-ett")
     second = Person.objects.create(name="Ordförande Två", slug="ordforande-tva")
     ChairTerm.objects.create(
-        body=body, role="chair", side="region", person=first,
-        starts_on=dt.date(2016, 1, 1), ends_on=dt.date(2017, 12, 31),
+        body=body,
+        role="chair",
+        side="region",
+        person=first,
+        starts_on=dt.date(2016, 1, 1),
+        ends_on=dt.date(2017, 12, 31),
     )
     ChairTerm.objects.create(
-        body=body, role="chair", side="municipalities", person=second,
-        starts_on=dt.date(2018, 1, 1), ends_on=dt.date(2019, 12, 31),
+        body=body,
+        role="chair",
+        side="municipalities",
+        person=second,
+        starts_on=dt.date(2018, 1, 1),
+        ends_on=dt.date(2019, 12, 31),
     )
     return body
 

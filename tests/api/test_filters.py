@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bodies.models import Identifier, IdentifierScheme
+from bodies.models import Identifier, IdentifierScheme, Principal
+from tests.factories import routing
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +50,9 @@ def test_decisions_by_body_and_date_range(anon, records):
 
 
 def test_initiatives_by_concerns_and_year(anon):
+    about = routing.matter()
+    routing.initiative(about=about, concerns=Principal.MUNICIPALITIES, year=2016)
+    routing.initiative(about=about, concerns=Principal.REGION, year=2014)
     everything = anon.get("/api/v1/initiatives/?page_size=200").json()["results"]
     assert everything
     concerns = everything[0]["concerns"]
@@ -115,9 +119,7 @@ def test_organisations_found_by_identifier(anon, records, vg):
         "api-org"
     }
     # An organisation number is found with or without its hyphen.
-    assert slugs(anon.get("/api/v1/organisations/?identifier=org_number:0000000001")) == {
-        "api-org"
-    }
+    assert slugs(anon.get("/api/v1/organisations/?identifier=org_number:0000000001")) == {"api-org"}
     plain = anon.get("/api/v1/organisations/by-identifier/?identifier=org_number:0000000001")
     assert plain.status_code == 200 and plain.json()["slug"] == "api-org"
     found = anon.get("/api/v1/organisations/by-identifier/?identifier=scb_county:01")

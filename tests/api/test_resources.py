@@ -10,6 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("resource", RESOURCES)
+@pytest.mark.usefixtures("seed")
 def test_each_resource_lists_and_shows_records_by_slug(anon, every_resource, resource):
     listing = anon.get(f"/api/v1/{resource}/")
     assert listing.status_code == 200
@@ -77,6 +78,7 @@ def test_agreement_status_is_as_of_today_or_the_given_day(anon, records):
     assert anon.get("/api/v1/agreements/api-agreement-new/?on=igår").status_code == 400
 
 
+@pytest.mark.usefixtures("seed")
 def test_seeded_names_are_reachable(anon):
     for path in (
         "/api/v1/bodies/lisa/",
@@ -104,6 +106,7 @@ def test_membership_names_the_body_of_its_seat(anon, every_resource):
     assert data["person"]["slug"] == "api-person"
 
 
+@pytest.mark.usefixtures("seed")
 def test_initiatives_show_where_they_are_routed(anon):
     rows = anon.get("/api/v1/initiatives/?page_size=200").json()["results"]
     assert rows and all(isinstance(r["routing"], list) for r in rows)
@@ -117,6 +120,7 @@ def test_initiatives_show_where_they_are_routed(anon):
 
 
 @pytest.mark.parametrize("resource", RESOURCES)
+@pytest.mark.usefixtures("seed")
 def test_browsable_pages_with_write_forms_render_for_a_coordinator(
     coordinator_vg, every_resource, resource
 ):

@@ -6,6 +6,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from bodies.models import Body
+from tests.factories import bodies, routing
 
 pytestmark = pytest.mark.django_db
 
@@ -178,8 +179,11 @@ def test_many_to_many_relations_are_written_by_slug(vg_client, records):
     assert list(records["parent_body"].owners.values_list("slug", flat=True)) == ["api-org"]
 
 
-def test_contradicting_routing_rule_is_refused_like_in_the_admin(vg_client, anon):
-    existing = anon.get("/api/v1/routing-rules/avsiktsforklaring-vg-2016-2-nationell-satsning/")
+def test_contradicting_routing_rule_is_refused_like_in_the_admin(vg_client, anon, vg):
+    vgr = bodies.organisation("Västra Götalandsregionen", in_county=vg, slug="vgr")
+    bodies.organisation("VästKom", in_county=vg, slug="vastkom")
+    made = routing.routing_rule(county=vg, handlers=[vgr], deciding_body=bodies.body(in_county=vg))
+    existing = anon.get(f"/api/v1/routing-rules/{made.slug}/")
     assert existing.status_code == 200
     rule = existing.json()
     other_handlers = [

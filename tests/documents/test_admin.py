@@ -27,6 +27,7 @@ def form(**fields):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_coordinator_uploads_a_document_in_its_own_form(client, coordinator_vg):
     client.force_login(coordinator_vg)
     response = client.post(ADD, form())
@@ -47,6 +48,7 @@ def test_coordinator_uploads_a_document_in_its_own_form(client, coordinator_vg):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_a_file_that_lies_about_its_type_is_a_form_error(client, coordinator_vg):
     client.force_login(coordinator_vg)
     fake = upload("protokoll.pdf", b"<html><body>hej</body></html>", "application/pdf")
@@ -57,6 +59,7 @@ def test_a_file_that_lies_about_its_type_is_a_form_error(client, coordinator_vg)
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_a_coordinator_cannot_add_documents_to_another_countys_agreement(
     client, coordinator_dalarna
 ):

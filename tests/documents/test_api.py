@@ -22,6 +22,7 @@ def post(client, **fields):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_coordinator_uploads_a_pdf_to_an_agreement_of_their_county(vg_client):
     response = post(vg_client, agreement=AGREEMENT, public="true")
 
@@ -43,6 +44,7 @@ def test_coordinator_uploads_a_pdf_to_an_agreement_of_their_county(vg_client):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_download_is_an_attachment_that_is_never_sniffed(vg_client, anon):
     slug = post(vg_client, agreement=AGREEMENT, public="true").json()["slug"]
 
@@ -77,6 +79,7 @@ def test_without_a_record_to_belong_to_the_upload_is_refused(superuser):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_a_coordinator_cannot_attach_documents_to_another_county(dalarna_client, anon):
     assert post(dalarna_client, agreement=AGREEMENT).status_code == 403
     assert post(anon, agreement=AGREEMENT).status_code in (401, 403)
@@ -84,6 +87,7 @@ def test_a_coordinator_cannot_attach_documents_to_another_county(dalarna_client,
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_non_public_documents_are_invisible_to_anonymous_readers(vg_client, anon):
     slug = post(vg_client, agreement=AGREEMENT, public="false").json()["slug"]
 
@@ -105,6 +109,7 @@ def test_non_public_documents_are_invisible_to_anonymous_readers(vg_client, anon
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_public_documents_are_listed_on_their_agreement_decision_and_body(vg_client, anon):
     from agreements.models import Decision
 
@@ -127,6 +132,7 @@ def test_public_documents_are_listed_on_their_agreement_decision_and_body(vg_cli
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_a_new_file_replaces_the_current_one_and_keeps_it_as_a_version(vg_client, anon):
     created = post(vg_client, agreement=AGREEMENT, public="true").json()
     second = make_pdf(["Andra versionen, undertecknad."])
@@ -151,6 +157,7 @@ def test_a_new_file_replaces_the_current_one_and_keeps_it_as_a_version(vg_client
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_editing_the_metadata_as_json_keeps_the_file(vg_client):
     created = post(vg_client, agreement=AGREEMENT).json()
     response = vg_client.patch(f"{URL}{created['slug']}/", {"public": True}, format="json")
@@ -161,8 +168,12 @@ def test_editing_the_metadata_as_json_keeps_the_file(vg_client):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_another_storage_class_swapped_in_by_settings_is_used(vg_client, anon, settings):
-    memory = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}
+    memory = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
     with override_settings(STORAGES=memory):
         from django.core.files.storage import default_storage
 

@@ -12,14 +12,24 @@ from governance.documents.models import Document
 from tests.documents.conftest import AGREEMENT, pdf_upload, upload
 from tests.ops.test_backup_restore import _manage, empty_database  # noqa: F401
 
+pytestmark = pytest.mark.usefixtures("seed")
+
 
 @pytest.mark.slow
 def test_round_trip_carries_current_and_earlier_files(
-    vg_client, empty_database, tmp_path, monkeypatch  # noqa: F811
+    vg_client,
+    empty_database,  # noqa: F811
+    tmp_path,
+    monkeypatch,
 ):
     created = vg_client.post(
         "/api/v1/documents/",
-        {"title": "Avtal", "kind": "signed_agreement", "agreement": AGREEMENT, "file": pdf_upload()},
+        {
+            "title": "Avtal",
+            "kind": "signed_agreement",
+            "agreement": AGREEMENT,
+            "file": pdf_upload(),
+        },
         format="multipart",
     ).json()
     vg_client.patch(
@@ -60,7 +70,12 @@ def test_round_trip_carries_current_and_earlier_files(
 def test_a_file_missing_from_the_storage_stops_the_backup(vg_client, tmp_path):
     created = vg_client.post(
         "/api/v1/documents/",
-        {"title": "Avtal", "kind": "signed_agreement", "agreement": AGREEMENT, "file": pdf_upload()},
+        {
+            "title": "Avtal",
+            "kind": "signed_agreement",
+            "agreement": AGREEMENT,
+            "file": pdf_upload(),
+        },
         format="multipart",
     ).json()
     document = Document.objects.get(slug=created["slug"])

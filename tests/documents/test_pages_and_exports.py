@@ -7,7 +7,6 @@ import json
 import pytest
 
 from agreements.models import Agreement
-from governance.core.scope import COORDINATORS
 from governance.documents.models import Document
 from tests.documents.conftest import AGREEMENT, pdf_upload
 
@@ -30,6 +29,7 @@ def create(client, title, public):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_the_agreement_page_lists_only_public_documents_to_visitors(
     vg_client, client, coordinator_vg
 ):
@@ -48,6 +48,7 @@ def test_the_agreement_page_lists_only_public_documents_to_visitors(
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_exports_link_public_files_and_leave_the_others_out(vg_client, client):
     public = create(vg_client, "Undertecknad avsiktsförklaring", public=True)
     private = create(vg_client, "Protokoll med namn", public=False)
@@ -65,14 +66,10 @@ def test_exports_link_public_files_and_leave_the_others_out(vg_client, client):
 def test_the_change_feed_shows_non_public_documents_only_as_tombstones(seeded_registry):
     from django.contrib.auth import get_user_model
 
-    from bodies.models import County
-    from governance.core.models import CoordinatorScope
     from tests.api.conftest import token_client
-    from tests.conftest import _user
+    from tests.factories import bodies, users
 
-    user = _user("samordnare-feed", groups=[COORDINATORS])
-    scope = CoordinatorScope.objects.create(user=user)
-    scope.counties.add(County.objects.get(code="14"))
+    user = users.coordinator("samordnare-feed", bodies.county("14"))
     staff = token_client(user)
     private = create(staff, "Protokoll med namn", public=False)
     from rest_framework.test import APIClient

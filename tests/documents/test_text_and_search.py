@@ -22,6 +22,7 @@ def create(client, **fields):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_the_worker_reads_each_page_and_the_search_finds_the_right_one(vg_client, client):
     document = create(vg_client, public="true")
 
@@ -41,6 +42,7 @@ def test_the_worker_reads_each_page_and_the_search_finds_the_right_one(vg_client
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_pages_of_a_non_public_document_are_found_only_by_signed_in_staff(
     vg_client, client, coordinator_vg
 ):
@@ -48,9 +50,14 @@ def test_pages_of_a_non_public_document_are_found_only_by_signed_in_staff(
     extract_pending()
     link = f"/dokument/{document.slug}/fil#page=2"
 
-    assert link not in client.get("/sok/", {"q": "kunskapsutveckling", "typ": "document"}).content.decode()
+    assert (
+        link
+        not in client.get("/sok/", {"q": "kunskapsutveckling", "typ": "document"}).content.decode()
+    )
     client.force_login(coordinator_vg)
-    assert link in client.get("/sok/", {"q": "kunskapsutveckling", "typ": "document"}).content.decode()
+    assert (
+        link in client.get("/sok/", {"q": "kunskapsutveckling", "typ": "document"}).content.decode()
+    )
 
 
 @pytest.mark.django_db
@@ -62,6 +69,7 @@ def test_pages_of_a_non_public_document_are_found_only_by_signed_in_staff(
         ("protokoll.txt", "Protokollsutdrag\nStyrgruppen beslutade om länsplanen.".encode()),
     ],
 )
+@pytest.mark.usefixtures("seed")
 def test_word_opendocument_and_text_files_are_one_searchable_page(vg_client, client, name, content):
     document = create(vg_client, public="true", file=upload(name, content), kind="protocol_extract")
     extract_pending()
@@ -72,6 +80,7 @@ def test_word_opendocument_and_text_files_are_one_searchable_page(vg_client, cli
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_a_pdf_without_a_text_layer_is_marked_as_scanned(vg_client):
     document = create(vg_client, file=upload("skannad.pdf", make_pdf(["", ""]), "application/pdf"))
     extract_pending()
@@ -115,6 +124,7 @@ def test_without_ocr_a_scanned_pdf_is_downloadable_but_not_searchable(vg_client,
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_a_broken_file_is_marked_failed_and_the_worker_goes_on(vg_client):
     broken = create(vg_client, file=upload("trasig.pdf", b"%PDF-1.4 garbage", "application/pdf"))
     fine = create(vg_client, title="Andra")
@@ -127,6 +137,7 @@ def test_a_broken_file_is_marked_failed_and_the_worker_goes_on(vg_client):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_in_development_the_text_is_read_right_after_the_upload(
     vg_client, settings, django_capture_on_commit_callbacks
 ):

@@ -39,6 +39,7 @@ def _popolo_validator(name: str) -> Draft3Validator:
     return Draft3Validator(schema, registry=registry)
 
 
+@pytest.mark.usefixtures("seed")
 def test_bulk_json_holds_every_public_table_with_licence(client):
     response = client.get("/data/samverkansregistret.json")
     assert response.status_code == 200
@@ -52,6 +53,7 @@ def test_bulk_json_holds_every_public_table_with_licence(client):
     assert {r["slug"] for r in tables["bodies.body"]} >= {"lisa", "sro"}
 
 
+@pytest.mark.usefixtures("seed")
 def test_bulk_csv_zip_has_one_csv_per_table_and_the_licence(client):
     response = client.get("/data/samverkansregistret-csv.zip")
     assert response.status_code == 200
@@ -65,6 +67,7 @@ def test_bulk_csv_zip_has_one_csv_per_table_and_the_licence(client):
     assert any(r["code"] == "14" and r["name"] == "Västra Götalands län" for r in rows)
 
 
+@pytest.mark.usefixtures("seed")
 def test_popolo_export_validates_against_the_popolo_schemas(client):
     body = Body.objects.get(slug="chefsnatverket")
     seat = Seat.objects.filter(body=body).first() or Seat.objects.create(

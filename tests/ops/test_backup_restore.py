@@ -113,6 +113,7 @@ def lived_in_registry(db, coordinator_vg, superuser):
 
 
 @pytest.mark.slow
+@pytest.mark.usefixtures("seed")
 def test_round_trip_into_an_empty_database_loses_nothing_and_numbering_continues(
     lived_in_registry, empty_database, tmp_path
 ):
@@ -164,6 +165,7 @@ def test_round_trip_into_an_empty_database_loses_nothing_and_numbering_continues
     assert int(created.stdout.strip().splitlines()[-1]) > highest
 
 
+@pytest.mark.usefixtures("seed")
 def test_restore_refuses_a_database_that_is_not_empty(db, tmp_path):
     backup = tmp_path / "backup.json"
     call_command("backup_registry", str(backup), verbosity=0)

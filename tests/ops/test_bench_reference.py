@@ -37,6 +37,7 @@ def test_bench_settings_are_the_project_settings_with_the_bench_urls():
     assert bench.settings.DATABASES == governance.settings.DATABASES
 
 
+@pytest.mark.usefixtures("seed")
 def test_reference_page_holds_the_same_agreements_in_the_same_order_as_the_api(
     client, django_assert_num_queries
 ):

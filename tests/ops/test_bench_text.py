@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 from generate import BenchText, seed_vocabulary
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("seed")
 
 
 def test_bench_text_reads_like_the_registry_and_common_words_are_not_everywhere():

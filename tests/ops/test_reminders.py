@@ -21,6 +21,7 @@ def remind(*args) -> str:
     return out.getvalue()
 
 
+@pytest.mark.usefixtures("seed")
 def test_lists_an_agreement_expiring_within_the_window_with_the_deciding_body():
     output = remind("--date", "2018-11-01", "--days", "90")
     assert "Avsiktsförklaring VG 2016" in output
@@ -40,6 +41,7 @@ def test_leaves_out_agreements_that_have_already_ended():
     assert "Avsiktsförklaring VG 2016" not in output
 
 
+@pytest.mark.usefixtures("seed")
 def test_names_the_adopting_bodies_when_no_renewal_body_is_registered():
     agreement = Agreement.objects.get(slug="avsiktsforklaring-vg-2016")
     Agreement.objects.filter(pk=agreement.pk).update(renewal_body=None)
@@ -47,6 +49,7 @@ def test_names_the_adopting_bodies_when_no_renewal_body_is_registered():
     assert "ej angivet i registret" in output
 
 
+@pytest.mark.usefixtures("seed")
 def test_emails_each_coordinator_of_the_county_once(
     mailoutbox, coordinator_vg, coordinator_dalarna
 ):
@@ -67,6 +70,7 @@ def test_emails_each_coordinator_of_the_county_once(
     assert "1 e-postmeddelande skickat" in output
 
 
+@pytest.mark.usefixtures("seed")
 def test_national_agreements_go_to_coordinators_with_national_scope(mailoutbox, reader):
     from django.contrib.auth.models import Group
 

@@ -50,12 +50,13 @@ from funding.models import (
     FundedPosition,
 )
 from governance.routing.models import Initiative, Matter, Milestone
+from tests.factories import bodies as shared
 
 _counter = itertools.count(1)
 
 
 def county(code="14") -> County:
-    return County.objects.get(code=code)
+    return shared.county(code)
 
 
 def org(name: str, *, kind=OrganisationKind.REGION, in_county=None) -> Organisation:

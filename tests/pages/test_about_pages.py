@@ -49,6 +49,7 @@ def test_the_footer_leads_to_about_accessibility_glossary_data_and_contact(clien
     assert '<link rel="icon"' in html
 
 
+@pytest.mark.usefixtures("seed")
 def test_the_about_page_names_every_source_document(client):
     html = client.get(reverse("web:about")).content.decode()
     sources = list(SourceDocument.objects.all())

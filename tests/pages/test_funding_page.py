@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from funding.models import Allocation, CofinancingShare, StateGrant
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("seed")
 
 
 def _page(client) -> str:

@@ -102,6 +102,7 @@ def test_start_shows_recent_decisions_counts_search_box_and_api_docs(client, wor
 # Bodies ---------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("seed")
 def test_body_list_filters_by_county_level_and_kind(client, world):
     url = reverse("web:body-list")
     vg = html(client.get(url, {"county": world["county"].slug, "level": "sub_regional"}))
@@ -146,6 +147,7 @@ def test_body_page_shows_mandate_composition_working_forms_and_relations(client,
     assert "Ska besluta om fortsättning" in page
 
 
+@pytest.mark.usefixtures("seed")
 def test_seeded_heads_network_page_names_its_steering_group(client):
     network = Body.objects.filter(slug="chefsnatverket").first()
     if network is None:
@@ -206,6 +208,7 @@ def test_agreement_page_links_clauses_lineage_basis_and_renewal(client, world):
     assert page.count('class="bar') >= 3  # basis, predecessor, this
 
 
+@pytest.mark.usefixtures("seed")
 def test_seeded_vg_declaration_rests_on_the_2016_national_agreement(client):
     vg = Agreement.objects.filter(slug="avsiktsforklaring-vg-2016").first()
     if vg is None:
@@ -221,6 +224,7 @@ def test_seeded_vg_declaration_rests_on_the_2016_national_agreement(client):
 
 
 @pytest.mark.parametrize("code", ["14", "20"])
+@pytest.mark.usefixtures("seed")
 def test_county_map_draws_every_body_as_a_link_with_a_text_alternative(client, code):
     c = County.objects.get(code=code)
     bodies = list(Body.objects.filter(county=c))
@@ -261,6 +265,7 @@ def test_funding_page_has_chart_with_data_table_and_computed_key_shares(client, 
     assert "Extra tjänst" in page
 
 
+@pytest.mark.usefixtures("seed")
 def test_county_list_compares_all_21_counties(client):
     page = html(client.get(reverse("web:county-list")))
     assert page.count('<th scope="row">') == 21

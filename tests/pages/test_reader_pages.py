@@ -12,7 +12,7 @@ from django.urls import reverse
 from bodies.models import Body, County, Organisation
 from governance.site.governance_map import build_map
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("seed")
 
 
 def html(response) -> str:

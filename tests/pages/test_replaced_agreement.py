@@ -16,6 +16,7 @@ def _top(html: str) -> str:
     return html.split("<h1", 1)[1].split('<dl class="facts">', 1)[0]
 
 
+@pytest.mark.usefixtures("seed")
 def test_the_old_declaration_names_its_successor_at_the_top(client):
     successor = Agreement.objects.get(slug="avsiktsforklaring-vg-2016")
     top = _top(client.get(OLD).content.decode())
@@ -29,6 +30,7 @@ def test_before_the_successor_took_over_the_page_says_nothing_of_it(client):
     assert "Ersatt av" not in top
 
 
+@pytest.mark.usefixtures("seed")
 def test_the_breadcrumb_gives_the_whole_title(client):
     agreement = Agreement.objects.get(slug="avsiktsforklaring-vg-2013")
     html = client.get(OLD).content.decode()
