@@ -488,8 +488,7 @@ def test_every_registry_admin_inline_and_import_goes_through_the_rule():
 
 
 def test_every_api_resource_writes_through_the_rule():
-    from governance.core.api.urls import router
-
+    from governance.api.urls import router
     from governance.core.api.permissions import RegistryModelPermissions
     from governance.core.api.serializers import RegistrySerializer
     from governance.core.api.viewsets import RegistryViewSet

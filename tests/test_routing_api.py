@@ -161,9 +161,9 @@ def test_schema_documents_the_parameters_and_responses(client):
 def test_initiative_routing_field_serialises_every_seeded_initiative_in_fixed_queries(
     django_assert_max_num_queries,
 ):
-    from governance.core.api.routing.resolver import InitiativeRoutingField
     from rest_framework import serializers
 
+    from governance.api.routing.resolver import InitiativeRoutingField
     from governance.routing.models import Initiative
 
     class InitiativeWithRouting(serializers.Serializer):

@@ -7,12 +7,6 @@ import datetime as dt
 import json
 
 import pytest
-from governance.core.api.agreements.serializers import (
-    AgreementListSerializer,
-    AgreementSerializer,
-    agreement_rows,
-)
-from governance.core.api.agreements.views import AgreementViewSet
 from rest_framework.test import APIRequestFactory
 
 from agreements.models import (
@@ -25,6 +19,12 @@ from agreements.models import (
     Signatory,
 )
 from bodies.models import Body, Meeting, Organisation, Person
+from governance.api.agreements.serializers import (
+    AgreementListSerializer,
+    AgreementSerializer,
+    agreement_rows,
+)
+from governance.api.agreements.views import AgreementViewSet
 
 pytestmark = pytest.mark.usefixtures("seed")
 
