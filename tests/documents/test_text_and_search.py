@@ -90,6 +90,7 @@ def test_a_pdf_without_a_text_layer_is_marked_as_scanned(vg_client):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_a_scanned_pdf_is_read_by_ocr_when_tesseract_with_swedish_is_installed(vg_client, client):
     from governance.documents.extract import ocr_available
     from tests.documents.pdfs import make_scanned_pdf
@@ -107,6 +108,7 @@ def test_a_scanned_pdf_is_read_by_ocr_when_tesseract_with_swedish_is_installed(v
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seed")
 def test_without_ocr_a_scanned_pdf_is_downloadable_but_not_searchable(vg_client, settings):
     import shutil
 
