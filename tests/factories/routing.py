@@ -7,11 +7,11 @@ import itertools
 from functools import partial
 from types import SimpleNamespace
 
-from agreements.models import AgreementKind
+from agreements.models import AgreementKind, RelationKind
 from bodies.models import BodyKind, OrganisationKind, Principal
 from governance.routing.models import Initiative, Matter, RoutingRule
 from governance.routing.services import save_routing_rule
-from tests.factories.agreements import agreement, clause
+from tests.factories.agreements import adoption, agreement, clause, relation
 from tests.factories.bodies import body, county, organisation
 
 _n = itertools.count(1)
@@ -44,10 +44,10 @@ def routing_rule(*, about: Matter | None = None, handlers=(), **fields) -> Routi
 
 def vg_declaration() -> SimpleNamespace:
     """Västra Götaland's declaration of intent of 2016 in miniature, for the rules of routing:
-    valid 2016–2018, its renewal decided by SRO; clause 2 routes the municipalities' national
-    initiatives to VästKom, clause 3 the region's to Koncernkontoret, clause 4 those concerning
-    both to the two jointly, clause 6 has SRO decide political positions (clause 1 routes
-    nothing). Returns the rows by name."""
+    valid 2016–2018, replacing that of 2013 (2014–2015, adopted by SRO), its renewal decided
+    by SRO; clause 2 routes the municipalities' national initiatives to VästKom, clause 3 the
+    region's to Koncernkontoret, clause 4 those concerning both to the two jointly, clause 6
+    has SRO decide political positions (clause 1 routes nothing). Returns the rows by name."""
     vg = county("14")
     sro = body("Politiska samrådsorganet", short_name="SRO", in_county=vg)
     made = SimpleNamespace(county=vg, sro=sro)
@@ -67,6 +67,15 @@ def vg_declaration() -> SimpleNamespace:
         in_county=vg,
         renewal_body=sro,
     )
+    # It replaced the declaration of 2013 (2014–2015), which SRO adopted on 2013-09-27.
+    made.predecessor = agreement(
+        "Avsiktsförklaring VG 2013",
+        start=dt.date(2014, 1, 1),
+        end=dt.date(2015, 12, 31),
+        in_county=vg,
+    )
+    relation(made.declaration, RelationKind.REPLACES, made.predecessor)
+    made.adoption = adoption(made.predecessor, sro, date=dt.date(2013, 9, 27))
     made.clauses = {
         order: clause(made.declaration, order=order, text=text)
         for order, text in [
