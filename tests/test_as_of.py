@@ -1,8 +1,8 @@
-"""The registry as of a date: ``?per=`` on pages, ``?on=`` in the API, on the seed's facts.
+"""The registry as of a date: ``?per=`` on pages, ``?on=`` in the API.
 
-The seed's Västra Götaland declarations of intent run 2014–2015 and 2016–2018; the
-2016 one carries the routing rules (clauses 2–6) and names SRO as its renewal body.
-Nothing the seed holds is in force after 2018-12-31.
+The tests build Västra Götaland's declarations of intent in miniature (factories): they run
+2014–2015 and 2016–2018; the 2016 one carries the routing rules and names SRO as its
+renewal body. Nothing they hold is in force after 2018-12-31.
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ import re
 import pytest
 from django.urls import reverse
 
-from bodies.models import Body, BodyKind, BodyLevel, County
+from agreements.models import AgreementKind
+from bodies.models import Body, BodyKind, BodyLevel
 from governance.core.as_of import InvalidDay, carry_per, parse_day
+from tests.factories import agreements, bodies, funding, routing, sources
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +24,17 @@ VG = "vastra-gotalands-lan"
 VG_2013 = "avsiktsforklaring-vg-2013"
 VG_2016 = "avsiktsforklaring-vg-2016"
 DATES = ("2015-06-01", "2017-06-01", "2019-06-01")
+
+
+@pytest.fixture
+def vg():
+    made = routing.vg_declaration()
+    assert (made.county.slug, made.predecessor.slug, made.declaration.slug) == (
+        VG,
+        VG_2013,
+        VG_2016,
+    )
+    return made
 
 
 def page(client, path: str, per: str | None = None) -> str:
@@ -117,7 +130,7 @@ def test_header_control_is_a_labelled_get_form_holding_the_day(client):
     assert form.count('name="per"') == 1
 
 
-@pytest.mark.usefixtures("seed")
+@pytest.mark.usefixtures("vg")
 def test_internal_links_and_get_forms_carry_per(client):
     text = page(client, "/", per="2017-06-01")
 
@@ -160,8 +173,13 @@ def test_carry_per_keeps_fragments_and_an_existing_per():
 
 
 @pytest.mark.parametrize(("per", "count"), [("2015-06-01", 2), ("2017-06-01", 1)])
-@pytest.mark.usefixtures("seed")
+@pytest.mark.usefixtures("vg")
 def test_start_page_counts_the_agreements_in_force_on_the_day(client, per, count):
+    # With the declarations of 2013 and 2016: a national agreement for 2015.
+    agreements.agreement(
+        kind=AgreementKind.NATIONAL_AGREEMENT, start=dt.date(2015, 1, 1), end=dt.date(2015, 12, 31)
+    )
+
     text = page(client, "/", per=per)
 
     assert re.search(
@@ -172,8 +190,12 @@ def test_start_page_counts_the_agreements_in_force_on_the_day(client, per, count
 
 
 @pytest.mark.parametrize("per", ["2019-06-01", None])
-@pytest.mark.usefixtures("seed")
+@pytest.mark.usefixtures("vg")
 def test_start_page_never_shows_a_bare_zero_but_the_latest_known_state(client, per):
+    sources.source_document(2014)
+    sources.source_document(2016)
+    sources.source_document(None)
+
     text = page(client, "/", per=per)
 
     assert not re.search(r'count-number">0</span> <span class="count-label">gäller', text)
@@ -182,7 +204,7 @@ def test_start_page_never_shows_a_bare_zero_but_the_latest_known_state(client, p
     assert "Den nyaste daterade källan är från 2016" in text
 
 
-@pytest.mark.usefixtures("seed")
+@pytest.mark.usefixtures("vg")
 def test_the_latest_known_day_is_a_day_something_was_in_force():
     from agreements.models import Agreement
 
@@ -194,9 +216,9 @@ def test_the_latest_known_day_is_a_day_something_was_in_force():
 # A body ---------------------------------------------------------------------------------
 
 
-@pytest.mark.usefixtures("seed")
-def test_body_page_shows_decisions_taken_by_the_day_and_statuses_of_that_day(client):
-    sro = reverse("web:body-detail", args=["sro"])
+def test_body_page_shows_decisions_taken_by_the_day_and_statuses_of_that_day(client, vg):
+    assert vg.adoption.date == dt.date(2013, 9, 27)
+    sro = reverse("web:body-detail", args=[vg.sro.slug])
 
     before = page(client, sro, per="2012-06-01")
     after = page(client, sro, per="2015-06-01")
@@ -213,14 +235,13 @@ def test_body_page_shows_decisions_taken_by_the_day_and_statuses_of_that_day(cli
     )
 
 
-@pytest.mark.usefixtures("seed")
 def test_body_list_on_a_day_lists_the_bodies_that_existed(client):
     Body.objects.create(
         slug="ny-namnd",
         name="Ny nämnd",
         kind=BodyKind.POLITICAL,
         level=BodyLevel.COUNTY,
-        county=County.objects.get(code="14"),
+        county=bodies.county("14"),
         established_on=dt.date(2017, 1, 1),
         dissolved_on=dt.date(2018, 12, 31),
     )
@@ -243,7 +264,7 @@ def test_body_list_on_a_day_lists_the_bodies_that_existed(client):
         ("2019-06-01", "expired", "superseded"),
     ],
 )
-@pytest.mark.usefixtures("seed")
+@pytest.mark.usefixtures("vg")
 def test_agreement_page_gives_the_status_of_the_day(client, per, vg_2016, vg_2013):
     text = page(client, reverse("web:agreement-detail", args=[VG_2016]), per=per)
 
@@ -254,7 +275,7 @@ def test_agreement_page_gives_the_status_of_the_day(client, per, vg_2016, vg_201
     assert lineage.group(1) == vg_2013
 
 
-@pytest.mark.usefixtures("seed")
+@pytest.mark.usefixtures("vg")
 def test_agreement_list_in_force_on_the_day(client):
     url = reverse("web:agreement-list") + f"?status=in_force&county={VG}"
 
@@ -268,29 +289,29 @@ def test_agreement_list_in_force_on_the_day(client):
 # The governance map ---------------------------------------------------------------------
 
 
-@pytest.mark.usefixtures("seed")
-def test_governance_map_shows_what_applied_on_the_day(client):
+def test_governance_map_shows_what_applied_on_the_day(client, vg):
     vg_map = reverse("web:map-county", args=[VG])
 
     in_2017 = page(client, vg_map, per="2017-06-01")
     in_2019 = page(client, vg_map, per="2019-06-01")
     in_2015 = page(client, vg_map, per="2015-06-01")
 
-    # Kinds of matters SRO and LiSA decide under the 2016 rules (clauses 5 and 6).
-    matter = "Övergripande politiskt ställningstagande"
+    # The kind of matter SRO decides under the 2016 rules (clause 6).
+    matter = vg.positions.name
     assert "Avsiktsförklaring VG 2016" in in_2017
     assert matter in in_2017
     for text in (in_2015, in_2019):
         assert "Avsiktsförklaring VG 2016" not in text
         assert matter not in text
-    assert "SRO" in in_2019  # the body is still there
+    assert vg.sro.name in in_2019  # the body is still there
 
 
 # County profiles ---------------------------------------------------------------------------
 
 
-@pytest.mark.usefixtures("seed")
 def test_county_profiles_appear_from_the_year_of_their_source(client):
+    plans_2014 = sources.source_document(2014)
+    bodies.support_structure(bodies.county("14"), in_fou_environment=True, source=plans_2014)
     vg = reverse("web:county-detail", args=[VG])
 
     assert "Ingen profil registrerad." in page(client, reverse("web:county-list"), per="2012-06-01")
@@ -308,8 +329,7 @@ ASK = {"matter": "nationell-satsning", "concerns": "municipalities"}
 
 
 @pytest.mark.parametrize("county", ["14", VG])
-@pytest.mark.usefixtures("seed")
-def test_resolver_on_three_days(client, county):
+def test_resolver_on_three_days(client, vg, county):
     def ask(on):
         response = client.get(RESOLVE, {**ASK, "county": county, "on": on})
         assert response.status_code == 200, response.content
@@ -320,7 +340,7 @@ def test_resolver_on_three_days(client, county):
     assert before["in_force"] is False and before["rules"] == []
     assert during["in_force"] is True
     [rule] = during["rules"]
-    assert rule["slug"] == "avsiktsforklaring-vg-2016-2-nationell-satsning"
+    assert rule["slug"] == vg.municipalities.slug
     assert (rule["valid_from"], rule["valid_until"], rule["basis"]) == (
         "2016-01-01",
         "2018-12-31",
@@ -328,17 +348,17 @@ def test_resolver_on_three_days(client, county):
     )
     assert rule["validity"]
     assert after["in_force"] is False
-    assert after["renewal_body"]["slug"] == "sro"
+    assert after["renewal_body"]["slug"] == vg.sro.slug
     for answer in (before, during, after):
         assert answer["county"]["slug"] == VG
         assert answer["county"]["name"] == "Västra Götalands län"
         assert answer["county"]["url"].endswith(f"/api/v1/counties/{VG}/")
 
 
-@pytest.mark.usefixtures("seed")
 def test_a_rule_with_dates_of_its_own_says_so():
+    dalarna = routing.dalarna_proposal()
     response_rule = {
-        "matter": "politiskt-initiativ",
+        "matter": dalarna.political.slug,
         "concerns": "both",
         "county": "dalarnas-lan",
         "on": "2019-06-01",
@@ -350,7 +370,7 @@ def test_a_rule_with_dates_of_its_own_says_so():
     assert (body["rules"][0]["valid_from"], body["rules"][0]["basis"]) == ("2019-01-01", "rule")
 
 
-@pytest.mark.usefixtures("seed")
+@pytest.mark.usefixtures("vg")
 def test_routing_page_answers_for_the_day_of_the_page(client):
     url = reverse("web:routing") + "?matter=nationell-satsning&concerns=municipalities&county=14"
 
@@ -366,8 +386,13 @@ def test_routing_page_answers_for_the_day_of_the_page(client):
     ("on", "expected"),
     [("2015-06-01", {VG_2013}), ("2017-06-01", {VG_2016}), ("2019-06-01", set())],
 )
-@pytest.mark.usefixtures("seed")
+@pytest.mark.usefixtures("vg")
 def test_api_agreements_in_force_on_the_day_by_county_slug_or_code(client, on, expected):
+    # In force on every one of the days, in another county.
+    agreements.agreement(
+        start=dt.date(2014, 1, 1), end=dt.date(2019, 12, 31), in_county=bodies.county("20")
+    )
+
     for county in ("14", VG):
         found = slugs(
             client.get("/api/v1/agreements/", {"status": "in_force", "on": on, "county": county})
@@ -377,35 +402,30 @@ def test_api_agreements_in_force_on_the_day_by_county_slug_or_code(client, on, e
 
 @pytest.mark.parametrize(
     ("on", "expected"),
-    [
-        ("2015-06-01", set()),
-        ("2017-06-01", {"avsiktsforklaring-vg-2016-2-nationell-satsning"}),
-        ("2019-06-01", set()),
-    ],
+    [("2015-06-01", False), ("2017-06-01", True), ("2019-06-01", False)],
 )
-@pytest.mark.usefixtures("seed")
-def test_api_routing_rules_in_force_on_the_day(client, on, expected):
+def test_api_routing_rules_in_force_on_the_day(client, vg, on, expected):
     found = slugs(
         client.get(
             "/api/v1/routing-rules/",
             {"on": on, "county": VG, "matter": "nationell-satsning", "concerns": "municipalities"},
         )
     )
-    assert found == expected
+    assert found == ({vg.municipalities.slug} if expected else set())
 
 
-@pytest.mark.usefixtures("seed")
-def test_api_decisions_taken_by_the_day(client):
+def test_api_decisions_taken_by_the_day(client, vg):
     before = slugs(client.get("/api/v1/decisions/", {"on": "2013-09-20", "body": "sro"}))
     after = slugs(client.get("/api/v1/decisions/", {"on": "2013-09-27", "body": "sro"}))
 
     assert before == set()
-    assert len(after) == 1
+    assert after == {vg.adoption.slug}
 
 
-@pytest.mark.usefixtures("seed")
 def test_api_bodies_and_seats_of_bodies_that_existed(client):
-    body = Body.objects.get(slug="valfardsradet")
+    body = bodies.body("Välfärdsrådet", kind=BodyKind.POLITICAL, in_county=bodies.county("20"))
+    bodies.seat(body, count=2)
+    bodies.seat(body, side="municipalities")
     body.established_on = dt.date(2019, 1, 1)
     body.save()
     dalarna = "dalarnas-lan"
@@ -422,22 +442,30 @@ def test_api_bodies_and_seats_of_bodies_that_existed(client):
     assert seats_2019["count"] == body.seats.count() > 0
 
 
-@pytest.mark.usefixtures("seed")
 def test_api_support_structures_and_funding_on_the_day(client):
+    plans_2014 = sources.source_document(2014)
+    for code in ("14", "20"):
+        bodies.support_structure(bodies.county(code), source=plans_2014)
+    bodies.support_structure(bodies.county("01"), source=sources.source_document(2016))
+    funding.cofinancing_share(2014, percent=25)
+    funding.cofinancing_share(2016, percent=100, open_ended=True)
+    funding.state_grant(2015)
+    funding.state_grant(2016)
+
     assert client.get("/api/v1/support-structures/", {"on": "2012-06-01"}).json()["count"] == 0
-    assert client.get("/api/v1/support-structures/", {"on": "2015-06-01"}).json()["count"] == 21
+    assert client.get("/api/v1/support-structures/", {"on": "2015-06-01"}).json()["count"] == 2
     shares = client.get("/api/v1/cofinancing/", {"on": "2017-06-01"}).json()["results"]
     assert [s["principals_share_percent"] for s in shares] == ["100.00"]  # 2016 onwards
     grants = client.get("/api/v1/grants/", {"on": "2016-06-01"}).json()["results"]
     assert [g["year"] for g in grants] == [2016]
 
 
-@pytest.mark.usefixtures("seed")
-def test_api_filters_take_a_county_by_slug_as_by_code(client):
+def test_api_filters_take_a_county_by_slug_as_by_code(client, vg):
+    elsewhere = bodies.body(in_county=bodies.county("20"))
     by_code = slugs(client.get("/api/v1/bodies/", {"county": "14", "page_size": 200}))
     by_slug = slugs(client.get("/api/v1/bodies/", {"county": VG, "page_size": 200}))
 
-    assert by_code == by_slug and "sro" in by_code
+    assert by_code == by_slug and vg.sro.slug in by_code and elsewhere.slug not in by_code
     assert client.get("/api/v1/bodies/", {"county": "vastra-gotaland"}).status_code == 400
 
 
@@ -462,7 +490,7 @@ def test_schema_documents_on_for_the_resources_with_time(client):
         assert "on" in names, path
 
 
-@pytest.mark.usefixtures("seed")
+@pytest.mark.usefixtures("vg")
 def test_calendar_takes_a_county_by_code_as_by_slug(client):
     by_code = client.get(reverse("web:calendar"), {"lan": "14"})
     by_slug = client.get(reverse("web:calendar"), {"lan": VG})

@@ -21,9 +21,12 @@ from agreements.models import (
 )
 from bodies.models import Body, BodyKind, BodyLevel, County, Municipality, Organisation
 from funding.models import CofinancingShare, DistributionKey, DistributionShare, compute_shares
+from tests.factories import agreements, bodies, funding, routing
 
-VG = "avsiktsforklaring-vg-2016"
-VG13 = "avsiktsforklaring-vg-2013"
+
+def _declaration():
+    """An agreement valid 2016–2018 (like Västra Götaland's declaration of intent)."""
+    return agreements.agreement(start=dt.date(2016, 1, 1), end=dt.date(2018, 12, 31))
 
 
 def refused_by_database(write):
@@ -42,18 +45,17 @@ def refused_by_database(write):
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("seed")
 def test_bulk_update_setting_valid_until_before_valid_from_is_refused():
+    vg = _declaration()
     assert refused_by_database(
-        lambda: Agreement.objects.filter(slug=VG).update(valid_until=dt.date(2015, 12, 31))
+        lambda: Agreement.objects.filter(pk=vg.pk).update(valid_until=dt.date(2015, 12, 31))
     )
-    assert Agreement.objects.get(slug=VG).valid_until == dt.date(2018, 12, 31)
+    assert Agreement.objects.get(pk=vg.pk).valid_until == dt.date(2018, 12, 31)
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("seed")
 def test_saving_an_agreement_that_ends_before_it_starts_is_refused():
-    agreement = Agreement.objects.get(slug=VG)
+    agreement = _declaration()
     agreement.valid_from = dt.date(2019, 1, 1)
     assert refused_by_database(agreement.save)
 
@@ -72,11 +74,14 @@ def test_full_clean_explains_valid_until_before_valid_from():
 
 @pytest.mark.django_db
 def test_an_agreement_ending_the_day_it_starts_is_accepted():
+    vg = _declaration()
     assert not refused_by_database(
-        lambda: Agreement.objects.filter(slug=VG).update(
+        lambda: Agreement.objects.filter(pk=vg.pk).update(
             valid_from=dt.date(2018, 12, 31), valid_until=dt.date(2018, 12, 31)
         )
     )
+    vg.refresh_from_db()
+    assert (vg.valid_from, vg.valid_until) == (dt.date(2018, 12, 31), dt.date(2018, 12, 31))
 
 
 # --- co-financing shares between 0 and 100 -------------------------------------------------------
@@ -84,8 +89,8 @@ def test_an_agreement_ending_the_day_it_starts_is_accepted():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("percent", ["100.01", "-1", "250"])
-@pytest.mark.usefixtures("seed")
 def test_cofinancing_share_outside_0_to_100_is_refused(percent):
+    funding.cofinancing_share(year=2014, percent=25)
     assert refused_by_database(
         lambda: CofinancingShare.objects.filter(year=2014).update(
             principals_share_percent=Decimal(percent)
@@ -96,16 +101,18 @@ def test_cofinancing_share_outside_0_to_100_is_refused(percent):
 @pytest.mark.django_db
 @pytest.mark.parametrize("percent", ["0", "100"])
 def test_cofinancing_share_at_the_bounds_is_accepted(percent):
+    funding.cofinancing_share(year=2014, percent=25)
     assert not refused_by_database(
         lambda: CofinancingShare.objects.filter(year=2014).update(
             principals_share_percent=Decimal(percent)
         )
     )
+    assert CofinancingShare.objects.get(year=2014).principals_share_percent == Decimal(percent)
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("seed")
 def test_state_pays_what_the_principals_do_not():
+    funding.cofinancing_share(year=2014, percent=25)
     assert CofinancingShare.objects.get(year=2014).state_share_percent == Decimal("75")
 
 
@@ -160,43 +167,92 @@ def test_computed_shares_sum_to_exactly_100():
 # --- PROTECT: referenced rows cannot be deleted ------------------------------------------------------
 
 
+def _party_owner_and_parent():
+    """An organisation like Västra Götalandsregionen: party, owner and parent."""
+    org = bodies.organisation()
+    agreements.party(of=agreements.agreement(), org=org)
+    bodies.body(owners=[org])
+    bodies.organisation(kind="department", parent=org)
+    return org
+
+
+def _party_and_handler():
+    """An organisation like VästKom: party and handler of a routing rule."""
+    org = bodies.organisation(kind="municipal_federation")
+    agreements.party(of=agreements.agreement(), org=org)
+    routing.routing_rule(handlers=[org])
+    return org
+
+
+def _renewal_body():
+    """A body like SRO: the renewal body of a declaration."""
+    sro = bodies.body(kind=BodyKind.POLITICAL)
+    agreements.agreement(renewal_body=sro)
+    return sro
+
+
+def _mandate_of_another_body():
+    """A body like Dalarna's heads' network: its steering group has its mandate from it."""
+    network = bodies.body(kind=BodyKind.NETWORK)
+    bodies.body(parent=network)
+    return network
+
+
+def _framework():
+    """An agreement like the national agreement of 2016: a declaration is based on it."""
+    framework = agreements.agreement(kind=AgreementKind.NATIONAL_AGREEMENT)
+    agreements.relation(_declaration(), RelationKind.BASED_ON, framework)
+    return framework
+
+
+def _replaced_and_adopted():
+    """An agreement like the declaration of 2013: replaced by a later one, adopted by a body."""
+    old = agreements.agreement(start=dt.date(2014, 1, 1), end=dt.date(2015, 12, 31))
+    agreements.relation(_declaration(), RelationKind.REPLACES, old)
+    agreements.adoption(old, bodies.body())
+    return old
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "model, slug",
+    "referenced",
     [
-        (Organisation, "vgr"),  # party, owner, parent of Koncernkontoret
-        (Organisation, "vastkom"),
-        (Body, "sro"),  # renewal body of the 2016 declaration
-        (Body, "chefsnatverket"),  # parent of the steering group
-        (Agreement, "overenskommelse-ebp-2016"),  # the VG declaration is based on it
-        (Agreement, VG13),  # replaced by the 2016 declaration, adopted by decisions
+        _party_owner_and_parent,
+        _party_and_handler,
+        _renewal_body,
+        _mandate_of_another_body,
+        _framework,
+        _replaced_and_adopted,
     ],
 )
-@pytest.mark.usefixtures("seed")
-def test_deleting_a_referenced_record_is_refused_not_cascaded(model, slug):
-    obj = model.objects.get(slug=slug)
+def test_deleting_a_referenced_record_is_refused_not_cascaded(referenced):
+    obj = referenced()
+    model = type(obj)
     with pytest.raises(ProtectedError):
         obj.delete()
-    assert model.objects.filter(slug=slug).exists()
+    assert model.objects.filter(pk=obj.pk).exists()
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("seed")
 def test_database_refuses_a_raw_delete_of_a_referenced_organisation():
+    # Like Koncernkontoret: a handler of routing rules, a link the ORM would cascade.
+    handler = bodies.organisation(kind="department")
+    routing.routing_rule(handlers=[handler])
+
     def raw_delete():
         with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM bodies_organisation WHERE slug = %s", ["koncernkontoret"])
+            cursor.execute("DELETE FROM bodies_organisation WHERE id = %s", [handler.pk])
 
     assert refused_by_database(raw_delete)
+    assert Organisation.objects.filter(pk=handler.pk).exists()
 
 
 # --- SCB codes -------------------------------------------------------------------------------------
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("seed")
 def test_municipality_code_is_unique():
-    dalarna = County.objects.get(code="20")
+    dalarna = bodies.county("20")
     Municipality.objects.create(code="2080", name="Falun", county=dalarna)
     assert refused_by_database(
         lambda: Municipality.objects.create(code="2080", name="Falun igen", county=dalarna)
@@ -204,16 +260,15 @@ def test_municipality_code_is_unique():
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("seed")
 def test_county_code_is_unique():
+    bodies.county("20")
     assert refused_by_database(lambda: County.objects.create(code="20", name="Ett annat län"))
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("code", ["208", "20800", "2O80"])
-@pytest.mark.usefixtures("seed")
 def test_municipality_code_must_be_four_digits(code):
-    dalarna = County.objects.get(code="20")
+    dalarna = bodies.county("20")
     assert refused_by_database(
         lambda: Municipality.objects.create(code=code, name="Fel", county=dalarna)
     )
@@ -223,103 +278,112 @@ def test_municipality_code_must_be_four_digits(code):
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("seed")
 def test_body_cannot_get_its_mandate_from_its_own_descendant():
-    network = Body.objects.get(slug="chefsnatverket")
-    network.parent = Body.objects.get(slug="arbetsgrupper-dalarna")
+    network = bodies.body("Chefsnätverket", kind=BodyKind.NETWORK)
+    steering = bodies.body("Styrgruppen", parent=network)
+    working_groups = bodies.body("Arbetsgrupper", kind=BodyKind.WORKING_GROUP, parent=steering)
+    network.parent = working_groups
     with pytest.raises(ValidationError) as error:
         network.full_clean()
     assert "kan inte få mandat från sig självt" in str(error.value.message_dict["parent"])
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("seed")
 def test_database_refuses_a_body_that_is_its_own_parent():
-    network = Body.objects.get(slug="chefsnatverket")
+    network = bodies.body(kind=BodyKind.NETWORK)
     assert refused_by_database(lambda: Body.objects.filter(pk=network.pk).update(parent=network.pk))
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("seed")
 def test_agreement_cannot_become_its_own_predecessor_through_its_successor():
-    relation = AgreementRelation(
-        source=Agreement.objects.get(slug=VG13),
-        kind=RelationKind.REPLACES,
-        target=Agreement.objects.get(slug=VG),
-    )
+    vg, vg13 = _declaration(), agreements.agreement(start=dt.date(2014, 1, 1))
+    agreements.relation(vg, RelationKind.REPLACES, vg13)
+    relation = AgreementRelation(source=vg13, kind=RelationKind.REPLACES, target=vg)
     with pytest.raises(ValidationError, match="kan inte vara sin egen föregångare"):
         relation.full_clean()
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("seed")
 def test_database_refuses_an_agreement_related_to_itself():
-    vg = Agreement.objects.get(slug=VG)
+    vg = _declaration()
     assert refused_by_database(
         lambda: AgreementRelation.objects.create(source=vg, kind=RelationKind.RENEWS, target=vg)
     )
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("seed")
 def test_based_on_a_framework_is_not_a_cycle():
-    relation = AgreementRelation(
-        source=Agreement.objects.get(slug="overenskommelse-2013"),
-        kind=RelationKind.BASED_ON,
-        target=Agreement.objects.get(slug="overenskommelse-2011"),
-    )
+    national = AgreementKind.NATIONAL_AGREEMENT
+    of_2010, of_2011, of_2013 = (agreements.agreement(kind=national) for _ in range(3))
+    agreements.relation(of_2011, RelationKind.BASED_ON, of_2010)
+    relation = AgreementRelation(source=of_2013, kind=RelationKind.BASED_ON, target=of_2011)
     relation.full_clean()
 
 
 # --- status as of a date ---------------------------------------------------------------------------------
 
 
+@pytest.fixture
+def lineage():
+    """Agreements like the seed's: Västra Götaland's declaration of 2016 (2016–2018) replacing
+    that of 2013 (2014–2015), Dalarna's draft proposal, and the national agreement of 2016."""
+    vg, vg13 = (
+        _declaration(),
+        agreements.agreement(start=dt.date(2014, 1, 1), end=dt.date(2015, 12, 31)),
+    )
+    agreements.relation(vg, RelationKind.REPLACES, vg13)
+    return {
+        "vg": vg,
+        "vg13": vg13,
+        "draft": agreements.agreement(
+            start=None, kind=AgreementKind.ORGANISATION_PROPOSAL, is_draft=True
+        ),
+        "ebp-2016": agreements.agreement(
+            kind=AgreementKind.NATIONAL_AGREEMENT, end=dt.date(2016, 12, 31)
+        ),
+    }
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "slug, day, status",
+    "name, day, status",
     [
-        (VG, dt.date(2015, 12, 31), AgreementStatus.UPCOMING),
-        (VG, dt.date(2016, 1, 1), AgreementStatus.IN_FORCE),
-        (VG, dt.date(2017, 6, 1), AgreementStatus.IN_FORCE),
-        (VG, dt.date(2018, 12, 31), AgreementStatus.IN_FORCE),
-        (VG, dt.date(2019, 1, 1), AgreementStatus.EXPIRED),
-        (VG13, dt.date(2014, 6, 1), AgreementStatus.IN_FORCE),
-        (VG13, dt.date(2016, 6, 1), AgreementStatus.SUPERSEDED),
-        ("organisationsforslag-dalarna-2019", dt.date(2019, 6, 1), AgreementStatus.DRAFT),
-        ("overenskommelse-ebp-2016", dt.date(2017, 1, 1), AgreementStatus.EXPIRED),
+        ("vg", dt.date(2015, 12, 31), AgreementStatus.UPCOMING),
+        ("vg", dt.date(2016, 1, 1), AgreementStatus.IN_FORCE),
+        ("vg", dt.date(2017, 6, 1), AgreementStatus.IN_FORCE),
+        ("vg", dt.date(2018, 12, 31), AgreementStatus.IN_FORCE),
+        ("vg", dt.date(2019, 1, 1), AgreementStatus.EXPIRED),
+        ("vg13", dt.date(2014, 6, 1), AgreementStatus.IN_FORCE),
+        ("vg13", dt.date(2016, 6, 1), AgreementStatus.SUPERSEDED),
+        ("draft", dt.date(2019, 6, 1), AgreementStatus.DRAFT),
+        ("ebp-2016", dt.date(2017, 1, 1), AgreementStatus.EXPIRED),
     ],
 )
-@pytest.mark.usefixtures("seed")
-def test_agreement_status_on_a_date(slug, day, status):
-    agreement = Agreement.objects.get(slug=slug)
+def test_agreement_status_on_a_date(lineage, name, day, status):
+    agreement = Agreement.objects.get(pk=lineage[name].pk)
     assert agreement.status_on(day) == status
-    assert Agreement.objects.with_status(status, day).filter(slug=slug).exists()
+    assert Agreement.objects.with_status(status, day).filter(pk=agreement.pk).exists()
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("seed")
-def test_in_force_on_lists_the_2016_declaration_but_not_its_predecessor():
-    in_force = set(
-        Agreement.objects.in_force_on(dt.date(2017, 6, 1)).values_list("slug", flat=True)
-    )
-    assert VG in in_force
-    assert VG13 not in in_force
-    assert "organisationsforslag-dalarna-2019" not in in_force
+def test_in_force_on_lists_the_2016_declaration_but_not_its_predecessor(lineage):
+    in_force = set(Agreement.objects.in_force_on(dt.date(2017, 6, 1)))
+    assert lineage["vg"] in in_force
+    assert lineage["vg13"] not in in_force
+    assert lineage["draft"] not in in_force
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("seed")
 def test_a_draft_successor_does_not_supersede():
+    vg = _declaration()
     draft = Agreement.objects.create(
         title="Utkast till ny avsiktsförklaring",
         kind=AgreementKind.DECLARATION_OF_INTENT,
         is_draft=True,
         valid_from=dt.date(2019, 1, 1),
     )
-    AgreementRelation.objects.create(
-        source=draft, kind=RelationKind.REPLACES, target=Agreement.objects.get(slug=VG)
-    )
-    assert Agreement.objects.get(slug=VG).status_on(dt.date(2018, 6, 1)) == (
+    AgreementRelation.objects.create(source=draft, kind=RelationKind.REPLACES, target=vg)
+    assert Agreement.objects.get(pk=vg.pk).status_on(dt.date(2018, 6, 1)) == (
         AgreementStatus.IN_FORCE
     )
 
@@ -348,8 +412,9 @@ def test_seeded_slug_is_slugified_short_name_or_name(model, slug):
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("seed")
 def test_slug_is_made_from_short_name_with_numeric_suffix_on_collision():
+    seeded = bodies.organisation("Västkom", short_name="VästKom", kind="other")
+    assert seeded.slug == "vastkom"
     first = Organisation.objects.create(
         name="Västsvenska kommunalförbundens samorganisation", short_name="VästKom", kind="other"
     )
@@ -367,9 +432,9 @@ def test_slug_falls_back_to_name_and_is_ascii():
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("seed")
 def test_slug_stays_stable_when_the_name_changes():
-    lisa = Body.objects.get(slug="lisa")
+    lisa = bodies.body("Ledning i samverkan", short_name="LiSA")
+    assert lisa.slug == "lisa"
     lisa.short_name = "LiSA-gruppen"
     lisa.save()
     lisa.refresh_from_db()

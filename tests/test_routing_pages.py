@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from governance.routing.models import Initiative
+from tests.factories import routing
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +18,22 @@ VG_CLAUSE_2 = {
     "county": "14",
     "on": "2017-06-01",
 }
+
+
+@pytest.fixture
+def vg():
+    made = routing.vg_declaration()
+    assert (made.initiatives.slug, made.county.code) == (VG_CLAUSE_2["matter"], "14")
+    return made
+
+
+@pytest.fixture
+def dalarna():
+    return routing.dalarna_proposal()
+
+
+def _body_link(body) -> str:
+    return f'href="{reverse("web:body-detail", kwargs={"slug": body.slug})}"'
 
 
 def _page(client, **params):
@@ -38,48 +55,42 @@ def test_page_offers_a_labelled_get_form_without_an_answer(client):
     assert "<script" not in html.split("</footer>")[0]
 
 
-@pytest.mark.usefixtures("seed")
-def test_page_answers_vg_clause_2_with_reasons_and_links(client):
+def test_page_answers_vg_clause_2_with_reasons_and_links(client, vg):
     html = _page(client, **VG_CLAUSE_2)
 
-    agreement = reverse("web:agreement-detail", kwargs={"slug": "avsiktsforklaring-vg-2016"})
+    agreement = vg.declaration.get_absolute_url()
     assert 'id="svar"' in html
     assert "Regel gäller" in html
-    assert 'href="/organisationer/vastkom/"' in html or "vastkom" in html
+    assert f'href="{vg.vastkom.get_absolute_url()}"' in html
     assert f'href="{agreement}#klausul-2"' in html
     assert f'href="{agreement}"' in html
-    assert "nationella satsningar som avser länet för Västra Götalands kommuner" in html
+    assert vg.clauses[2].text in html
 
 
-@pytest.mark.usefixtures("seed")
-def test_page_links_the_handler_and_deciding_body_pages(client):
-    html = _page(
-        client, matter="politiskt-stallningstagande", concerns="both", county="14", on="2017-06-01"
-    )
+def test_page_links_the_handler_and_deciding_body_pages(client, vg):
+    html = _page(client, matter=vg.positions.slug, concerns="both", county="14", on="2017-06-01")
 
-    assert f'href="{reverse("web:body-detail", kwargs={"slug": "sro"})}"' in html
+    assert _body_link(vg.sro) in html
 
 
-@pytest.mark.usefixtures("seed")
-def test_page_after_2018_says_no_rule_applies_and_sro_must_decide(client):
+def test_page_after_2018_says_no_rule_applies_and_sro_must_decide(client, vg):
     html = _page(client, **{**VG_CLAUSE_2, "on": "2019-03-01"})
 
     assert "Ingen regel gäller" in html
     assert "2018-12-31" in html
-    assert f'href="{reverse("web:body-detail", kwargs={"slug": "sro"})}"' in html
+    assert _body_link(vg.sro) in html
 
 
-@pytest.mark.usefixtures("seed")
-def test_page_shows_the_dalarna_mandate_flow_as_based_on_a_draft(client):
+def test_page_shows_the_dalarna_mandate_flow_as_based_on_a_draft(client, dalarna):
     html = _page(
         client,
-        matter="start-eller-avslut-av-arbetsgrupp",
+        matter=dalarna.working_groups.slug,
         concerns="both",
         county="20",
         on="2019-06-01",
     )
 
-    assert f'href="{reverse("web:body-detail", kwargs={"slug": "chefsnatverket"})}"' in html
+    assert _body_link(dalarna.network) in html
     assert "Utkast" in html
 
 
@@ -95,6 +106,7 @@ def test_page_shows_the_dalarna_mandate_flow_as_based_on_a_draft(client):
         ({"matter": "nationell-satsning\x00"}, "matter", "Okänd ärendetyp"),
     ],
 )
+@pytest.mark.usefixtures("vg")
 def test_page_shows_form_errors_for_bad_input(client, params, field, message):
     html = _page(client, **params)
 
@@ -108,27 +120,44 @@ def test_page_shows_form_errors_for_bad_input(client, params, field, message):
 
 
 def test_page_reads_the_same_number_of_queries_for_any_question(
-    client, django_assert_max_num_queries
+    client, vg, dalarna, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(14):
-        _page(client, **VG_CLAUSE_2)
+        in_vg = _page(client, **VG_CLAUSE_2)
     with django_assert_max_num_queries(14):
-        _page(client, matter="politiskt-initiativ", concerns="both", county="20", on="2019-06-01")
+        in_dalarna = _page(
+            client, matter=dalarna.political.slug, concerns="both", county="20", on="2019-06-01"
+        )
+    assert "Regel gäller" in in_vg and "Regel gäller" in in_dalarna
 
 
-@pytest.mark.usefixtures("seed")
-def test_page_lists_every_rule_with_its_clause(client):
+def test_page_lists_every_rule_with_its_clause(client, vg, dalarna):
     html = _page(client)
 
     assert 'id="alla-regler"' in html
-    assert html.count("#klausul-") >= 9
+    rules = [vg.municipalities, vg.region, vg.both, vg.political, *dalarna.rules]
+    for rule in rules:
+        agreement = rule.clause.agreement.get_absolute_url()
+        assert f'href="{agreement}#klausul-{rule.clause.order}"' in html, rule
+    assert html.count("#klausul-") >= len(rules)
 
 
 # Initiatives --------------------------------------------------------------------
 
 
-@pytest.mark.usefixtures("seed")
-def test_initiative_list_shows_where_each_seeded_initiative_is_routed(client):
+def _initiatives(vg, dalarna):
+    """A national initiative of 2016 and one of the region's of 2017 (Västra Götaland's rules),
+    one of Dalarna's of 2019 and one whose kind of matter has no rules."""
+    routing.initiative("Nationell satsning 2016", year=2016, about=vg.initiatives)
+    routing.initiative("Satsning i regionen", year=2017, concerns="region", about=vg.initiatives)
+    routing.initiative(
+        "Dalarnas satsning", year=2019, county=dalarna.county, about=dalarna.political
+    )
+    routing.initiative("Satsning utan regler", year=2016)
+
+
+def test_initiative_list_shows_where_each_initiative_is_routed(client, vg, dalarna):
+    _initiatives(vg, dalarna)
     response = client.get(reverse("web:initiative-list"))
     html = response.content.decode()
 
@@ -140,22 +169,24 @@ def test_initiative_list_shows_where_each_seeded_initiative_is_routed(client):
     assert "VästKom" in html
 
 
-def test_initiative_list_reads_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+def test_initiative_list_reads_a_fixed_number_of_queries(
+    client, vg, dalarna, django_assert_max_num_queries
+):
+    _initiatives(vg, dalarna)
     with django_assert_max_num_queries(16):
-        client.get(reverse("web:initiative-list"))
+        response = client.get(reverse("web:initiative-list"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert all(i.get_absolute_url() in html for i in Initiative.objects.all())
 
 
-@pytest.mark.usefixtures("seed")
-def test_initiative_page_shows_routing_with_clause_links(client):
-    initiative = Initiative.objects.filter(
-        county__isnull=True, matter__slug="nationell-satsning"
-    ).first()
-    assert initiative is not None
+def test_initiative_page_shows_routing_with_clause_links(client, vg):
+    initiative = routing.initiative("Nationell satsning 2016", year=2016, about=vg.initiatives)
 
     response = client.get(initiative.get_absolute_url())
     html = response.content.decode()
 
-    agreement = reverse("web:agreement-detail", kwargs={"slug": "avsiktsforklaring-vg-2016"})
+    agreement = vg.declaration.get_absolute_url()
     assert response.status_code == 200
     assert "Var satsningen hanteras" in html
     assert "Västra Götalands län" in html
@@ -163,11 +194,8 @@ def test_initiative_page_shows_routing_with_clause_links(client):
     assert reverse("web:routing") + "?" in html
 
 
-@pytest.mark.usefixtures("seed")
-def test_initiative_page_shows_today_that_the_vg_rules_have_ended(client):
-    initiative = Initiative.objects.filter(
-        county__isnull=True, matter__slug="nationell-satsning"
-    ).first()
+def test_initiative_page_shows_today_that_the_vg_rules_have_ended(client, vg):
+    initiative = routing.initiative("Nationell satsning 2016", year=2016, about=vg.initiatives)
 
     html = client.get(initiative.get_absolute_url()).content.decode()
 

@@ -19,6 +19,7 @@ from bodies.models import (
     Person,
     Seat,
     SeatSide,
+    SupportStructure,
 )
 from governance.seed.loader import DATA_DIR, read_file
 
@@ -85,3 +86,8 @@ def membership(in_seat: Seat | None = None, *, who: Person | None = None, **fiel
 def meeting(of_body: Body | None = None, **fields) -> Meeting:
     fields.setdefault("date", dt.date(2016, 3, 1))
     return Meeting.objects.create(body=of_body or body(), **fields)
+
+
+def support_structure(in_county: County | None = None, **fields) -> SupportStructure:
+    """A county's support structure (its profile); ``source`` dates it."""
+    return SupportStructure.objects.create(county=in_county or county(), **fields)
