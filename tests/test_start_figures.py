@@ -149,7 +149,7 @@ def test_writes_through_the_admin_and_the_api_show_on_the_next_build(
 def test_inside_an_open_transaction_the_figures_are_worked_out_each_time(client, db):
     before, first = _get(client)
     assert _registry_queries(first)
-    again, second = _get(client)
+    _, second = _get(client)
     assert len(_registry_queries(second)) == len(_registry_queries(first))
 
     Agreement.objects.filter(slug="avsiktsforklaring-vg-2016").update(is_draft=True)
