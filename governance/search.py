@@ -16,6 +16,7 @@ This module imports no models at import time: the model modules import
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import (
@@ -25,7 +26,8 @@ from django.contrib.postgres.search import (
     SearchVector,
     SearchVectorField,
 )
-from django.db.models import Count, F, Func, GeneratedField, TextField, Value, Window
+from django.db import connection
+from django.db.models import F, Func, GeneratedField, TextField, Value
 from django.db.models.functions import Cast, NullIf
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -150,26 +152,69 @@ class Hit:
 RANK_CANDIDATES = 1000
 
 
-def _matching(queryset, model_key: str, query: SearchQuery):
-    """Primary keys of the first RANK_CANDIDATES rows of ``queryset`` matching ``query``."""
+def _candidates(queryset, model_key: str, query: SearchQuery):
+    """The rows of ``queryset`` matching ``query``: (search_pk, search_rank), unordered."""
     # Not "document": a document page has a field of that name.
-    matches = queryset.annotate(fts_vector=document_vector(model_key)).filter(fts_vector=query)
-    return matches.values("pk")[:RANK_CANDIDATES]
-
-
-def _best(queryset, model_key: str, query: SearchQuery, limit: int) -> list[tuple]:
-    """(pk, rank, match count) of the ``limit`` best rows of ``queryset`` matching ``query``."""
-    model = queryset.model
-    return list(
-        model.objects.filter(pk__in=_matching(queryset, model_key, query))
-        .annotate(
-            # Over all candidates, before the limit: the table's (capped) match count.
-            matches=Window(Count("pk")),
-            rank=SearchRank(document_vector(model_key), query),
-        )
-        .order_by("-rank", "pk")
-        .values_list("pk", "rank", "matches")[:limit]
+    return (
+        queryset.annotate(fts_vector=document_vector(model_key))
+        .filter(fts_vector=query)
+        .order_by()
+        .values(search_pk=F("pk"), search_rank=SearchRank(F("fts_vector"), query))
     )
+
+
+# Compiled with this text in place of the one searched for; the SQL of a search differs only
+# in that parameter, so it is compiled once per set of tables, not on every search.
+_PLACEHOLDER = "\u2063search\u2063"
+
+
+@lru_cache(maxsize=64)
+def _ranking_sql(private: bool, wanted: tuple[str, ...]) -> tuple[str, tuple]:
+    """One query that ranks the candidates of every wanted table: its SQL and parameters,
+    with ``_PLACEHOLDER`` for the text searched for.
+
+    Per table, the first RANK_CANDIDATES matches are read and ranked in one scan — no join
+    back to the table, no second reading of the rows — and the best are kept with the
+    table's (capped) match count. The tables' rankings are joined by UNION ALL: one round
+    trip for all of them.
+    """
+    query = _query(_PLACEHOLDER)
+    parts, params = [], []
+    for index, (kind, model_key, queryset, _build) in enumerate(_sources(private)):
+        if kind not in wanted:
+            continue
+        inner, inner_params = _candidates(queryset, model_key, query).query.sql_with_params()
+        parts.append(
+            f"(SELECT {index} AS source, search_pk, search_rank, COUNT(*) OVER () AS matches "
+            f"FROM ({inner} LIMIT %s) AS candidates "
+            "ORDER BY search_rank DESC, search_pk LIMIT %s)"
+        )
+        assert _PLACEHOLDER in inner_params, "the searched text must be a parameter"
+        params += [*inner_params, _CANDIDATES, _LIMIT]
+    return " UNION ALL ".join(parts), tuple(params)
+
+
+# Stand-ins in ``_ranking_sql``'s parameters for the candidate limit and the page's reach.
+_CANDIDATES, _LIMIT = object(), object()
+
+
+def _ranked(text: str, private: bool, wanted: tuple[str, ...], limit: int) -> list[tuple]:
+    """(source index, pk, rank, match count) of the ``limit`` best rows of each wanted table."""
+    sql, template = _ranking_sql(private, wanted)
+    if not sql:
+        return []
+
+    def value(param):
+        if param is _CANDIDATES:
+            return RANK_CANDIDATES
+        if param is _LIMIT:
+            return limit
+        return text if param == _PLACEHOLDER else param
+
+    params = [value(param) for param in template]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _with_snippets(queryset, model_key: str, query: SearchQuery, pks: list[int]):
@@ -264,11 +309,14 @@ def _sources(private: bool = False):
         context = document.get_kind_display()
         if document.date:
             context += f" {document.date.isoformat()}"
-        return Hit("document", KINDS["document"], title, document.page_url(p.number), "", p.rank, context)
+        return Hit(
+            "document", KINDS["document"], title, document.page_url(p.number), "", p.rank, context
+        )
 
     pages = DocumentPage.objects.select_related("document")
     if not private:
         pages = pages.filter(document__public=True)
+
     def milestone(m):
         title = f"{m.year}: {m.title}"
         return Hit("timeline", KINDS["timeline"], title, m.get_absolute_url(), "", m.rank, "")
@@ -314,23 +362,26 @@ def _search(
     RANK_CANDIDATES per table).
 
     The best ``n`` of all kinds are among the best ``n`` of each kind: every table
-    ranks its best keys (one query each), the keys are merged by rank, and only the
-    rows kept are read with their snippets (one query per table that has any).
+    ranks its best keys (one query for all, ``_ranking_sql``), the keys are merged by rank,
+    and only the rows kept are read with their snippets (one query per table that has any).
     """
     query = _query(text)
     wanted = set(kinds or KINDS)
     counts = {kind: 0 for kind in KINDS if kind in wanted}
     if query is None:
         return [], counts
-    sources = [source for source in _sources(private) if source[0] in wanted]
-    ranked = []  # (rank, source index, pk): ties keep the tables' order, then the key's
-    for index, (kind, model_key, queryset, _build) in enumerate(sources):
-        best = _best(queryset, model_key, query, limit)
-        if best:
-            counts[kind] += best[0][2]
-        ranked.extend((rank, index, pk) for pk, rank, _matches in best)
-    ranked.sort(key=lambda entry: -entry[0])
-    kept = ranked[:limit]
+    sources = _sources(private)
+    # Sorted as each table ranks its own: by rank, ties by table and then by key.
+    ranked = sorted(
+        _ranked(text.strip(), private, tuple(sorted(wanted)), limit),
+        key=lambda row: (-row[2], row[0], row[1]),
+    )
+    seen = set()
+    for index, _pk, _rank, matches in ranked:
+        if index not in seen:
+            seen.add(index)
+            counts[sources[index][0]] += matches
+    kept = [(rank, index, pk) for index, pk, rank, _matches in ranked[:limit]]
 
     rows = {}
     for index, (_kind, model_key, queryset, _build) in enumerate(sources):
@@ -387,5 +438,3 @@ class RankedHits:
         if index.stop is not None and index.stop > self.reach < RANK_CANDIDATES:
             self._load(index.stop)  # a page further on than the caller expected
         return self.hits[index]
-
-

@@ -18,8 +18,6 @@ pytestmark = pytest.mark.django_db
 MODELS = {"agreement": Agreement, "clause": Clause, "decision": Decision, "body": Body}
 
 
-
-
 @pytest.fixture
 def rows():
     body = Body.objects.create(
@@ -109,3 +107,17 @@ def test_search_page_shows_counts_per_kind_and_pages(client, rows):
     assert "typ=clause" in page
     second = client.get(reverse("web:search"), {"q": "zebrasamråd", "page": 2}).content.decode()
     assert "Sida 2 av 2" in second
+
+
+def test_the_stored_vectors_stay_in_their_rows():
+    """``STORAGE MAIN``: a search reads the vectors without a fetch from the TOAST table."""
+    from django.db import connection
+
+    tables = [MODELS[key]._meta.db_table for key in sorted(STORED)]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attrelid::regclass::text, attstorage FROM pg_attribute "
+            "WHERE attname = 'search_document' AND attrelid = ANY(%s::regclass[])",
+            [tables],
+        )
+        assert dict(cursor.fetchall()) == dict.fromkeys(tables, "m")
