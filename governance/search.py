@@ -148,8 +148,10 @@ class Hit:
 # ranking every match would cost time proportional to the registry. Each table's best
 # hits are ranked among its first RANK_CANDIDATES matches instead, and counts stop
 # there too; a query that matches fewer rows — almost every real one — is ranked and
-# counted exactly.
-RANK_CANDIDATES = 1000
+# counted exactly. Ranking costs a few microseconds per candidate and table; 300 keeps a
+# search for a word in a fifth of the large bench registry's rows within a few
+# milliseconds of database time, and is more matches than anyone pages through (15 pages).
+RANK_CANDIDATES = 300
 
 
 def _candidates(queryset, model_key: str, query: SearchQuery):
@@ -217,13 +219,10 @@ def _ranked(text: str, private: bool, wanted: tuple[str, ...], limit: int) -> li
         return cursor.fetchall()
 
 
-def _with_snippets(queryset, model_key: str, query: SearchQuery, pks: list[int]):
-    """The rows ``pks`` of ``queryset`` with a highlighted ``snippet`` each.
-
-    ``ts_headline`` reads and parses the whole text of a row, so it runs only for the
-    rows that are shown, never for every candidate.
-    """
-    return queryset.filter(pk__in=pks).annotate(
+def _headlines(queryset, model_key: str, query: SearchQuery):
+    """The rows of ``queryset`` as (search_pk, snippet): the highlighted passages of each."""
+    return queryset.order_by().values(
+        search_pk=F("pk"),
         snippet=SearchHeadline(
             _document(model_key),
             query,
@@ -234,8 +233,48 @@ def _with_snippets(queryset, model_key: str, query: SearchQuery, pks: list[int])
             min_words=12,
             max_fragments=2,
             fragment_delimiter=" … ",
-        )
+        ),
     )
+
+
+@lru_cache(maxsize=64)
+def _snippets_sql(private: bool, indexes: tuple[int, ...]) -> tuple[str, tuple]:
+    """One query for the snippets of the rows shown, from the tables ``indexes``; its
+    parameters have ``_PLACEHOLDER`` for the text and ``(_KEYS, index)`` for each table's keys.
+
+    ``ts_headline`` reads and parses the whole text of a row, so it runs only for the rows
+    that are shown (the keys' condition is applied before the snippet is made), never for
+    every candidate.
+    """
+    query = _query(_PLACEHOLDER)
+    sources = _sources(private)
+    parts, params = [], []
+    for index in indexes:
+        _kind, model_key, queryset, _build = sources[index]
+        inner, inner_params = _headlines(queryset, model_key, query).query.sql_with_params()
+        parts.append(
+            f"(SELECT {index} AS source, search_pk, snippet FROM ({inner}) AS shown "
+            "WHERE search_pk = ANY(%s))"
+        )
+        params += [*inner_params, (_KEYS, index)]
+    return " UNION ALL ".join(parts), tuple(params)
+
+
+_KEYS = object()
+
+
+def _snippets(text: str, private: bool, pks: dict[int, list[int]]) -> dict[tuple, str]:
+    """(table index, pk) → snippet, for the rows ``pks`` (table index → keys)."""
+    sql, template = _snippets_sql(private, tuple(sorted(pks)))
+
+    def value(param):
+        if isinstance(param, tuple) and param and param[0] is _KEYS:
+            return pks[param[1]]
+        return text if param == _PLACEHOLDER else param
+
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [value(param) for param in template])
+        return {(index, pk): snippet for index, pk, snippet in cursor.fetchall()}
 
 
 KINDS = {
@@ -363,7 +402,8 @@ def _search(
 
     The best ``n`` of all kinds are among the best ``n`` of each kind: every table
     ranks its best keys (one query for all, ``_ranking_sql``), the keys are merged by rank,
-    and only the rows kept are read with their snippets (one query per table that has any).
+    and only the rows kept are read (one query per table that has any) with their snippets
+    (one query for all).
     """
     query = _query(text)
     wanted = set(kinds or KINDS)
@@ -383,18 +423,20 @@ def _search(
             counts[sources[index][0]] += matches
     kept = [(rank, index, pk) for index, pk, rank, _matches in ranked[:limit]]
 
+    shown: dict[int, list[int]] = {}
+    for _rank, index, pk in kept:
+        shown.setdefault(index, []).append(pk)
+    snippets = _snippets(text.strip(), private, shown) if shown else {}
     rows = {}
-    for index, (_kind, model_key, queryset, _build) in enumerate(sources):
-        pks = [pk for _rank, i, pk in kept if i == index]
-        if pks:
-            for row in _with_snippets(queryset, model_key, query, pks):
-                rows[index, row.pk] = row
+    for index, pks in shown.items():
+        for row in sources[index][2].filter(pk__in=pks):
+            rows[index, row.pk] = row
     hits = []
     for rank, index, pk in kept:
         row = rows[index, pk]
         row.rank = rank
         hit = sources[index][3](row)
-        hit.snippet = _highlight(row.snippet)
+        hit.snippet = _highlight(snippets[index, pk])
         hits.append(hit)
     return hits, counts
 

@@ -121,3 +121,15 @@ def test_the_stored_vectors_stay_in_their_rows():
             [tables],
         )
         assert dict(cursor.fetchall()) == dict.fromkeys(tables, "m")
+
+
+def test_a_search_costs_two_queries_and_one_per_kind_of_record_shown(rows):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        hits = RankedHits("zebrasamråd", reach=40)
+    # All tables ranked in one query, the snippets of the hits shown in one, and the rows
+    # shown read per table (clauses, the agreement, the body, the decision).
+    assert {hit.kind for hit in hits[0:40]} == {"clause", "agreement", "body", "decision"}
+    assert len(ctx.captured_queries) == 2 + 4
