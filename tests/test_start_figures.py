@@ -21,7 +21,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from agreements.models import Agreement
+from agreements.models import Agreement, AgreementKind
 from bodies.models import Body
 from tests.admin.helpers import change_url, form_data
 
@@ -155,3 +155,25 @@ def test_inside_an_open_transaction_the_figures_are_worked_out_each_time(client,
     Agreement.objects.filter(slug="avsiktsforklaring-vg-2016").update(is_draft=True)
     after, _ = _get(client)
     assert _count(after, "överenskommelser") == _count(before, "överenskommelser") - 1
+
+
+def test_an_api_list_counts_its_records_once_per_version(seeded_registry, pages_built_every_time):
+    api = APIClient()
+    path = "/api/v1/agreements/?page_size=2"
+
+    def count(sqls):
+        return [s for s in sqls if s.startswith("SELECT COUNT(*)")]
+
+    with CaptureQueriesContext(connection) as first:
+        total = api.get(path).json()["count"]
+    assert len(count([q["sql"] for q in first.captured_queries])) == 1
+    with CaptureQueriesContext(connection) as again:
+        assert api.get(f"{path}&page=2").json()["count"] == total
+    assert count([q["sql"] for q in again.captured_queries]) == []
+    # Other filters are counted on their own.
+    with CaptureQueriesContext(connection) as filtered:
+        api.get(f"{path}&county=vastra-gotalands-lan")
+    assert len(count([q["sql"] for q in filtered.captured_queries])) == 1
+
+    Agreement.objects.create(title="Ny överenskommelse", kind=AgreementKind.values[0])
+    assert api.get(path).json()["count"] == total + 1
