@@ -193,7 +193,7 @@ def _ranking_sql(private: bool, wanted: tuple[str, ...]) -> tuple[str, tuple]:
         )
         assert _PLACEHOLDER in inner_params, "the searched text must be a parameter"
         params += [*inner_params, _CANDIDATES, _LIMIT]
-    return " UNION ALL ".join(parts), tuple(params)
+    return _union(parts), tuple(params)
 
 
 # Stand-ins in ``_ranking_sql``'s parameters for the candidate limit and the page's reach.
@@ -257,10 +257,18 @@ def _snippets_sql(private: bool, indexes: tuple[int, ...]) -> tuple[str, tuple]:
             "WHERE search_pk = ANY(%s))"
         )
         params += [*inner_params, (_KEYS, index)]
-    return " UNION ALL ".join(parts), tuple(params)
+    return _union(parts), tuple(params)
 
 
 _KEYS = object()
+
+
+def _union(parts: list[str]) -> str:
+    """The parts as one statement that starts with SELECT: anything else is taken for a
+    write by pghistory, which then prepends its context to it."""
+    if not parts:
+        return ""
+    return "SELECT * FROM (" + " UNION ALL ".join(parts) + ") AS found"
 
 
 def _snippets(text: str, private: bool, pks: dict[int, list[int]]) -> dict[tuple, str]:
