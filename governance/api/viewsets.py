@@ -177,12 +177,31 @@ class RegistryAPIMixin:
         return response
 
 
+class RegistryFilterBackend(filters.DjangoFilterBackend):
+    """django-filter's backend, passed by when the request names none of the list's filters.
+
+    Building a filter set copies every filter and form field (querysets included) on each
+    request; with no filter asked for, it would only give the queryset back. A query
+    parameter that starts with a filter's name (``date_after`` for ``date``) counts as
+    naming it, so a value to validate always goes through the filter set.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is None:
+            return queryset
+        names = tuple(filterset_class.base_filters)
+        if not any(param.startswith(names) for param in request.query_params):
+            return queryset
+        return super().filter_queryset(request, queryset, view)
+
+
 class RegistryViewSet(RegistryAPIMixin, viewsets.ModelViewSet):
     """A registry resource: ``/api/v1/<resource>/`` and ``/api/v1/<resource>/<slug>/``."""
 
     lookup_field = "slug"
     pagination_class = RegistryPagination
-    filter_backends = [filters.DjangoFilterBackend, SearchFilter, OrderingFilter]
+    filter_backends = [RegistryFilterBackend, SearchFilter, OrderingFilter]
     renderer_classes = [JSONRenderer, BrowsableAPIRenderer, CSVRenderer]
     ordering_fields = ["slug", "modified_at"]
     search_fields = ["slug"]
