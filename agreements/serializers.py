@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db import connection
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -217,6 +218,34 @@ def agreement_rows(queryset):
     return queryset.prefetch_related(None).values(*_plan().values)
 
 
+# Stands for the keys in the SQL ``rows_of`` compiles once.
+_KEYS_MARK = [-20260]
+
+
+@lru_cache(maxsize=1)
+def _rows_sql() -> tuple[str, tuple]:
+    """The SQL of ``agreement_rows`` for agreements given by key (one array parameter)."""
+    keys = RawSQL("SELECT unnest(%s::integer[])", (_KEYS_MARK,))
+    queryset = Agreement.objects.filter(pk__in=keys).order_by().values(*_plan().values)
+    sql, params = queryset.query.sql_with_params()
+    assert params.count(_KEYS_MARK) == 1, "the keys must be the one array parameter"
+    return sql, params
+
+
+def rows_of(pks: list[int]) -> list[dict]:
+    """``agreement_rows`` of the agreements ``pks``, in that order, by SQL compiled once:
+    the page's keys are found by the (filtered, ordered) queryset, and its rows read here,
+    without compiling a query of some forty columns and their joins on every request."""
+    sql, template = _rows_sql()
+    params = [list(pks) if p == _KEYS_MARK else p for p in template]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        names = [column.name for column in cursor.description]
+        rows = (dict(zip(names, row, strict=True)) for row in cursor.fetchall())
+        found = {row["id"]: row for row in rows}
+    return [found[pk] for pk in pks if pk in found]
+
+
 def status_day(context) -> dt.date:
     """The day ``status`` is given for: the ``on`` of the request, or today."""
     return context.get("on") or timezone.localdate()
@@ -242,9 +271,7 @@ class _Representation:
     def items(self, data) -> list[dict]:
         rows = list(data.all() if hasattr(data, "all") else data)
         if rows and isinstance(rows[0], Agreement):
-            position = {a.pk: i for i, a in enumerate(rows)}
-            found = agreement_rows(Agreement.objects.filter(pk__in=position))
-            rows = sorted(found, key=lambda r: position[r["id"]])
+            rows = rows_of([a.pk for a in rows])
         plan = _plan()
         request = self.context.get("request")
         day = status_day(self.context)
