@@ -108,3 +108,29 @@ def test_search_page_shows_counts_per_kind_and_pages(client, rows):
     assert "typ=clause" in page
     second = client.get(reverse("web:search"), {"q": "zebrasamråd", "page": 2}).content.decode()
     assert "Sida 2 av 2" in second
+
+
+def test_the_stored_vectors_stay_in_their_rows():
+    """``STORAGE MAIN``: a search reads the vectors without a fetch from the TOAST table."""
+    from django.db import connection
+
+    tables = [MODELS[key]._meta.db_table for key in sorted(STORED)]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attrelid::regclass::text, attstorage FROM pg_attribute "
+            "WHERE attname = 'search_document' AND attrelid = ANY(%s::regclass[])",
+            [tables],
+        )
+        assert dict(cursor.fetchall()) == dict.fromkeys(tables, "m")
+
+
+def test_a_search_costs_two_queries_and_one_per_kind_of_record_shown(rows):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        hits = RankedHits("zebrasamråd", reach=40)
+    # All tables ranked in one query, the snippets of the hits shown in one, and the rows
+    # shown read per table (clauses, the agreement, the body, the decision).
+    assert {hit.kind for hit in hits[0:40]} == {"clause", "agreement", "body", "decision"}
+    assert len(ctx.captured_queries) == 2 + 4

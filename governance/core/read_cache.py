@@ -373,6 +373,55 @@ def _kept(key: str):
     return None if stored == _BUILT_EACH_TIME else stored
 
 
+# Figures of the whole registry -----------------------------------------------------------
+
+# How long figures are kept at most; the key changes with every write and every day anyway.
+FIGURES_SECONDS = 24 * 3600
+
+
+def per_version(name: str, build, *parts: str):
+    """What ``build()`` works out of the whole registry (the start page's counts and lists),
+    worked out once per registry version and kept in the read cache.
+
+    The first build of a page after a write works the figures out, one request at a time
+    (``_built_once``); every later build reads them back, so a page built afresh (signed-in
+    visitors, a language or day not yet cached, the page cache off) does not count
+    20,000 agreements again. ``build()`` must return something that pickles and reads
+    nothing more from the database once returned (lists, not querysets).
+
+    Correct after any write, whatever it went through: the key holds the version this
+    request's own connection reads (one query), which the commit of every write moves, so a
+    writer's next request already has new figures. Also keyed by today (figures are worked
+    out for a day), the language (labels are translated as they are made) and ``parts``.
+    Kept whether or not pages are (``READ_CACHE_SECONDS``): figures keyed by the version are
+    never stale. Inside an open transaction, whose own writes the version cannot show, they
+    are worked out every time.
+    """
+    if connection.in_atomic_block:
+        return build()
+    version = current_version()
+    if version is None:
+        return build()
+    key_parts = (
+        name,
+        version,
+        timezone.localdate().isoformat(),
+        translation.get_language() or "",
+        *parts,
+    )
+    key = "figures:" + hashlib.sha256("\x1f".join(key_parts).encode()).hexdigest()
+    stored = _cache().get(key)
+    if stored is not None:
+        return stored
+
+    def build_and_keep():
+        value = build()
+        _cache().set(key, value, FIGURES_SECONDS)
+        return value
+
+    return _built_once(key, build_and_keep)
+
+
 # Pages -------------------------------------------------------------------------------
 
 

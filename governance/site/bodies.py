@@ -13,7 +13,6 @@ from django.utils.translation import pgettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 
 from agreements.models import Agreement, AgreementParty, Decision, DecisionKind
-from agreements.selectors import bodies_deciding_together
 from bodies.models import (
     Body,
     BodyKind,
@@ -38,6 +37,7 @@ from governance.routing.models import RoutingRule
 from governance.routing.services import describe_validity, rule_in_force, rules_queryset
 from governance.site.governance_map import EdgeKind, build_map
 from governance.site.routing import clause_url
+from governance.site.selectors import bodies_deciding_together
 
 PAGE_SIZE = 25
 

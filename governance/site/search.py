@@ -5,13 +5,15 @@ The vectors it searches are declared with the models (``governance.core.search``
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
 )
-from django.db.models import Count, F, Func, TextField, Value, Window
+from django.db import connection
+from django.db.models import F, Func, TextField, Value
 from django.db.models.functions import Cast, NullIf
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -54,39 +56,81 @@ class Hit:
 # ranking every match would cost time proportional to the registry. Each table's best
 # hits are ranked among its first RANK_CANDIDATES matches instead, and counts stop
 # there too; a query that matches fewer rows — almost every real one — is ranked and
-# counted exactly.
-RANK_CANDIDATES = 1000
+# counted exactly. Ranking costs a few microseconds per candidate and table; 300 keeps a
+# search for a word in a fifth of the large bench registry's rows within a few
+# milliseconds of database time, and is more matches than anyone pages through (15 pages).
+RANK_CANDIDATES = 300
 
 
-def _matching(queryset, model_key: str, query: SearchQuery):
-    """Primary keys of the first RANK_CANDIDATES rows of ``queryset`` matching ``query``."""
+def _candidates(queryset, model_key: str, query: SearchQuery):
+    """The rows of ``queryset`` matching ``query``: (search_pk, search_rank), unordered."""
     # Not "document": a document page has a field of that name.
-    matches = queryset.annotate(fts_vector=document_vector(model_key)).filter(fts_vector=query)
-    return matches.values("pk")[:RANK_CANDIDATES]
-
-
-def _best(queryset, model_key: str, query: SearchQuery, limit: int) -> list[tuple]:
-    """(pk, rank, match count) of the ``limit`` best rows of ``queryset`` matching ``query``."""
-    model = queryset.model
-    return list(
-        model.objects.filter(pk__in=_matching(queryset, model_key, query))
-        .annotate(
-            # Over all candidates, before the limit: the table's (capped) match count.
-            matches=Window(Count("pk")),
-            rank=SearchRank(document_vector(model_key), query),
-        )
-        .order_by("-rank", "pk")
-        .values_list("pk", "rank", "matches")[:limit]
+    return (
+        queryset.annotate(fts_vector=document_vector(model_key))
+        .filter(fts_vector=query)
+        .order_by()
+        .values(search_pk=F("pk"), search_rank=SearchRank(F("fts_vector"), query))
     )
 
 
-def _with_snippets(queryset, model_key: str, query: SearchQuery, pks: list[int]):
-    """The rows ``pks`` of ``queryset`` with a highlighted ``snippet`` each.
+# Compiled with this text in place of the one searched for; the SQL of a search differs only
+# in that parameter, so it is compiled once per set of tables, not on every search.
+_PLACEHOLDER = "\u2063search\u2063"
 
-    ``ts_headline`` reads and parses the whole text of a row, so it runs only for the
-    rows that are shown, never for every candidate.
+
+@lru_cache(maxsize=64)
+def _ranking_sql(private: bool, wanted: tuple[str, ...]) -> tuple[str, tuple]:
+    """One query that ranks the candidates of every wanted table: its SQL and parameters,
+    with ``_PLACEHOLDER`` for the text searched for.
+
+    Per table, the first RANK_CANDIDATES matches are read and ranked in one scan — no join
+    back to the table, no second reading of the rows — and the best are kept with the
+    table's (capped) match count. The tables' rankings are joined by UNION ALL: one round
+    trip for all of them.
     """
-    return queryset.filter(pk__in=pks).annotate(
+    query = _query(_PLACEHOLDER)
+    parts, params = [], []
+    for index, (kind, model_key, queryset, _build) in enumerate(_sources(private)):
+        if kind not in wanted:
+            continue
+        inner, inner_params = _candidates(queryset, model_key, query).query.sql_with_params()
+        parts.append(
+            f"(SELECT {index} AS source, search_pk, search_rank, COUNT(*) OVER () AS matches "
+            f"FROM ({inner} LIMIT %s) AS candidates "
+            "ORDER BY search_rank DESC, search_pk LIMIT %s)"
+        )
+        assert _PLACEHOLDER in inner_params, "the searched text must be a parameter"
+        params += [*inner_params, _CANDIDATES, _LIMIT]
+    return _union(parts), tuple(params)
+
+
+# Stand-ins in ``_ranking_sql``'s parameters for the candidate limit and the page's reach.
+_CANDIDATES, _LIMIT = object(), object()
+
+
+def _ranked(text: str, private: bool, wanted: tuple[str, ...], limit: int) -> list[tuple]:
+    """(source index, pk, rank, match count) of the ``limit`` best rows of each wanted table."""
+    sql, template = _ranking_sql(private, wanted)
+    if not sql:
+        return []
+
+    def value(param):
+        if param is _CANDIDATES:
+            return RANK_CANDIDATES
+        if param is _LIMIT:
+            return limit
+        return text if param == _PLACEHOLDER else param
+
+    params = [value(param) for param in template]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _headlines(queryset, model_key: str, query: SearchQuery):
+    """The rows of ``queryset`` as (search_pk, snippet): the highlighted passages of each."""
+    return queryset.order_by().values(
+        search_pk=F("pk"),
         snippet=SearchHeadline(
             _document(model_key),
             query,
@@ -97,8 +141,56 @@ def _with_snippets(queryset, model_key: str, query: SearchQuery, pks: list[int])
             min_words=12,
             max_fragments=2,
             fragment_delimiter=" … ",
-        )
+        ),
     )
+
+
+@lru_cache(maxsize=64)
+def _snippets_sql(private: bool, indexes: tuple[int, ...]) -> tuple[str, tuple]:
+    """One query for the snippets of the rows shown, from the tables ``indexes``; its
+    parameters have ``_PLACEHOLDER`` for the text and ``(_KEYS, index)`` for each table's keys.
+
+    ``ts_headline`` reads and parses the whole text of a row, so it runs only for the rows
+    that are shown (the keys' condition is applied before the snippet is made), never for
+    every candidate.
+    """
+    query = _query(_PLACEHOLDER)
+    sources = _sources(private)
+    parts, params = [], []
+    for index in indexes:
+        _kind, model_key, queryset, _build = sources[index]
+        inner, inner_params = _headlines(queryset, model_key, query).query.sql_with_params()
+        parts.append(
+            f"(SELECT {index} AS source, search_pk, snippet FROM ({inner}) AS shown "
+            "WHERE search_pk = ANY(%s))"
+        )
+        params += [*inner_params, (_KEYS, index)]
+    return _union(parts), tuple(params)
+
+
+_KEYS = object()
+
+
+def _union(parts: list[str]) -> str:
+    """The parts as one statement that starts with SELECT: anything else is taken for a
+    write by pghistory, which then prepends its context to it."""
+    if not parts:
+        return ""
+    return "SELECT * FROM (" + " UNION ALL ".join(parts) + ") AS found"
+
+
+def _snippets(text: str, private: bool, pks: dict[int, list[int]]) -> dict[tuple, str]:
+    """(table index, pk) → snippet, for the rows ``pks`` (table index → keys)."""
+    sql, template = _snippets_sql(private, tuple(sorted(pks)))
+
+    def value(param):
+        if isinstance(param, tuple) and param and param[0] is _KEYS:
+            return pks[param[1]]
+        return text if param == _PLACEHOLDER else param
+
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [value(param) for param in template])
+        return {(index, pk): snippet for index, pk, snippet in cursor.fetchall()}
 
 
 KINDS = {
@@ -226,36 +318,42 @@ def _search(
     RANK_CANDIDATES per table).
 
     The best ``n`` of all kinds are among the best ``n`` of each kind: every table
-    ranks its best keys (one query each), the keys are merged by rank, and only the
-    rows kept are read with their snippets (one query per table that has any).
+    ranks its best keys (one query for all, ``_ranking_sql``), the keys are merged by rank,
+    and only the rows kept are read (one query per table that has any) with their snippets
+    (one query for all).
     """
     query = _query(text)
     wanted = set(kinds or KINDS)
     counts = {kind: 0 for kind in KINDS if kind in wanted}
     if query is None:
         return [], counts
-    sources = [source for source in _sources(private) if source[0] in wanted]
-    ranked = []  # (rank, source index, pk): ties keep the tables' order, then the key's
-    for index, (kind, model_key, queryset, _build) in enumerate(sources):
-        best = _best(queryset, model_key, query, limit)
-        if best:
-            counts[kind] += best[0][2]
-        ranked.extend((rank, index, pk) for pk, rank, _matches in best)
-    ranked.sort(key=lambda entry: -entry[0])
-    kept = ranked[:limit]
+    sources = _sources(private)
+    # Sorted as each table ranks its own: by rank, ties by table and then by key.
+    ranked = sorted(
+        _ranked(text.strip(), private, tuple(sorted(wanted)), limit),
+        key=lambda row: (-row[2], row[0], row[1]),
+    )
+    seen = set()
+    for index, _pk, _rank, matches in ranked:
+        if index not in seen:
+            seen.add(index)
+            counts[sources[index][0]] += matches
+    kept = [(rank, index, pk) for index, pk, rank, _matches in ranked[:limit]]
 
+    shown: dict[int, list[int]] = {}
+    for _rank, index, pk in kept:
+        shown.setdefault(index, []).append(pk)
+    snippets = _snippets(text.strip(), private, shown) if shown else {}
     rows = {}
-    for index, (_kind, model_key, queryset, _build) in enumerate(sources):
-        pks = [pk for _rank, i, pk in kept if i == index]
-        if pks:
-            for row in _with_snippets(queryset, model_key, query, pks):
-                rows[index, row.pk] = row
+    for index, pks in shown.items():
+        for row in sources[index][2].filter(pk__in=pks):
+            rows[index, row.pk] = row
     hits = []
     for rank, index, pk in kept:
         row = rows[index, pk]
         row.rank = rank
         hit = sources[index][3](row)
-        hit.snippet = _highlight(row.snippet)
+        hit.snippet = _highlight(snippets[index, pk])
         hits.append(hit)
     return hits, counts
 

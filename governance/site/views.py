@@ -23,7 +23,7 @@ from bodies.services import TermWarnings, term_end_warning_days, terms_ending_wi
 from governance.core.as_of import as_of
 from governance.core.dates import add_days
 from governance.core.models import SourceDocument, Statement
-from governance.core.read_cache import CachedPage
+from governance.core.read_cache import CachedPage, per_version
 from governance.core.statements import general_statements
 from governance.documents.models import may_see_private
 from governance.routing.models import Goal, Initiative, Milestone
@@ -41,33 +41,22 @@ class StartView(CachedPage, TemplateView):
         context = super().get_context_data(**kwargs)
         asked = as_of(self.request)
         today = asked.day
-        in_force = Agreement.objects.in_force_on(today).count()
-        expiring = (
-            Agreement.objects.expiring_within(EXPIRY_HORIZON_DAYS, today)
-            .select_related("renewal_body", "county")
-            .order_by("valid_until", "title")[:10]
-        )
-        decisions = (
-            Decision.objects.taken_by(today)
-            .select_related("body", "agreement")
-            .order_by(F("date").desc(nulls_last=True), "-year", "-pk")[:8]
-        )
-        warning_days = term_end_warning_days()
+        # Worked out once per registry version and day, not on every build of the page.
+        figures = per_version("start", lambda: StartFigures(today), today.isoformat())
+        in_force = figures.in_force
         context.update(
             today=today,
-            renewal_deadlines=nearest_renewal_deadlines(
-                today, today + dt.timedelta(days=RENEWAL_HORIZON_DAYS), limit=10
-            ),
-            term_warnings=TermWarnings(warning_days, terms_ending_within(warning_days, today)),
-            latest_known=None if in_force else _latest_known(today),
+            renewal_deadlines=figures.renewal_deadlines,
+            term_warnings=figures.term_warnings,
+            latest_known=figures.latest_known,
             horizon=today + dt.timedelta(days=EXPIRY_HORIZON_DAYS),
-            expiring=expiring,
-            decisions=decisions,
+            expiring=figures.expiring,
+            decisions=figures.decisions,
             counts=_present(
-                (_("beslutsorgan"), Body.objects.count(), reverse("web:body-list")),
+                (_("beslutsorgan"), figures.bodies, reverse("web:body-list")),
                 (
                     _("överenskommelser"),
-                    Agreement.objects.filter(is_draft=False).count(),
+                    figures.agreements,
                     reverse("web:agreement-list"),
                 ),
                 (
@@ -81,18 +70,52 @@ class StartView(CachedPage, TemplateView):
                 else None,
                 (
                     _("län med stödstruktur"),
-                    SupportStructure.objects.count(),
+                    figures.support_structures,
                     reverse("web:county-list"),
                 ),
-                (_("beslut"), Decision.objects.count(), None),
+                (_("beslut"), figures.decision_count, None),
                 (
                     _("nationella satsningar"),
-                    Initiative.objects.count(),
+                    figures.initiatives,
                     reverse("web:initiative-list"),
                 ),
             ),
         )
         return context
+
+
+class StartFigures:
+    """What the start page shows of the whole registry on ``day``: its counts, the
+    agreements expiring and the renewal decisions due within a year, the terms ending soon
+    and the latest decisions.
+
+    Read in full when made (lists, not querysets, with the records the page names), so it
+    can be kept per registry version (``per_version``) and shown again without a query.
+    """
+
+    def __init__(self, day: dt.date):
+        self.in_force = Agreement.objects.in_force_on(day).count()
+        self.expiring = list(
+            Agreement.objects.expiring_within(EXPIRY_HORIZON_DAYS, day)
+            .select_related("renewal_body", "county")
+            .order_by("valid_until", "title")[:10]
+        )
+        self.decisions = list(
+            Decision.objects.taken_by(day)
+            .select_related("body", "agreement")
+            .order_by(F("date").desc(nulls_last=True), "-year", "-pk")[:8]
+        )
+        self.renewal_deadlines = nearest_renewal_deadlines(
+            day, day + dt.timedelta(days=RENEWAL_HORIZON_DAYS), limit=10
+        )
+        warning_days = term_end_warning_days()
+        self.term_warnings = TermWarnings(warning_days, terms_ending_within(warning_days, day))
+        self.latest_known = None if self.in_force else _latest_known(day)
+        self.bodies = Body.objects.count()
+        self.agreements = Agreement.objects.filter(is_draft=False).count()
+        self.support_structures = SupportStructure.objects.count()
+        self.decision_count = Decision.objects.count()
+        self.initiatives = Initiative.objects.count()
 
 
 class LatestKnown:

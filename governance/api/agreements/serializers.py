@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db import connection
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -19,6 +20,7 @@ from agreements.models import (
     AgreementStatus,
     Clause,
     Decision,
+    DecisionKind,
     RelationKind,
     Signatory,
     status_of,
@@ -216,6 +218,34 @@ def agreement_rows(queryset):
     return queryset.prefetch_related(None).values(*_plan().values)
 
 
+# Stands for the keys in the SQL ``rows_of`` compiles once.
+_KEYS_MARK = [-20260]
+
+
+@lru_cache(maxsize=1)
+def _rows_sql() -> tuple[str, tuple]:
+    """The SQL of ``agreement_rows`` for agreements given by key (one array parameter)."""
+    keys = RawSQL("SELECT unnest(%s::integer[])", (_KEYS_MARK,))
+    queryset = Agreement.objects.filter(pk__in=keys).order_by().values(*_plan().values)
+    sql, params = queryset.query.sql_with_params()
+    assert params.count(_KEYS_MARK) == 1, "the keys must be the one array parameter"
+    return sql, params
+
+
+def rows_of(pks: list[int]) -> list[dict]:
+    """``agreement_rows`` of the agreements ``pks``, in that order, by SQL compiled once:
+    the page's keys are found by the (filtered, ordered) queryset, and its rows read here,
+    without compiling a query of some forty columns and their joins on every request."""
+    sql, template = _rows_sql()
+    params = [list(pks) if p == _KEYS_MARK else p for p in template]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        names = [column.name for column in cursor.description]
+        rows = (dict(zip(names, row, strict=True)) for row in cursor.fetchall())
+        found = {row["id"]: row for row in rows}
+    return [found[pk] for pk in pks if pk in found]
+
+
 def status_day(context) -> dt.date:
     """The day ``status`` is given for: the ``on`` of the request, or today."""
     return context.get("on") or timezone.localdate()
@@ -241,9 +271,7 @@ class _Representation:
     def items(self, data) -> list[dict]:
         rows = list(data.all() if hasattr(data, "all") else data)
         if rows and isinstance(rows[0], Agreement):
-            position = {a.pk: i for i, a in enumerate(rows)}
-            found = agreement_rows(Agreement.objects.filter(pk__in=position))
-            rows = sorted(found, key=lambda r: position[r["id"]])
+            rows = rows_of([a.pk for a in rows])
         plan = _plan()
         request = self.context.get("request")
         day = status_day(self.context)
@@ -359,6 +387,9 @@ class _Representation:
             "organisation": Organisation._meta.db_table,
             "body": Body._meta.db_table,
             "person": Person._meta.db_table,
+            "decision": Decision._meta.db_table,
+            "relation": AgreementRelation._meta.db_table,
+            "agreement": Agreement._meta.db_table,
         }
         with connection.cursor() as cursor:
             cursor.execute(
@@ -447,58 +478,56 @@ class _Representation:
                     }
                 )
 
-        date = _fields(AdoptionSerializer)["date"]
-        for r in (
-            Decision.objects.adoptions()
-            .filter(agreement_id__in=pks)
-            .order_by(*ADOPTION_ORDER)
-            .values(
-                "agreement_id",
-                "slug",
-                "decided_by_text",
-                "date",
-                "year",
-                "reference",
-                "body_id",
-                "body__slug",
-                "body__name",
+            # Adoptions, newest first (ADOPTION_ORDER), and the relations to earlier
+            # agreements in the order they were entered.
+            date = _fields(AdoptionSerializer)["date"]
+            cursor.execute(
+                """
+                SELECT d.agreement_id, d.slug, d.decided_by_text, d.date, d.year, d.reference,
+                       b.id, b.slug, b.name
+                FROM {decision} d LEFT JOIN {body} b ON b.id = d.body_id
+                WHERE d.agreement_id = ANY(%s) AND d.kind = %s
+                ORDER BY d.date DESC, d.year DESC, d.id
+                """.format(**tables),
+                [pks, DecisionKind.ADOPTION],
             )
-        ):
-            parts["adoptions"].setdefault(r["agreement_id"], []).append(
-                {
-                    "slug": r["slug"],
-                    "url": decision.url(r["slug"]),
-                    "body": body(r["body__slug"], r["body__name"], r["body_id"]),
-                    "decided_by_text": r["decided_by_text"],
-                    "date": None if r["date"] is None else date.to_representation(r["date"]),
-                    "year": r["year"],
-                    "reference": r["reference"],
-                }
+            for agreement_id, slug, decided_by, day, year, reference, *by in cursor.fetchall():
+                parts["adoptions"].setdefault(agreement_id, []).append(
+                    {
+                        "slug": slug,
+                        "url": decision.url(slug),
+                        "body": body(by[1], by[2], by[0]),
+                        "decided_by_text": decided_by,
+                        "date": None if day is None else date.to_representation(day),
+                        "year": year,
+                        "reference": reference,
+                    }
+                )
+            kind = _fields(RelationSerializer)["kind"]
+            cursor.execute(
+                """
+                SELECT r.source_id, r.kind, t.id, t.slug, t.title, d.id, d.slug, d.summary
+                FROM {relation} r JOIN {agreement} t ON t.id = r.target_id
+                LEFT JOIN {decision} d ON d.id = r.decision_id
+                WHERE r.source_id = ANY(%s) ORDER BY r.id
+                """.format(**tables),
+                [pks],
             )
-        kind = _fields(RelationSerializer)["kind"]
-        for r in (
-            AgreementRelation.objects.filter(source_id__in=pks)
-            .order_by("pk")
-            .values(
-                "source_id",
-                "kind",
-                "target_id",
-                "target__slug",
-                "target__title",
-                "decision_id",
-                "decision__slug",
-                "decision__summary",
-            )
-        ):
-            parts["relations"].setdefault(r["source_id"], []).append(
-                {
-                    "kind": kind.to_representation(r["kind"]),
-                    "agreement": agreement(r["target__slug"], r["target__title"], r["target_id"]),
-                    "decision": decision(
-                        r["decision__slug"], r["decision__summary"], r["decision_id"]
-                    ),
-                }
-            )
+            for (
+                source_id,
+                relation_kind,
+                *target,
+                decision_id,
+                d_slug,
+                d_summary,
+            ) in cursor.fetchall():
+                parts["relations"].setdefault(source_id, []).append(
+                    {
+                        "kind": kind.to_representation(relation_kind),
+                        "agreement": agreement(target[1], target[2], target[0]),
+                        "decision": decision(d_slug, d_summary, decision_id),
+                    }
+                )
         user = getattr(request, "user", None)
         visible = Document.objects.visible_to(user).filter(agreement_id__in=pks)
         summary = DocumentSummarySerializer(context=self.context)

@@ -23,6 +23,7 @@ from governance.api.agreements.serializers import (
     AgreementSerializer,
     DecisionSerializer,
     agreement_rows,
+    rows_of,
 )
 from governance.api.documents.serializers import with_documents
 from governance.core.api import (
@@ -95,6 +96,9 @@ class CountedRows:
         return self.queryset.count()
 
     def __getitem__(self, index):
+        if isinstance(index, slice):
+            # The page's keys by the filtered, ordered queryset; its rows by ``rows_of``.
+            return rows_of(list(self.queryset.values_list("pk", flat=True)[index]))
         return self.rows[index]
 
     def __iter__(self):
