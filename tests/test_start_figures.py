@@ -78,8 +78,10 @@ def test_a_later_build_reads_the_figures_back_without_a_registry_query(
 
     again, rebuilt = _get(client)
     assert _registry_queries(rebuilt) == []
-    # The version, read for the figures' key, the page's ETag and the footer; nothing else.
-    assert len(rebuilt) == 3, rebuilt
+    # The version, read for the figures' key, the page's ETag and the footer (fewer when the
+    # worker's version listener already knows it); nothing else.
+    assert rebuilt and len(rebuilt) <= 3, rebuilt
+    assert all('"governance_registryversion"' in sql for sql in rebuilt), rebuilt
     assert _without_token(again) == _without_token(first)
 
     # Another day, or another language, has figures of its own.
@@ -146,7 +148,7 @@ def test_writes_through_the_admin_and_the_api_show_on_the_next_build(
     assert _count(_get(reader)[0], "beslutsorgan") == bodies + 1
 
 
-def test_inside_an_open_transaction_the_figures_are_worked_out_each_time(client, db):
+def test_inside_an_open_transaction_the_figures_are_worked_out_each_time(client, seed):
     before, first = _get(client)
     assert _registry_queries(first)
     _, second = _get(client)

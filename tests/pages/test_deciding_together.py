@@ -8,7 +8,8 @@ import pytest
 from bodies.models import Body
 from governance.site.selectors import bodies_deciding_together
 
-pytestmark = pytest.mark.django_db
+# LiSA and SRO as the seed registry has them (the declaration they both adopted).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seed")]
 
 
 def test_lisa_and_sro_decide_together():
