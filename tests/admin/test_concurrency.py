@@ -3,14 +3,19 @@
 import pytest
 from django.test import Client
 
-from bodies.models import Body
 from tests.admin.helpers import change_url, form_data
+from tests.factories import agreements, bodies
 
-pytestmark = pytest.mark.usefixtures("seed")
+pytestmark = pytest.mark.django_db
+
+
+def _vg_body():
+    """A body of Västra Götaland (like LiSA), which both users may change."""
+    return bodies.body("LiSA", in_county=bodies.county("14"), mandate="Leda samverkan i länet.")
 
 
 def test_stale_save_is_refused_with_the_change_made_in_between(client, coordinator_vg, superuser):
-    body = Body.objects.get(slug="lisa")
+    body = _vg_body()
     url = change_url(body)
     client.force_login(coordinator_vg)
     stale = form_data(client.get(url), "body_form")
@@ -35,7 +40,7 @@ def test_stale_save_is_refused_with_the_change_made_in_between(client, coordinat
 
 
 def test_save_from_the_current_version_goes_through_and_bumps_the_version(client, superuser):
-    body = Body.objects.get(slug="lisa")
+    body = _vg_body()
     before = body.version
     client.force_login(superuser)
     data = form_data(client.get(change_url(body)), "body_form")
@@ -47,9 +52,11 @@ def test_save_from_the_current_version_goes_through_and_bumps_the_version(client
 
 
 def test_stale_inline_row_is_refused(client, superuser):
-    from agreements.models import Agreement, Clause
+    from agreements.models import Clause
 
-    agreement = Agreement.objects.get(slug="avsiktsforklaring-vg-2016")
+    agreement = agreements.agreement(in_county=bodies.county("14"))
+    for order in (1, 2):
+        agreements.clause(agreement, order=order)
     url = change_url(agreement)
     client.force_login(superuser)
     stale = form_data(client.get(url), "agreement_form")

@@ -6,8 +6,16 @@ from django.urls import reverse
 
 from bodies.models import Body, ChairRotationRule, ChairTerm
 from tests.admin.helpers import change_url, form_data
+from tests.factories import agreements, bodies
 
-pytestmark = pytest.mark.usefixtures("seed")
+pytestmark = pytest.mark.django_db
+
+
+def _lisa():
+    """A body of Västra Götaland with a mandate (like LiSA)."""
+    return bodies.body(
+        "LiSA", in_county=bodies.county("14"), slug="lisa", mandate="Leda samverkan i länet."
+    )
 
 
 def _history_url(obj):
@@ -15,7 +23,7 @@ def _history_url(obj):
 
 
 def test_admin_save_is_recorded_with_the_coordinators_user(client, coordinator_vg):
-    lisa = Body.objects.get(slug="lisa")
+    lisa = _lisa()
     client.force_login(coordinator_vg)
     data = form_data(client.get(change_url(lisa)), "body_form")
     data["mandate"] = "Mandat enligt 2017 års beslut"
@@ -33,6 +41,7 @@ def test_admin_save_is_recorded_with_the_coordinators_user(client, coordinator_v
 
 
 def test_bulk_update_is_recorded(superuser):
+    _lisa(), bodies.body("SRO", in_county=bodies.county("14"), slug="sro")
     before = Body.objects.get(slug="lisa").events.count()
     Body.objects.filter(slug__in=["lisa", "sro"]).update(meetings_per_year=11)
     lisa = Body.objects.get(slug="lisa")
@@ -46,7 +55,7 @@ def test_management_command_writes_are_recorded(db):
     import datetime as dt
 
     rule, _ = ChairRotationRule.objects.get_or_create(
-        body=Body.objects.get(slug="chefsnatverket"),
+        body=bodies.body("Chefsnätverket", in_county=bodies.county("20")),
         defaults={"first_term_starts_on": dt.date(2019, 1, 1)},
     )
     ChairTerm.objects.filter(body=rule.body).delete()
@@ -61,7 +70,7 @@ def test_management_command_writes_are_recorded(db):
 
 
 def test_revert_restores_an_earlier_state_as_a_new_change(client, superuser):
-    lisa = Body.objects.get(slug="lisa")
+    lisa = _lisa()
     original = lisa.mandate
     client.force_login(superuser)
     data = form_data(client.get(change_url(lisa)), "body_form")
@@ -85,7 +94,7 @@ def test_revert_restores_an_earlier_state_as_a_new_change(client, superuser):
 
 
 def test_revert_from_a_stale_history_page_is_refused(client, superuser):
-    lisa = Body.objects.get(slug="lisa")
+    lisa = _lisa()
     earlier = lisa.events.order_by("pgh_id").first()
     Body.objects.filter(pk=lisa.pk).update(mandate="Ändrat under tiden")
     client.force_login(superuser)
@@ -99,7 +108,7 @@ def test_revert_from_a_stale_history_page_is_refused(client, superuser):
 
 
 def test_coordinator_of_another_county_cannot_revert(client, coordinator_dalarna):
-    lisa = Body.objects.get(slug="lisa")
+    lisa = _lisa()
     earlier = lisa.events.order_by("pgh_id").first()
     client.force_login(coordinator_dalarna)
     assert client.get(_history_url(lisa)).status_code == 200
@@ -111,10 +120,11 @@ def test_coordinator_of_another_county_cannot_revert(client, coordinator_dalarna
 
 
 def test_agreement_history_shows_changes_made_to_its_clauses(client, superuser):
-    from agreements.models import Agreement, Clause
+    from agreements.models import Clause
 
-    agreement = Agreement.objects.get(slug="avsiktsforklaring-vg-2016")
-    clause = agreement.clauses.order_by("order").first()
+    agreement = agreements.agreement(in_county=bodies.county("14"))
+    clause = agreements.clause(agreement, order=1)
+    agreements.clause(agreement, order=2)
     Clause.objects.filter(pk=clause.pk).update(text="Punkten i ny lydelse")
     client.force_login(superuser)
     html = client.get(reverse("admin:agreements_agreement_history", args=[agreement.pk]))

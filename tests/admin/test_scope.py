@@ -4,11 +4,28 @@ import pytest
 from django.urls import reverse
 
 from agreements.models import Agreement, AgreementKind
-from bodies.models import Body, County
 from governance.core.models import CoordinatorScope
 from tests.admin.helpers import change_url, form_data
+from tests.factories import agreements, bodies
 
-pytestmark = pytest.mark.usefixtures("seed")
+pytestmark = pytest.mark.django_db
+
+
+def _vg_body():
+    """A body in Västra Götaland (like LiSA)."""
+    return bodies.body("LiSA", in_county=bodies.county("14"), slug="lisa")
+
+
+def _dalarna_body():
+    """A body in Dalarna (like Välfärdsrådet)."""
+    return bodies.body("Välfärdsrådet", in_county=bodies.county("20"), slug="valfardsradet")
+
+
+def _vg_agreement():
+    """An agreement of Västra Götaland with a clause."""
+    made = agreements.agreement("Avsiktsförklaring VG 2016", in_county=bodies.county("14"))
+    agreements.clause(made)
+    return made
 
 
 def _delete_url(obj):
@@ -17,7 +34,7 @@ def _delete_url(obj):
 
 
 def test_dalarna_coordinator_sees_a_vg_body_read_only(client, coordinator_dalarna):
-    lisa = Body.objects.get(slug="lisa")
+    lisa = _vg_body()
     client.force_login(coordinator_dalarna)
     response = client.get(change_url(lisa))
     assert response.status_code == 200
@@ -27,7 +44,7 @@ def test_dalarna_coordinator_sees_a_vg_body_read_only(client, coordinator_dalarn
 def test_dalarna_coordinator_cannot_change_or_delete_a_vg_body(
     client, coordinator_dalarna, superuser
 ):
-    lisa = Body.objects.get(slug="lisa")
+    lisa = _vg_body()
     client.force_login(superuser)
     data = form_data(client.get(change_url(lisa)), "body_form")
     client.force_login(coordinator_dalarna)
@@ -42,7 +59,7 @@ def test_dalarna_coordinator_cannot_change_or_delete_a_vg_body(
 def test_dalarna_coordinator_cannot_change_a_vg_agreement_or_its_clauses(
     client, coordinator_dalarna, superuser
 ):
-    agreement = Agreement.objects.get(slug="avsiktsforklaring-vg-2016")
+    agreement = _vg_agreement()
     client.force_login(superuser)
     data = form_data(client.get(change_url(agreement)), "agreement_form")
     client.force_login(coordinator_dalarna)
@@ -53,7 +70,7 @@ def test_dalarna_coordinator_cannot_change_a_vg_agreement_or_its_clauses(
 
 
 def test_vg_coordinator_changes_a_vg_body(client, coordinator_vg):
-    lisa = Body.objects.get(slug="lisa")
+    lisa = _vg_body()
     client.force_login(coordinator_vg)
     data = form_data(client.get(change_url(lisa)), "body_form")
     data["mandate"] = "Uppdaterat av VG"
@@ -63,7 +80,7 @@ def test_vg_coordinator_changes_a_vg_body(client, coordinator_vg):
 
 
 def test_national_agreement_needs_the_national_level(client, coordinator_vg, superuser):
-    national = Agreement.objects.get(slug="overenskommelse-ebp-2016")
+    national = agreements.agreement("Överenskommelse om evidensbaserad praktik 2016")
     assert national.county_id is None
     client.force_login(superuser)
     data = form_data(client.get(change_url(national)), "agreement_form")
@@ -79,6 +96,7 @@ def test_national_agreement_needs_the_national_level(client, coordinator_vg, sup
 
 
 def test_changelist_marks_other_counties_rows_as_not_editable(client, coordinator_dalarna):
+    _vg_body(), _dalarna_body()
     client.force_login(coordinator_dalarna)
     response = client.get(reverse("admin:bodies_body_changelist") + "?all=")
     rows = {b.slug: b._in_scope for b in response.context["cl"].result_list}
@@ -91,7 +109,7 @@ def test_dalarna_coordinator_cannot_add_an_agreement_for_vg(client, coordinator_
     client.force_login(coordinator_dalarna)
     url = reverse("admin:agreements_agreement_add")
     data = form_data(client.get(url), "agreement_form")
-    vg = County.objects.get(code="14")
+    vg = bodies.county("14")
     data.update(title="Smygavtal", kind=AgreementKind.COLLABORATION_AGREEMENT, county=str(vg.pk))
     response = client.post(url, data)
     assert response.status_code == 200
@@ -105,7 +123,7 @@ def test_dalarna_coordinator_cannot_add_an_agreement_for_vg(client, coordinator_
 
 
 def test_bulk_delete_of_another_countys_records_is_refused(client, coordinator_dalarna):
-    agreement = Agreement.objects.get(slug="avsiktsforklaring-vg-2016")
+    agreement = _vg_agreement()
     client.force_login(coordinator_dalarna)
     response = client.post(
         reverse("admin:agreements_agreement_changelist"),
@@ -118,8 +136,7 @@ def test_bulk_delete_of_another_countys_records_is_refused(client, coordinator_d
 
 def test_superuser_may_change_every_county(client, superuser):
     client.force_login(superuser)
-    for slug in ("lisa", "valfardsradet"):
-        body = Body.objects.get(slug=slug)
+    for body in (_vg_body(), _dalarna_body()):
         data = form_data(client.get(change_url(body)), "body_form")
         data["composition"] = "Ändrat av administratören"
         assert client.post(change_url(body), data).status_code == 302
