@@ -7,23 +7,48 @@ import datetime as dt
 import re
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from bodies.models import Body, BodyStatus
+from bodies.models import Body, BodyKind, BodyStatus
 from bodies.status import body_status
 from governance.core.known_as_of import confirm, known_as_of
-from governance.core.models import SourceDocument
+from governance.core.models import SourceDocument, StatementKind
+from tests.factories import bodies, sources
 
-pytestmark = pytest.mark.usefixtures("seed")
+pytestmark = pytest.mark.django_db
 
 D = dt.date
 PLANS_TITLE = "SKL:s sammanställning av länsplanerna"
 
 
 @pytest.fixture
-def maritgruppen():
-    return Body.objects.select_related("source").get(slug="maritgruppen")
+def plans():
+    """A source of 2014 with the short title of SKL's summary of the county plans."""
+    return sources.source_document(2014, slug="skl-lansplaner-2014", short_title=PLANS_TITLE)
+
+
+@pytest.fixture
+def maritgruppen(plans):
+    """A body in Örebro (county 18) known only from a source of 2014, never confirmed, whose
+    dismantling the source announces for 2015; nothing says whether it decides."""
+    made = bodies.body(
+        "Samverkansgruppen för hälso- och sjukvård, socialtjänst, elevstöd och skolhälsovård",
+        short_name="Maritgruppen",
+        kind=BodyKind.POLITICAL,
+        in_county=bodies.county("18"),
+        source=plans,
+    )
+    sources.statement(
+        plans,
+        kind=StatementKind.ANNOUNCED_CHANGE,
+        topic="Maritstrukturen avvecklas",
+        event_year=2015,
+        subject_type=ContentType.objects.get_for_model(Body),
+        subject_id=made.pk,
+    )
+    return Body.objects.select_related("source").get(pk=made.pk)
 
 
 def test_a_body_is_in_operation_according_to_its_source_within_the_period(maritgruppen):
@@ -58,15 +83,15 @@ def test_a_confirmation_renews_the_status(maritgruppen):
     assert body_status(fresh, D(2027, 6, 1)).text == "Status okänd sedan 2025-05-02"
 
 
-def test_a_confirmation_in_the_future_is_refused(maritgruppen):
-    source = SourceDocument.objects.get(slug="skl-lansplaner-2014")
+def test_a_confirmation_in_the_future_is_refused(maritgruppen, plans):
+    source = plans
     with pytest.raises(ValidationError):
         confirm([maritgruppen], source=source, on=D(2030, 1, 1), today=D(2026, 1, 1))
     assert Body.objects.get(pk=maritgruppen.pk).confirmed_on is None
 
 
 def test_proposed_and_dissolved_bodies_say_so():
-    council = Body.objects.get(slug="valfardsradet")
+    council = bodies.body("Välfärdsrådet", status=BodyStatus.PROPOSED)
     assert council.status == BodyStatus.PROPOSED
     assert body_status(council).code == "proposed"
     council.dissolved_on, council.status = D(2020, 1, 1), BodyStatus.DISSOLVED
@@ -82,7 +107,7 @@ def test_body_page_never_says_a_plain_verksam(client, maritgruppen):
     assert "händelse 2015" in html
 
 
-def test_body_list_shows_status_words(client):
+def test_body_list_shows_status_words(client, maritgruppen):
     html = client.get(reverse("web:body-list"), HTTP_ACCEPT_LANGUAGE="sv").content.decode()
     assert "Status okänd sedan" in html
     assert "<td>Verksam</td>" not in html
@@ -115,9 +140,11 @@ def _changelist():
     return reverse("admin:bodies_body_changelist")
 
 
-def test_admin_confirm_asks_for_source_and_date_then_confirms(client, superuser, maritgruppen):
+def test_admin_confirm_asks_for_source_and_date_then_confirms(
+    client, superuser, maritgruppen, plans
+):
     client.force_login(superuser)
-    source = SourceDocument.objects.get(slug="skl-lansplaner-2014")
+    source = plans
     ask = client.post(
         _changelist(), {"action": "confirm_selected", "_selected_action": [maritgruppen.pk]}
     )
@@ -141,10 +168,10 @@ def test_admin_confirm_asks_for_source_and_date_then_confirms(client, superuser,
 
 
 def test_admin_confirm_with_a_bad_date_shows_an_error_and_saves_nothing(
-    client, superuser, maritgruppen
+    client, superuser, maritgruppen, plans
 ):
     client.force_login(superuser)
-    source = SourceDocument.objects.get(slug="skl-lansplaner-2014")
+    source = plans
     response = client.post(
         _changelist(),
         {
@@ -161,10 +188,10 @@ def test_admin_confirm_with_a_bad_date_shows_an_error_and_saves_nothing(
 
 
 def test_admin_confirm_refuses_records_outside_the_coordinators_counties(
-    client, coordinator_vg, maritgruppen
+    client, coordinator_vg, maritgruppen, plans
 ):
     client.force_login(coordinator_vg)
-    source = SourceDocument.objects.get(slug="skl-lansplaner-2014")
+    source = plans
     client.post(
         _changelist(),
         {

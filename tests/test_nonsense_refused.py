@@ -11,14 +11,14 @@ from agreements.models import (
     Agreement,
     AgreementKind,
     AgreementRelation,
-    Clause,
     RelationKind,
     Signatory,
 )
-from bodies.models import Body, BodyKind, BodyLevel, County, Organisation, Person, Seat, SeatSide
+from bodies.models import Body, BodyKind, BodyLevel, Organisation, Person, Seat, SeatSide
 from governance.core.text import validate_single_line
 from governance.routing.models import Matter, RoutingRule
 from governance.routing.services import check_conflicts
+from tests.factories import agreements, bodies, routing
 from tests.test_models import refused_by_database
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,7 @@ def _body(slug, **fields):
         name=slug.title(),
         kind=BodyKind.WORKING_GROUP,
         level=BodyLevel.COUNTY,
-        county=County.objects.get(code="14"),
+        county=bodies.county("14"),
         **fields,
     )
 
@@ -40,7 +40,6 @@ def _body(slug, **fields):
 # Commissioning ------------------------------------------------------------------------------
 
 
-@pytest.mark.usefixtures("seed")
 def test_a_body_cannot_commission_itself():
     group = _body("egen-grupp")
     group.commissioned_by = group
@@ -52,7 +51,6 @@ def test_a_body_cannot_commission_itself():
     )
 
 
-@pytest.mark.usefixtures("seed")
 def test_bodies_cannot_commission_each_other_in_a_cycle():
     first = _body("forsta-gruppen")
     second = _body("andra-gruppen", commissioned_by=first)
@@ -65,7 +63,6 @@ def test_bodies_cannot_commission_each_other_in_a_cycle():
     ]
 
 
-@pytest.mark.usefixtures("seed")
 def test_a_chain_of_commissions_without_a_cycle_is_accepted():
     first = _body("uppdragsgivare")
     second = _body("uppdragstagare", commissioned_by=first)
@@ -96,7 +93,6 @@ def test_agreements_cannot_rest_on_each_other_in_a_cycle():
 # Terms --------------------------------------------------------------------------------------
 
 
-@pytest.mark.usefixtures("seed")
 def test_a_term_of_zero_months_is_refused():
     body = _body("nollgrupp")
     body.term_months = 0
@@ -130,9 +126,9 @@ def test_names_and_titles_with_control_characters_are_refused_by_the_model():
     assert refused.value.message_dict["title"] == [CONTROL]
 
     signatory = Signatory(
-        agreement=Agreement.objects.first(),
+        agreement=agreements.agreement(),
         person=Person.objects.create(name="Signe"),
-        organisation=Organisation.objects.first(),
+        organisation=bodies.organisation(),
         title="Ordförande\x07",
     )
     with pytest.raises(ValidationError) as refused:
@@ -148,22 +144,25 @@ def test_long_texts_may_have_line_breaks():
 
 
 @pytest.mark.parametrize(
-    ("model", "field"),
-    [(Agreement, "title"), (Body, "name"), (Organisation, "name"), (Person, "name")],
+    ("model", "field", "make"),
+    [
+        (Agreement, "title", agreements.agreement),
+        (Body, "name", bodies.body),
+        (Organisation, "name", bodies.organisation),
+        (Person, "name", bodies.person),
+    ],
+    ids=["Agreement", "Body", "Organisation", "Person"],
 )
-@pytest.mark.usefixtures("seed")
-def test_the_database_refuses_control_characters_in_names_and_titles(model, field):
-    row = model.objects.order_by("pk").first()
-    rows = model.objects.filter(pk=row.pk)
+def test_the_database_refuses_control_characters_in_names_and_titles(model, field, make):
+    rows = model.objects.filter(pk=make().pk)
     assert refused_by_database(lambda: rows.update(**{field: "Namn\nmed radbrytning"}))
 
 
 # Routing rules ------------------------------------------------------------------------------
 
 
-@pytest.mark.usefixtures("seed")
 def test_an_exact_copy_of_a_routing_rule_is_refused():
-    existing = RoutingRule.objects.filter(deciding_body__isnull=False).order_by("pk").first()
+    existing = routing.routing_rule(deciding_body=bodies.body())
     copy = RoutingRule(
         matter=existing.matter,
         concerns=existing.concerns,
@@ -189,10 +188,9 @@ def test_an_exact_copy_of_a_routing_rule_is_refused():
     assert refused_by_database(insert_copy)
 
 
-@pytest.mark.usefixtures("seed")
 def test_a_rule_for_another_clause_is_no_copy():
-    existing = RoutingRule.objects.filter(deciding_body__isnull=True).order_by("pk").first()
-    other_clause = Clause.objects.exclude(pk=existing.clause_id).first()
+    existing = routing.routing_rule(handlers=[bodies.organisation()])
+    other_clause = agreements.clause(existing.clause.agreement)
     assert not refused_by_database(
         lambda: RoutingRule.objects.create(
             slug="annan-klausul",

@@ -35,10 +35,8 @@ from agreements.renewal import (
 from bodies.models import (
     Body,
     BodyKind,
-    BodyLevel,
     ChairRotationRule,
     ChairTerm,
-    County,
     FormerName,
     Identifier,
     IdentifierScheme,
@@ -52,6 +50,7 @@ from bodies.models import (
     SeatSide,
 )
 from bodies.services import chair_periods, generate_chair_terms, terms_ending_within
+from tests.factories import bodies
 
 pytestmark = pytest.mark.django_db
 
@@ -59,19 +58,9 @@ D = dt.date
 
 
 def body(slug: str, **attrs) -> Body:
-    """The seeded body with ``slug``, or a new one; ``attrs`` are set either way."""
-    obj = Body.objects.filter(slug=slug).first()
-    if obj is None:
-        obj = Body(
-            slug=slug,
-            name=attrs.pop("name", slug),
-            kind=BodyKind.NETWORK,
-            level=BodyLevel.COUNTY,
-        )
-    for name, value in attrs.items():
-        setattr(obj, name, value)
-    obj.save()
-    return obj
+    """A county network with ``slug``; ``attrs`` override the defaults."""
+    attrs.setdefault("name", slug)
+    return bodies.body(slug=slug, kind=BodyKind.NETWORK, **attrs)
 
 
 @pytest.fixture
@@ -84,24 +73,19 @@ def heads_network():
         meetings_per_year=9,
         summer_break=True,
     )
-    ChairTerm.objects.filter(body=network).delete()
-    ChairRotationRule.objects.update_or_create(
-        body=network,
-        defaults={
-            "term_months": 12,
-            "first_term_starts_on": D(2019, 1, 1),
-            "first_chair_side": SeatSide.MUNICIPALITIES,
-            "vice_chair_from_other_side": True,
-        },
+    bodies.chair_rotation_rule(
+        network,
+        term_months=12,
+        first_term_starts_on=D(2019, 1, 1),
+        first_chair_side=SeatSide.MUNICIPALITIES,
+        vice_chair_from_other_side=True,
     )
     return network
 
 
 @pytest.fixture
 def sro():
-    sro = body("sro", name="Politiskt samrådsorgan VästKom–VGR", short_name="SRO")
-    Meeting.objects.filter(body=sro).delete()
-    return sro
+    return body("sro", name="Politiskt samrådsorgan VästKom–VGR", short_name="SRO")
 
 
 def person(name: str) -> Person:
@@ -605,7 +589,7 @@ def dalarna_region():
     region = Organisation.objects.create(
         name="Region Dalarna (test)",
         kind=OrganisationKind.REGION,
-        county=County.objects.get(code="20"),
+        county=bodies.county("20"),
     )
     Identifier.objects.create(organisation=region, scheme=IdentifierScheme.SCB_COUNTY, value="20")
     Identifier.objects.create(
@@ -614,8 +598,13 @@ def dalarna_region():
     return region
 
 
-@pytest.mark.usefixtures("seed")
 def test_organisation_is_found_by_any_of_its_identifiers(dalarna_region):
+    # Another region, with identifiers of its own, that no lookup of Dalarna's may find.
+    other = bodies.organisation("Västra Götalandsregionen (test)", in_county=bodies.county())
+    Identifier.objects.create(organisation=other, scheme=IdentifierScheme.SCB_COUNTY, value="14")
+    Identifier.objects.create(
+        organisation=other, scheme=IdentifierScheme.ORGANISATION_NUMBER, value="2321000131"
+    )
     by = Organisation.objects.by_identifier
     assert list(by("scb_county", "20")) == [dalarna_region]
     assert list(by("org_number", "232100-0180")) == [dalarna_region]
@@ -643,7 +632,6 @@ def test_scb_codes_are_text_with_leading_zeros():
         bad.save()
 
 
-@pytest.mark.usefixtures("seed")
 def test_former_name_is_used_for_dates_it_covers(dalarna_region):
     FormerName.objects.create(
         organisation=dalarna_region, name="Landstinget Dalarna", used_until=D(2018, 12, 31)
@@ -860,10 +848,8 @@ def test_term_warnings_follow_the_configured_number_of_days(client, heads_networ
 # The pages, over HTTP ------------------------------------------------------------------------
 
 
-@pytest.mark.usefixtures("seed")
-def test_agreement_page_says_when_sro_must_decide(client):
-    declaration = Agreement.objects.get(slug="avsiktsforklaring-vg-2016")
-    Meeting.objects.filter(body=declaration.renewal_body, date__year=2018).delete()
+def test_agreement_page_says_when_sro_must_decide(client, sro, vg_declaration):
+    declaration = vg_declaration
     Meeting.objects.create(body=declaration.renewal_body, date=D(2018, 11, 30))
 
     page = client.get(declaration.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="sv")

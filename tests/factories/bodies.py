@@ -10,13 +10,18 @@ from bodies.models import (
     Body,
     BodyKind,
     BodyLevel,
+    ChairRotationRule,
+    ChairTerm,
     County,
+    FormerName,
     Meeting,
     Membership,
+    MembershipRole,
     Municipality,
     Organisation,
     OrganisationKind,
     Person,
+    PersonRole,
     Seat,
     SeatSide,
     SupportStructure,
@@ -91,3 +96,31 @@ def meeting(of_body: Body | None = None, **fields) -> Meeting:
 def support_structure(in_county: County | None = None, **fields) -> SupportStructure:
     """A county's support structure (its profile); ``source`` dates it."""
     return SupportStructure.objects.create(county=in_county or county(), **fields)
+
+
+def former_name(of=None, name: str | None = None, **fields) -> FormerName:
+    """A name organisation ``of`` (or a body, given as ``body=``) went by, undated."""
+    if "body" not in fields:
+        fields["organisation"] = of or organisation()
+    return FormerName.objects.create(name=name or f"Tidigare namn {next(_n)}", **fields)
+
+
+def chair_rotation_rule(of_body: Body | None = None, **fields) -> ChairRotationRule:
+    """A yearly rotation of ``of_body``'s chair, from 2016."""
+    fields.setdefault("first_term_starts_on", dt.date(2016, 1, 1))
+    return ChairRotationRule.objects.create(body=of_body or body(), **fields)
+
+
+def chair_term(of_body: Body | None = None, **fields) -> ChairTerm:
+    """The municipalities' chair of ``of_body`` for 2016."""
+    fields.setdefault("role", MembershipRole.CHAIR)
+    fields.setdefault("side", SeatSide.MUNICIPALITIES)
+    fields.setdefault("starts_on", dt.date(2016, 1, 1))
+    fields.setdefault("ends_on", dt.date(2016, 12, 31))
+    return ChairTerm.objects.create(body=of_body or body(), **fields)
+
+
+def person_role(who: Person | None = None, **fields) -> PersonRole:
+    """A person a source names in a role."""
+    fields.setdefault("role", "Kontaktperson")
+    return PersonRole.objects.create(person=who or person(), **fields)

@@ -16,7 +16,7 @@ from funding.models import (
     StateGrant,
     compute_shares,
 )
-from tests.factories.bodies import organisation
+from tests.factories.bodies import county, organisation
 
 _n = itertools.count(1)
 
@@ -27,7 +27,10 @@ def state_grant(year: int = 2016, **fields) -> StateGrant:
 
 
 def allocation(year: int = 2016, **fields) -> Allocation:
+    """An allocation to a county (14 unless a county, organisation or sub-region is given)."""
     fields.setdefault("purpose", "Regional stödstruktur")
+    if not any(fields.get(f) for f in ("county", "organisation", "sub_region")):
+        fields["county"] = county("14")
     return Allocation.objects.create(year=year, **fields)
 
 

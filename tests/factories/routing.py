@@ -1,4 +1,4 @@
-"""Matters, national initiatives and routing rules."""
+"""Matters, national initiatives, goals, milestones and routing rules."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 from agreements.models import AgreementKind, RelationKind
 from bodies.models import BodyKind, OrganisationKind, Principal
-from governance.routing.models import Initiative, Matter, RoutingRule
+from governance.routing.models import Goal, Initiative, Matter, Milestone, RoutingRule
 from governance.routing.services import save_routing_rule
 from tests.factories.agreements import adoption, agreement, clause, relation
 from tests.factories.bodies import body, county, organisation
@@ -27,6 +27,17 @@ def initiative(title: str | None = None, *, about: Matter | None = None, **field
     return Initiative.objects.create(
         title=title or f"Testsatsning {next(_n)}", matter=about or matter(), **fields
     )
+
+
+def goal(number: int | None = None, **fields) -> Goal:
+    fields.setdefault("text", "Ett mål för de regionala stödstrukturerna.")
+    return Goal.objects.create(number=number or next(_n), **fields)
+
+
+def milestone(year: int = 2016, **fields) -> Milestone:
+    fields.setdefault("title", f"Testmilstolpe {next(_n)}")
+    fields.setdefault("text", "Något hände nationellt.")
+    return Milestone.objects.create(year=year, **fields)
 
 
 def routing_rule(*, about: Matter | None = None, handlers=(), **fields) -> RoutingRule:
