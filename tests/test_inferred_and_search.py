@@ -5,17 +5,26 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from agreements.models import Agreement
+from governance.core.records import Basis
+from tests.factories import agreements
 
-pytestmark = pytest.mark.usefixtures("seed")
+pytestmark = pytest.mark.django_db
+
+# The tests of the seed's inferred values and of finding its facts ask for the seed; the
+# marking of an inferred value is a rule, checked on an agreement of its own.
+on_the_seed = pytest.mark.usefixtures("seed")
 
 
 def test_agreement_page_marks_an_inferred_start_with_its_reason_as_text(client):
-    agreement = Agreement.objects.get(slug="avsiktsforklaring-vg-2016")
+    agreement = agreements.agreement(
+        valid_from_basis=Basis.INFERRED,
+        basis_note="Startdatumet är härlett ur beslutets datum.",
+    )
     html = client.get(agreement.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="sv").content.decode()
     assert '<span class="inferred"><strong>härlett</strong>: Startdatumet är härlett' in html
 
 
+@on_the_seed
 def test_api_says_which_dates_are_inferred(client):
     data = client.get("/api/v1/agreements/overenskommelse-2015/").json()
     assert (data["valid_from_basis"], data["valid_until_basis"]) == ("inferred", "inferred")
@@ -25,6 +34,7 @@ def test_api_says_which_dates_are_inferred(client):
     assert (row["valid_from_basis"], row["valid_until_basis"]) == ("inferred", "stated")
 
 
+@on_the_seed
 def test_api_marks_inferred_routing_starts_and_classifications(client):
     rules = client.get("/api/v1/routing-rules/", {"page_size": 100}).json()["results"]
     dalarna = [r for r in rules if r["county"]["slug"] == "dalarnas-lan"]
@@ -34,6 +44,7 @@ def test_api_marks_inferred_routing_starts_and_classifications(client):
     assert initiative["basis_note"].startswith("Registrets bedömning")
 
 
+@on_the_seed
 def test_initiative_page_shows_both_sources_on_when_state_support_ended(client):
     url = reverse(
         "web:initiative-detail", kwargs={"slug": "utvecklingsmedel-regionala-stodstrukturer"}
@@ -53,6 +64,7 @@ def test_initiative_page_shows_both_sources_on_when_state_support_ended(client):
         ("tredjedelar", "Vem undertecknade länsplanerna"),
     ],
 )
+@on_the_seed
 def test_search_finds_the_timeline_goals_and_statements(client, text, expected):
     html = client.get(
         reverse("web:search"), {"q": text}, HTTP_ACCEPT_LANGUAGE="sv"
@@ -60,6 +72,7 @@ def test_search_finds_the_timeline_goals_and_statements(client, text, expected):
     assert expected in html
 
 
+@on_the_seed
 def test_timeline_shows_goals_and_dated_events(client):
     html = client.get(reverse("web:timeline"), HTTP_ACCEPT_LANGUAGE="sv").content.decode()
     assert 'id="mal-1"' in html

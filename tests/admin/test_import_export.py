@@ -1,5 +1,6 @@
 """CSV and Excel import/export: preview, row errors, and never half-applied."""
 
+import datetime as dt
 import io
 
 import pytest
@@ -12,6 +13,7 @@ from agreements.resources import AgreementResource, DecisionResource
 from bodies.models import Body, Organisation
 from bodies.resources import BodyResource, OrganisationResource
 from funding.resources import AllocationResource, StateGrantResource
+from tests.factories import agreements, bodies, funding
 
 CSV_FORMAT = "0"  # the first of [CSV, XLSX]
 
@@ -22,7 +24,19 @@ def _csv(rows):
     return SimpleUploadedFile("import.csv", out.getvalue().encode(), content_type="text/csv")
 
 
-@pytest.mark.usefixtures("seed")
+@pytest.fixture
+def vg(db):
+    """Västra Götaland, the county the imported rows name by its code."""
+    return bodies.county("14")
+
+
+@pytest.fixture
+def vg_declaration(vg):
+    """An agreement of Västra Götaland's, as exported before anyone changes it."""
+    return agreements.agreement("Avsiktsförklaring VG", end=dt.date(2018, 12, 31), in_county=vg)
+
+
+@pytest.mark.usefixtures("vg")
 def test_import_with_one_bad_row_shows_the_error_and_applies_nothing(client, superuser):
     client.force_login(superuser)
     url = reverse("admin:agreements_agreement_import")
@@ -41,7 +55,7 @@ def test_import_with_one_bad_row_shows_the_error_and_applies_nothing(client, sup
     assert not Agreement.objects.filter(title__in=["Bra avtal", "Dåligt avtal"]).exists()
 
 
-@pytest.mark.usefixtures("seed")
+@pytest.mark.usefixtures("vg")
 def test_resource_import_with_a_bad_row_rolls_back_the_good_ones(superuser):
     dataset = tablib.Dataset(headers=["slug", "name", "kind", "level", "county"])
     dataset.append(["", "Nytt nätverk", "network", "county", "14"])
@@ -51,7 +65,7 @@ def test_resource_import_with_a_bad_row_rolls_back_the_good_ones(superuser):
     assert not Body.objects.filter(name__in=["Nytt nätverk", "Felaktigt organ"]).exists()
 
 
-@pytest.mark.usefixtures("seed")
+@pytest.mark.usefixtures("vg")
 def test_import_preview_then_confirm_applies_the_rows(client, superuser):
     client.force_login(superuser)
     url = reverse("admin:bodies_organisation_import")
@@ -71,9 +85,8 @@ def test_import_preview_then_confirm_applies_the_rows(client, superuser):
     assert org.events.get().pgh_context.metadata["user"] == superuser.pk
 
 
-@pytest.mark.usefixtures("seed")
-def test_coordinator_cannot_import_rows_of_another_county(coordinator_dalarna):
-    vg = Agreement.objects.get(slug="avsiktsforklaring-vg-2016")
+def test_coordinator_cannot_import_rows_of_another_county(coordinator_dalarna, vg_declaration):
+    vg = vg_declaration
     dataset = AgreementResource().export(queryset=Agreement.objects.filter(pk=vg.pk))
     dataset.dict = [{**row, "title": "Kapad via import"} for row in dataset.dict]
     result = AgreementResource().import_data(dataset, dry_run=False, user=coordinator_dalarna)
@@ -82,9 +95,8 @@ def test_coordinator_cannot_import_rows_of_another_county(coordinator_dalarna):
     assert vg.title != "Kapad via import"
 
 
-@pytest.mark.usefixtures("seed")
-def test_import_of_a_row_exported_before_a_change_is_refused(superuser):
-    vg = Agreement.objects.get(slug="avsiktsforklaring-vg-2016")
+def test_import_of_a_row_exported_before_a_change_is_refused(superuser, vg_declaration):
+    vg = vg_declaration
     dataset = AgreementResource().export(queryset=Agreement.objects.filter(pk=vg.pk))
     Agreement.objects.filter(pk=vg.pk).update(purpose="Ändrat efter exporten")
     dataset.dict = [{**row, "title": "Från gammal export"} for row in dataset.dict]
@@ -94,8 +106,11 @@ def test_import_of_a_row_exported_before_a_change_is_refused(superuser):
     assert vg.purpose == "Ändrat efter exporten"
 
 
-@pytest.mark.usefixtures("seed")
-def test_every_resource_exports_csv_and_xlsx(db):
+def test_every_resource_exports_csv_and_xlsx(vg_declaration):
+    body = bodies.body(in_county=vg_declaration.county, owners=[bodies.organisation()])
+    agreements.adoption(vg_declaration, body)
+    funding.state_grant()
+    funding.allocation()
     for resource in (
         AgreementResource,
         DecisionResource,
@@ -105,14 +120,14 @@ def test_every_resource_exports_csv_and_xlsx(db):
         AllocationResource,
     ):
         dataset = resource().export()
+        assert len(dataset), resource
         assert "slug" in dataset.headers and "version" in dataset.headers
         assert dataset.export("csv")
         assert dataset.export("xlsx")
     assert Decision.objects.exists()
 
 
-@pytest.mark.usefixtures("seed")
-def test_admin_export_downloads_csv(client, superuser):
+def test_admin_export_downloads_csv(client, superuser, vg_declaration):
     client.force_login(superuser)
     response = client.post(
         reverse("admin:agreements_agreement_export"),
@@ -126,7 +141,7 @@ def test_admin_export_downloads_csv(client, superuser):
         },
     )
     assert response.status_code == 200
-    assert "avsiktsforklaring-vg-2016" in response.content.decode()
+    assert vg_declaration.slug in response.content.decode()
 
 
 def test_reader_may_export_but_not_import(client, reader):

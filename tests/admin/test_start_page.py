@@ -3,14 +3,12 @@
 import datetime as dt
 import re
 
-import pytest
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from agreements.models import Agreement
-from bodies.models import Body, County
-from governance.core.models import SourceDocument
+from agreements.models import Agreement, AgreementKind
+from tests.factories import bodies, sources
 
 
 def _index(client, user):
@@ -24,11 +22,16 @@ def _expiring_vg_agreement(days_left=30):
     today = timezone.localdate()
     return Agreement.objects.create(
         title="Överenskommelse om uppföljning som snart löper ut",
-        kind=Agreement.objects.first().kind,
-        county=County.objects.get(code="14"),
+        kind=AgreementKind.DECLARATION_OF_INTENT,
+        county=bodies.county("14"),
         valid_from=today - dt.timedelta(days=300),
         valid_until=today + dt.timedelta(days=days_left),
     )
+
+
+def _stale_body(code):
+    """A body of county ``code`` known only from a source of 2016: its status is unknown."""
+    return bodies.body(in_county=bodies.county(code), source=sources.source_document(2016))
 
 
 def _tasks(response, key):
@@ -41,7 +44,7 @@ def _confirm(client, record, next_url):
     form = client.get(url + f"?next={next_url}")
     assert form.status_code == 200
     assert "Källa som bekräftar uppgifterna" in form.content.decode()
-    source = SourceDocument.objects.order_by("-year").first()
+    source = sources.source_document(timezone.localdate().year)
     return client.post(
         url,
         {
@@ -89,7 +92,6 @@ def test_filter_headings_name_the_filter_and_history_is_not_in_capitals(client, 
     assert re.search(r"\.object-tools a:link,[^}]*text-transform: none", css)
 
 
-@pytest.mark.usefixtures("seed")
 def test_an_expiring_agreement_is_a_task_until_confirmed(client, coordinator_vg):
     agreement = _expiring_vg_agreement()
     response = _index(client, coordinator_vg)
@@ -107,33 +109,33 @@ def test_an_expiring_agreement_is_a_task_until_confirmed(client, coordinator_vg)
     assert agreement not in _tasks(_index(client, coordinator_vg), "expiring")
 
 
-@pytest.mark.usefixtures("seed")
 def test_a_body_whose_confirmation_is_old_is_a_task_until_confirmed(client, coordinator_vg):
+    _stale_body("14")
     stale = _tasks(_index(client, coordinator_vg), "stale")
-    assert stale, "the seed's Västra Götaland bodies were last confirmed years ago"
+    assert stale, "a Västra Götaland body last confirmed years ago"
     body = stale[0]
     assert body.county.code == "14"
     assert _confirm(client, body, reverse("admin:index")).status_code == 302
     assert body not in _tasks(_index(client, coordinator_vg), "stale")
 
 
-@pytest.mark.usefixtures("seed")
 def test_a_coordinator_sees_only_the_tasks_of_their_counties(client, coordinator_dalarna):
     agreement = _expiring_vg_agreement()
+    vg_body, dalarna_body = _stale_body("14"), _stale_body("20")
     response = _index(client, coordinator_dalarna)
     assert agreement not in _tasks(response, "expiring")
-    assert all(b.county.code == "20" for b in _tasks(response, "stale"))
+    stale = _tasks(response, "stale")
+    assert dalarna_body in stale and vg_body not in stale
+    assert all(b.county.code == "20" for b in stale)
 
 
-@pytest.mark.usefixtures("seed")
 def test_confirming_outside_ones_scope_is_refused(client, coordinator_dalarna):
-    body = Body.objects.filter(county__code="14").first()
+    body = _stale_body("14")
     client.force_login(coordinator_dalarna)
     url = reverse("admin:bodies_body_confirm", args=[body.pk])
     assert client.get(url).status_code == 403
 
 
-@pytest.mark.usefixtures("seed")
 def test_next_may_not_lead_off_the_site(client, coordinator_vg):
     agreement = _expiring_vg_agreement()
     client.force_login(coordinator_vg)

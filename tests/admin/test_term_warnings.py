@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bodies.models import (
-    Body,
     ChairRotationRule,
     ChairTerm,
     Membership,
@@ -18,15 +17,13 @@ from bodies.models import (
 )
 from bodies.services import generate_chair_terms
 from tests.admin.helpers import change_url, form_data
-
-pytestmark = pytest.mark.usefixtures("seed")
+from tests.factories import bodies
 
 
 @pytest.fixture
-def network():
-    body = Body.objects.get(slug="chefsnatverket")
-    ChairTerm.objects.filter(body=body).delete()
-    return body
+def network(db):
+    """A network of Dalarna's without chair terms or seats."""
+    return bodies.body("Chefsnätverket", in_county=bodies.county("20"))
 
 
 def chair_term(body, ends_in_days, name, role=MembershipRole.CHAIR):

@@ -8,11 +8,26 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from agreements.models import Agreement
+from agreements.models import Agreement, AgreementKind
 from governance.core.models import CoordinatorScope
 from governance.core.scope import COORDINATORS
+from tests.factories import agreements, bodies, users
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def vg_declaration(db):
+    """Västra Götaland's declaration of intent, valid 2016–2018, whose renewal SRO decides."""
+    vg = bodies.county("14")
+    sro = bodies.body("Politiska samrådsorganet", short_name="SRO", in_county=vg)
+    return agreements.agreement(
+        "Avsiktsförklaring VG 2016",
+        start=dt.date(2016, 1, 1),
+        end=dt.date(2018, 12, 31),
+        in_county=vg,
+        renewal_body=sro,
+    )
 
 
 def remind(*args) -> str:
@@ -21,7 +36,7 @@ def remind(*args) -> str:
     return out.getvalue()
 
 
-@pytest.mark.usefixtures("seed")
+@pytest.mark.usefixtures("vg_declaration")
 def test_lists_an_agreement_expiring_within_the_window_with_the_deciding_body():
     output = remind("--date", "2018-11-01", "--days", "90")
     assert "Avsiktsförklaring VG 2016" in output
@@ -30,26 +45,26 @@ def test_lists_an_agreement_expiring_within_the_window_with_the_deciding_body():
     assert "SRO" in output
 
 
+@pytest.mark.usefixtures("vg_declaration")
 def test_leaves_out_agreements_that_end_after_the_window():
     output = remind("--date", "2018-11-01", "--days", "30")
     assert "Avsiktsförklaring VG 2016" not in output
     assert "Inga överenskommelser löper ut inom 30 dagar." in output
 
 
+@pytest.mark.usefixtures("vg_declaration")
 def test_leaves_out_agreements_that_have_already_ended():
     output = remind("--date", "2019-01-01", "--days", "365")
     assert "Avsiktsförklaring VG 2016" not in output
 
 
-@pytest.mark.usefixtures("seed")
-def test_names_the_adopting_bodies_when_no_renewal_body_is_registered():
-    agreement = Agreement.objects.get(slug="avsiktsforklaring-vg-2016")
-    Agreement.objects.filter(pk=agreement.pk).update(renewal_body=None)
+def test_names_the_adopting_bodies_when_no_renewal_body_is_registered(vg_declaration):
+    Agreement.objects.filter(pk=vg_declaration.pk).update(renewal_body=None)
     output = remind("--date", "2018-11-01", "--days", "90")
     assert "ej angivet i registret" in output
 
 
-@pytest.mark.usefixtures("seed")
+@pytest.mark.usefixtures("vg_declaration")
 def test_emails_each_coordinator_of_the_county_once(
     mailoutbox, coordinator_vg, coordinator_dalarna
 ):
@@ -70,15 +85,15 @@ def test_emails_each_coordinator_of_the_county_once(
     assert "1 e-postmeddelande skickat" in output
 
 
-@pytest.mark.usefixtures("seed")
 def test_national_agreements_go_to_coordinators_with_national_scope(mailoutbox, reader):
-    from django.contrib.auth.models import Group
-
-    national = Agreement.objects.get(slug="overenskommelse-ebp-2016")
+    national = agreements.agreement(
+        "Överenskommelse om evidensbaserad praktik 2016",
+        short_name="Överenskommelse EBP 2016",
+        kind=AgreementKind.NATIONAL_AGREEMENT,
+        end=dt.date(2030, 6, 30),
+    )
     assert national.county_id is None
-    national.valid_until = dt.date(2030, 6, 30)
-    national.save()
-    reader.groups.add(Group.objects.get(name=COORDINATORS))
+    reader.groups.add(users.group(COORDINATORS))
     reader.email = "nationell@example.se"
     reader.save()
     CoordinatorScope.objects.create(user=reader, national=True)
