@@ -119,7 +119,8 @@ def _shift_years(text: str, years: set[int], offset: int) -> str:
 
 
 def successor_initial(agreement: Agreement, kind: str = RelationKind.REPLACES) -> dict:
-    """The successor form's starting values: the predecessor's, moved to the next period."""
+    """The successor form's starting facts: the predecessor's, moved to the next period (the
+    form carries every part over unless the coordinator says otherwise)."""
     valid_from, valid_until = next_period(agreement)
     offset = (
         (valid_from.year - agreement.valid_from.year) if valid_from and agreement.valid_from else 0
@@ -133,8 +134,6 @@ def successor_initial(agreement: Agreement, kind: str = RelationKind.REPLACES) -
         "valid_from": valid_from,
         "valid_until": valid_until,
         "is_draft": False,
-        "parties": True,
-        "clauses": True,
     }
 
 
