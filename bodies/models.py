@@ -17,7 +17,7 @@ from governance.core.dates import date_in_range, validate_date
 from governance.core.history import track_history
 from governance.core.models import described_by_source_on
 from governance.core.records import RegistryRecord
-from governance.core.search import search_index, stored_vector_field, stored_vector_index
+from governance.core.search import stored_vector_field, stored_vector_index
 from governance.core.text import SingleLineFields, single_line
 
 
@@ -51,11 +51,13 @@ class County(RegistryRecord):
 
     objects = CountyQuerySet.as_manager()
 
+    search_document = stored_vector_field("county")
+
     class Meta(RegistryRecord.Meta):
         verbose_name = _("län")
         verbose_name_plural = _("län")
         ordering = ["code"]
-        indexes = [search_index("county")]
+        indexes = [stored_vector_index("county")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(code__regex=r"^[0-9]{2}$"), name="county_code_two_digits"
@@ -1038,12 +1040,14 @@ class SupportStructure(RegistryRecord):
 
     objects = SupportStructureQuerySet.as_manager()
 
+    search_document = stored_vector_field("supportstructure")
+
     class Meta(RegistryRecord.Meta):
         app_label = "governance"  # see governance.core.apps
         verbose_name = _("stödstruktur")
         verbose_name_plural = _("stödstrukturer")
         ordering = ["county__code"]
-        indexes = [search_index("supportstructure")]
+        indexes = [stored_vector_index("supportstructure")]
 
     def __str__(self):
         return str(self.county)

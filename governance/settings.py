@@ -99,6 +99,15 @@ MIDDLEWARE = [
     "governance.unavailable.DatabaseUnavailableMiddleware",
 ]
 
+# The requests whose history events the middleware stamps: those that write. A read made
+# inside the context would have every statement but a SELECT prefixed with it.
+PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+
+# Statements prepared once per database connection on the hottest read paths
+# (governance.core.prepared); off behind a pooler that moves a client between server
+# connections within its session.
+DATABASE_PREPARED_STATEMENTS = env.bool("DATABASE_PREPARED_STATEMENTS", default=True)
+
 ROOT_URLCONF = "governance.urls"
 # The admin can live elsewhere than /admin/ (a little less noise from scanners).
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")

@@ -10,13 +10,26 @@ from django.urls import reverse
 
 from agreements.models import Agreement, AgreementKind, Clause, Decision, DecisionKind
 from bodies.models import Body, BodyKind, BodyLevel
-from governance.core.search import STORED
+from governance.core.search import SEARCH_FIELDS
 from governance.site import search
 from governance.site.search import RankedHits
 
 pytestmark = pytest.mark.django_db
 
 MODELS = {"agreement": Agreement, "clause": Clause, "decision": Decision, "body": Body}
+
+
+def searchable_models():
+    """model key → model, for every model the search reads (``SEARCH_FIELDS``)."""
+    from django.apps import apps
+
+    found = {
+        model._meta.model_name: model
+        for model in apps.get_models()
+        if model._meta.model_name in SEARCH_FIELDS
+    }
+    assert set(found) == set(SEARCH_FIELDS)
+    return found
 
 
 @pytest.fixture
@@ -42,15 +55,15 @@ def rows():
     return agreement
 
 
-def test_every_stored_model_declares_its_vector_as_a_generated_field():
+def test_every_searchable_model_declares_its_vector_as_a_generated_field():
     from django.db.models import GeneratedField
 
-    for key in STORED:
-        field = MODELS[key]._meta.get_field("search_document")
+    for key, model in searchable_models().items():
+        field = model._meta.get_field("search_document")
         assert isinstance(field, GeneratedField) and field.db_persist, key
 
 
-@pytest.mark.parametrize("key", sorted(STORED))
+@pytest.mark.parametrize("key", sorted(MODELS))
 def test_the_vector_is_computed_for_each_row_written(rows, key):
     vectors = list(MODELS[key].objects.values_list("search_document", flat=True))
     assert vectors and all(vectors)
@@ -114,7 +127,7 @@ def test_the_stored_vectors_stay_in_their_rows():
     """``STORAGE MAIN``: a search reads the vectors without a fetch from the TOAST table."""
     from django.db import connection
 
-    tables = [MODELS[key]._meta.db_table for key in sorted(STORED)]
+    tables = [model._meta.db_table for model in searchable_models().values()]
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT attrelid::regclass::text, attstorage FROM pg_attribute "
@@ -134,3 +147,17 @@ def test_a_search_costs_two_queries_and_one_per_kind_of_record_shown(rows):
     # shown read per table (clauses, the agreement, the body, the decision).
     assert {hit.kind for hit in hits[0:40]} == {"clause", "agreement", "body", "decision"}
     assert len(ctx.captured_queries) == 2 + 4
+
+
+def test_the_small_tables_vectors_are_stored_and_found_too():
+    """Counties and support structures are searched by their stored vectors as the large
+    tables are: written, found by a word form, and no longer found once the text changes."""
+    from tests.factories import bodies as make
+
+    structure = make.support_structure(
+        in_county=make.county("14"), political_arena="Tapirberedningen möts varje månad."
+    )
+    assert RankedHits("tapirberedning", kinds=["county"], reach=10).counts == {"county": 1}
+    structure.political_arena = "Beredningen möts varje månad."
+    structure.save()
+    assert RankedHits("tapirberedning", kinds=["county"], reach=10).counts == {"county": 0}

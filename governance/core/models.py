@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from governance.core.dates import validate_date, validate_year, year_in_range
 from governance.core.history import track_history
 from governance.core.records import RegistryRecord
-from governance.core.search import search_index
+from governance.core.search import stored_vector_field, stored_vector_index
 from governance.core.text import SingleLineFields, single_line
 
 
@@ -134,12 +134,14 @@ class Statement(RegistryRecord):
 
     objects = StatementQuerySet.as_manager()
 
+    search_document = stored_vector_field("statement")
+
     class Meta(RegistryRecord.Meta):
         verbose_name = _("uppgift ur källa")
         verbose_name_plural = _("uppgifter ur källor")
         ordering = ["topic", "order", "id"]
         indexes = [
-            search_index("statement"),
+            stored_vector_index("statement"),
             models.Index(fields=["subject_type", "subject_id"], name="statement_subject"),
         ]
         constraints = [

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from governance.core.dates import validate_date
 from governance.core.history import track_history
 from governance.core.records import RegistryRecord
-from governance.core.search import search_index
+from governance.core.search import stored_vector_field, stored_vector_index
 
 from .files import EXTENSIONS, CheckedFile
 
@@ -284,11 +284,13 @@ class DocumentPage(models.Model):
     number = models.PositiveIntegerField(_("sida"))
     text = models.TextField(_("text"), blank=True)
 
+    search_document = stored_vector_field("documentpage")
+
     class Meta:
         verbose_name = _("dokumentsida")
         verbose_name_plural = _("dokumentsidor")
         ordering = ["document", "number"]
-        indexes = [search_index("documentpage")]
+        indexes = [stored_vector_index("documentpage")]
         constraints = [
             models.UniqueConstraint(fields=["document", "number"], name="document_page_once")
         ]

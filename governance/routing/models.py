@@ -15,7 +15,7 @@ from bodies.models import Body, County, Organisation, Principal
 from governance.core.dates import date_in_range, validate_date, validate_year, year_in_range
 from governance.core.history import track_history
 from governance.core.records import RegistryRecord, basis_field, basis_note_field
-from governance.core.search import search_index
+from governance.core.search import stored_vector_field, stored_vector_index
 from governance.core.text import single_line
 
 
@@ -71,12 +71,14 @@ class Initiative(RegistryRecord):
     subject = models.CharField(_("område"), max_length=200, blank=True)
     description = models.TextField(_("beskrivning"), blank=True)
 
+    search_document = stored_vector_field("initiative")
+
     class Meta(RegistryRecord.Meta):
         app_label = "governance"  # see governance.core.apps
         verbose_name = _("nationell satsning")
         verbose_name_plural = _("nationella satsningar")
         ordering = ["-year", "title"]
-        indexes = [search_index("initiative")]
+        indexes = [stored_vector_index("initiative")]
         constraints = [year_in_range("year"), single_line("title")]
 
     def __str__(self):
@@ -208,12 +210,14 @@ class Goal(RegistryRecord):
         help_text=_("SKL:s broschyr lägger till ett övergripande mål."),
     )
 
+    search_document = stored_vector_field("goal")
+
     class Meta(RegistryRecord.Meta):
         app_label = "governance"  # see governance.core.apps
         verbose_name = _("mål")
         verbose_name_plural = _("mål")
         ordering = ["number"]
-        indexes = [search_index("goal")]
+        indexes = [stored_vector_index("goal")]
 
     def __str__(self):
         return f"{self.number}. {self.text[:60]}"
@@ -234,12 +238,14 @@ class Milestone(RegistryRecord):
     text = models.TextField(_("text"))
     reference = models.CharField(_("beteckning"), max_length=100, blank=True)
 
+    search_document = stored_vector_field("milestone")
+
     class Meta(RegistryRecord.Meta):
         app_label = "governance"  # see governance.core.apps
         verbose_name = _("milstolpe")
         verbose_name_plural = _("milstolpar")
         ordering = ["year", "id"]
-        indexes = [search_index("milestone")]
+        indexes = [stored_vector_index("milestone")]
         constraints = [year_in_range("year"), single_line("title")]
 
     def __str__(self):

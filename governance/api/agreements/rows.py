@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db import connection
 
 from agreements.models import Agreement, AgreementRelation
+from governance.core import prepared
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,8 @@ def incoming_relations(pks) -> dict[int, list[Incoming]]:
         return incoming
     # Plain SQL: compiling the ORM's query costs more than the database takes to answer it.
     with connection.cursor() as cursor:
-        cursor.execute(
+        prepared.execute(
+            cursor,
             f"""
             SELECT r.target_id, r.kind, s.id, s.slug, s.title, s.is_draft
             FROM {AgreementRelation._meta.db_table} r

@@ -34,6 +34,7 @@ from agreements.renewal import (
 from bodies.models import Body, Organisation, Person
 from governance.api.agreements.rows import incoming_relations
 from governance.api.documents.serializers import DocumentsField, DocumentSummarySerializer
+from governance.core import prepared
 from governance.core.api import (
     BASE_FIELDS,
     RECORD_FIELDS,
@@ -239,7 +240,7 @@ def rows_of(pks: list[int]) -> list[dict]:
     sql, template = _rows_sql()
     params = [list(pks) if p == _KEYS_MARK else p for p in template]
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        prepared.execute(cursor, sql, params)
         names = [column.name for column in cursor.description]
         rows = (dict(zip(names, row, strict=True)) for row in cursor.fetchall())
         found = {row["id"]: row for row in rows}
@@ -392,7 +393,8 @@ class _Representation:
             "agreement": Agreement._meta.db_table,
         }
         with connection.cursor() as cursor:
-            cursor.execute(
+            prepared.execute(
+                cursor,
                 """
                 SELECT p.agreement_id, p.role, p."order", o.id, o.slug, o.name
                 FROM {party} p JOIN {organisation} o ON o.id = p.organisation_id
@@ -421,7 +423,8 @@ class _Representation:
                 ),
                 ("bodies", "clause_body", "body_id", "body", body),
             ):
-                cursor.execute(
+                prepared.execute(
+                    cursor,
                     f"""
                     SELECT l.clause_id, t.id, t.slug, t.name
                     FROM {{{table}}} l JOIN {{clause}} c ON c.id = l.clause_id
@@ -433,7 +436,8 @@ class _Representation:
                 for clause_id, target_id, slug, name in cursor.fetchall():
                     named[key].setdefault(clause_id, []).append(build(slug, name, target_id))
 
-            cursor.execute(
+            prepared.execute(
+                cursor,
                 """
                 SELECT id, agreement_id, slug, "order", heading, text FROM {clause}
                 WHERE agreement_id = ANY(%s) ORDER BY agreement_id, "order", id
@@ -454,7 +458,8 @@ class _Representation:
                 )
 
             signed_on = _fields(SignatorySerializer)["signed_on"]
-            cursor.execute(
+            prepared.execute(
+                cursor,
                 """
                 SELECT s.agreement_id, s.title, s.signed_on, s."order",
                        p.id, p.slug, p.name, o.id, o.slug, o.name
@@ -481,7 +486,8 @@ class _Representation:
             # Adoptions, newest first (ADOPTION_ORDER), and the relations to earlier
             # agreements in the order they were entered.
             date = _fields(AdoptionSerializer)["date"]
-            cursor.execute(
+            prepared.execute(
+                cursor,
                 """
                 SELECT d.agreement_id, d.slug, d.decided_by_text, d.date, d.year, d.reference,
                        b.id, b.slug, b.name
@@ -504,7 +510,8 @@ class _Representation:
                     }
                 )
             kind = _fields(RelationSerializer)["kind"]
-            cursor.execute(
+            prepared.execute(
+                cursor,
                 """
                 SELECT r.source_id, r.kind, t.id, t.slug, t.title, d.id, d.slug, d.summary
                 FROM {relation} r JOIN {agreement} t ON t.id = r.target_id
