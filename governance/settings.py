@@ -90,7 +90,8 @@ MIDDLEWARE = [
     # The date the request is about (?per= on pages, ?on= in the API), read once.
     "governance.core.as_of.AsOfMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, with the site-wide policy built once (governance.content_security).
+    "governance.content_security.ContentSecurityPolicyMiddleware",
     # Stamps every history event written during a request with its user.
     "pghistory.middleware.HistoryMiddleware",
     # Last, so it sees the user that authentication established.

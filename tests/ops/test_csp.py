@@ -96,3 +96,36 @@ def test_admin_login_works_under_the_policy(page, live_server, superuser):
     assert page.locator("#site-name").count() == 1
     assert page.url.rstrip("/").endswith(reverse("admin:index").rstrip("/"))
     assert violations == []
+
+
+@pytest.mark.django_db
+def test_the_policy_built_once_is_the_one_django_csp_builds(client, settings):
+    """The site-wide policy is built once per process; what it sends is django-csp's own."""
+    from csp.utils import build_policy
+
+    def parsed(value):
+        return {part.strip() for part in value.split(";")}
+
+    first = client.get(reverse("web:start"))["Content-Security-Policy"]
+    again = client.get(reverse("web:body-list"))["Content-Security-Policy"]
+    assert parsed(first) == parsed(again) == parsed(build_policy())
+
+    # A changed setting is a changed header: nothing kept from before.
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+    assert client.get(reverse("web:start"))["Content-Security-Policy"] == "default-src 'none'"
+    settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = {
+        "DIRECTIVES": {"default-src": ["'self'"]},
+        "EXCLUDE_URL_PREFIXES": ["/api/"],
+    }
+    page = client.get(reverse("web:start"))
+    assert page["Content-Security-Policy-Report-Only"] == "default-src 'self'"
+    assert "Content-Security-Policy-Report-Only" not in client.get("/api/v1/")
+
+
+@pytest.mark.django_db
+def test_a_views_own_policy_is_still_its_own(client):
+    """The API documentation widens the policy for its own pages (``csp_update``)."""
+    docs = directives(client.get("/api/docs/"))
+    page = directives(client.get(reverse("web:start")))
+    assert "'unsafe-inline'" in docs["style-src"]
+    assert "'unsafe-inline'" not in page["style-src"]
