@@ -4,7 +4,7 @@ Each searchable model has a weighted ``tsvector`` (names weigh more than body te
 a stored ``GeneratedField`` that PostgreSQL computes on every write
 (``stored_vector_field``), with a GIN index over it (``stored_vector_index``): a search
 matches and ranks the stored vectors instead of parsing every candidate's text again, on
-the 21 counties' long support-structure texts as on 100,000 clauses.
+the 21 support structures' long texts as on 100,000 clauses.
 The Swedish snowball stemmer makes "överenskommelsen" find "överenskommelse".
 
 This module imports no models at import time: the model modules import
