@@ -399,6 +399,8 @@ def main() -> None:
                 # A short warm-up so every worker has its connection and caches (the
                 # read cache is per worker: eight connections reach all of them).
                 run_wrk(wrk, f"http://{HOST}:{port}{path}", max(connections, 8), 1)
+                # The requests the warm-up left in flight finish before the first run.
+                wait_until_settled(server, limit=10)
                 runs = []
                 for _ in range(args.repeat):
                     stats = run_wrk(wrk, f"http://{HOST}:{port}{path}", connections, args.duration)
