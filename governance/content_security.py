@@ -17,17 +17,6 @@ from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 
-# What a view sets on its response to change the policy of that response (django-csp).
-_OWN_POLICY = (
-    "_csp_exempt",
-    "_csp_exempt_ro",
-    "_csp_config",
-    "_csp_update",
-    "_csp_replace",
-    "_csp_config_ro",
-    "_csp_update_ro",
-    "_csp_replace_ro",
-)
 _SETTINGS = ("CONTENT_SECURITY_POLICY", "CONTENT_SECURITY_POLICY_REPORT_ONLY")
 _built: dict[str, tuple[str, tuple[str, ...]]] = {}
 
@@ -49,8 +38,11 @@ def _forget_policy(setting, **kwargs):
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def process_response(self, request, response):
+        # django-csp's decorators mark a response with attributes named "_csp_…" (a view's
+        # own policy, an exemption): such a response, or one whose page used a nonce, is left
+        # to django-csp.
         if getattr(request, "_csp_nonce", None) is not None or any(
-            getattr(response, name, None) is not None for name in _OWN_POLICY
+            name.startswith("_csp_") for name in vars(response)
         ):
             return super().process_response(request, response)
         if response.status_code in (500, 404) and settings.DEBUG:
